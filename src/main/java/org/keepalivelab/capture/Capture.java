@@ -1,0 +1,120 @@
+package org.keepalivelab.capture;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.keepalivelab.linux.LinuxException;
+import org.keepalivelab.linux.PacketSocket;
+import org.keepalivelab.model.Direction;
+import org.keepalivelab.model.LabClock;
+import org.keepalivelab.model.SegmentEvent;
+import org.keepalivelab.model.Timeline;
+
+/**
+ * Captures the lab's segments on loopback: one thread receives each packet with its kernel
+ * timestamp, decodes it, keeps it for the pcap export, classifies it and appends it to the timeline.
+ */
+public final class Capture implements AutoCloseable {
+    private static final int RECEIVE_BUFFER = 32 << 20;
+
+    private final PacketSocket socket;
+    private final ConnectionDirectory directory;
+    private final Timeline timeline;
+    private final LabClock clock;
+    private final PacketLog packets = new PacketLog(PacketSocket.SNAP_LENGTH);
+    private final Map<Integer, TcpAnalyzer> analyzers = new HashMap<>(); // capture thread only
+    private final AtomicLong kernelDrops = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile String failure;
+
+    private Capture(PacketSocket socket, ConnectionDirectory directory, Timeline timeline, LabClock clock) {
+        this.socket = socket;
+        this.directory = directory;
+        this.timeline = timeline;
+        this.clock = clock;
+        this.thread = Thread.ofPlatform().name("lab-capture").daemon().unstarted(this::run);
+    }
+
+    /**
+     * Starts capturing on {@code lo}.
+     *
+     * @throws LinuxException when the packet socket cannot be opened; without {@code CAP_NET_RAW} its
+     *                        {@link LinuxException#isPermissionDenied()} is true
+     */
+    public static Capture start(ConnectionDirectory directory, Timeline timeline, LabClock clock)
+            throws LinuxException {
+        var capture = new Capture(PacketSocket.open("lo", RECEIVE_BUFFER), directory, timeline, clock);
+        capture.thread.start();
+        return capture;
+    }
+
+    public PacketLog packets() {
+        return packets;
+    }
+
+    /** Packets the kernel dropped because this capture did not keep up; 0 is the only good answer. */
+    public long kernelDrops() {
+        return kernelDrops.get();
+    }
+
+    /** Why the capture stopped on its own, or {@code null} while it runs. */
+    public String failure() {
+        return failure;
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                int length = socket.receive();
+                if (length >= 0) {
+                    accept(length);
+                }
+            }
+            kernelDrops.addAndGet(socket.dropsSinceLastCall());
+        } catch (LinuxException e) {
+            failure = "Capture stopped: " + e.getMessage();
+        }
+    }
+
+    private void accept(int length) {
+        int captured = Math.min(length, PacketSocket.SNAP_LENGTH);
+        var segment = SegmentDecoder.decode(socket.packet(), captured);
+        if (segment == null) {
+            return;
+        }
+        int serverPort = directory.serverPort();
+        Direction dir;
+        int conn;
+        if (segment.dstPort() == serverPort) {
+            dir = Direction.C2S;
+            conn = directory.connectionOf(segment.srcPort());
+        } else if (segment.srcPort() == serverPort) {
+            dir = Direction.S2C;
+            conn = directory.connectionOf(segment.dstPort());
+        } else {
+            return;
+        }
+        if (conn == 0) {
+            return;
+        }
+        long epochNanos = socket.timestampNanos();
+        long t = clock.sinceStart(epochNanos);
+        packets.append(epochNanos, socket.packet(), captured, length);
+        var kind = analyzers.computeIfAbsent(conn, c -> new TcpAnalyzer()).classify(dir, segment);
+        timeline.append(new SegmentEvent(t, conn, dir, segment.flags(), segment.seq(), segment.ack(),
+                segment.len(), segment.window(), kind, directory.severed(conn, dir, t)));
+    }
+
+    /** Stops the capture thread and closes the packet socket. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        socket.close();
+    }
+}

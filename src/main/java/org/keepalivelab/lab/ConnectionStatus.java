@@ -1,0 +1,16 @@
+package org.keepalivelab.lab;
+
+import java.util.Set;
+import org.keepalivelab.model.Direction;
+
+/**
+ * A connection as the lab last saw it: what each application still does and what each kernel socket
+ * is doing.
+ *
+ * @param clientHeld  the client application still holds its socket (not closed, killed or aborted)
+ * @param serverEnded the server application has seen its connection end (EOF, an error) or closed it
+ * @param severed     the directions the lab's sever is dropping now
+ */
+public record ConnectionStatus(int conn, LabSettings settings, boolean clientHeld, boolean serverEnded,
+                               SideStatus client, SideStatus server, Set<Direction> severed) {
+}

@@ -1,0 +1,32 @@
+package org.keepalivelab.lab;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** Durations as people write them on a command line: {@code 90s}, {@code 0.2s}, {@code 250ms}, {@code 2m}. */
+public final class Durations {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)");
+
+    private Durations() {
+    }
+
+    public static Duration parse(String text) {
+        var m = DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration: write e.g. 0.2s, 250ms, 90s or 2m");
+        }
+        var amount = new BigDecimal(m.group(1));
+        var nanosPerUnit = switch (m.group(2)) {
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            default -> 60_000_000_000L;
+        };
+        return Duration.ofNanos(amount.multiply(BigDecimal.valueOf(nanosPerUnit)).longValueExact());
+    }
+
+    /** Seconds with as many decimals as needed: {@code 0.2s}, {@code 90s}. */
+    public static String format(Duration duration) {
+        return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString() + "s";
+    }
+}

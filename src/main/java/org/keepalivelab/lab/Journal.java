@@ -1,0 +1,41 @@
+package org.keepalivelab.lab;
+
+import org.keepalivelab.model.ActionEvent;
+import org.keepalivelab.model.AppEvent;
+import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.LabClock;
+import org.keepalivelab.model.Side;
+import org.keepalivelab.model.StateEvent;
+import org.keepalivelab.model.TcpState;
+import org.keepalivelab.model.Timeline;
+
+/** Stamps what the lab does and sees with the lab's clock, and appends it to the timeline. */
+final class Journal {
+    private final Timeline timeline;
+    private final LabClock clock;
+
+    Journal(Timeline timeline, LabClock clock) {
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    long now() {
+        return clock.now();
+    }
+
+    void action(int conn, String action, String args) {
+        timeline.append(new ActionEvent(now(), conn, action, args));
+    }
+
+    void app(int conn, Side side, AppEventType event, int bytes, String message) {
+        timeline.append(new AppEvent(now(), conn, side, event, bytes, message));
+    }
+
+    void app(int conn, Side side, AppEventType event) {
+        app(conn, side, event, 0, null);
+    }
+
+    void state(int conn, Side side, TcpState state, int probes, boolean orphan) {
+        timeline.append(new StateEvent(now(), conn, side, state, probes, orphan));
+    }
+}

@@ -1,0 +1,274 @@
+package org.keepalivelab.lab;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.keepalivelab.capture.Capture;
+import org.keepalivelab.capture.ConnectionDirectory;
+import org.keepalivelab.capture.PacketLog;
+import org.keepalivelab.linux.LinuxException;
+import org.keepalivelab.linux.ProcNetTcp;
+import org.keepalivelab.model.Direction;
+import org.keepalivelab.model.LabClock;
+import org.keepalivelab.model.Side;
+import org.keepalivelab.model.Timeline;
+
+/**
+ * The lab: a TCP server on {@code 127.0.0.1} and its clients, in this process, on the real kernel,
+ * with every segment of their connections captured and the kernel's view of each socket sampled, all
+ * recorded on one {@link Timeline}.
+ *
+ * <p>Commands return at once and complete on the lab's event loop, which owns every socket; they
+ * fail with a {@link LabException} whose message is fit for the user. Connections are numbered from 1
+ * in order of connection.
+ */
+public final class Lab implements AutoCloseable {
+    /** How often the kernel's view of every socket is sampled. */
+    private static final long SAMPLE_NANOS = 20_000_000;
+
+    private final LabSettings initialSettings;
+    private volatile LabSettings settings;
+    private final LabClock clock = new LabClock();
+    private final Timeline timeline = new Timeline();
+    private final Journal journal = new Journal(timeline, clock);
+    private final ServerSocketChannel server;
+    private final InetSocketAddress serverAddress;
+    private final EventLoop loop;
+    private final Capture capture;
+    private final String captureProblem;
+    private final Map<Integer, Connection> byClientPort = new ConcurrentHashMap<>();
+    private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    private volatile String loopFailure;
+
+    private Lab(LabSettings settings, ServerSocketChannel server) throws IOException {
+        this.initialSettings = settings;
+        this.settings = settings;
+        this.server = server;
+        this.serverAddress = (InetSocketAddress) server.getLocalAddress();
+        Capture started = null;
+        String problem = null;
+        try {
+            started = Capture.start(directory(), timeline, clock);
+        } catch (LinuxException e) {
+            problem = e.isPermissionDenied() ? Privileges.CAPTURE_DENIED : "Capture unavailable: " + e.getMessage();
+        }
+        this.capture = started;
+        this.captureProblem = problem;
+        try {
+            loop = new EventLoop("lab-loop", SAMPLE_NANOS, this::sample, e -> loopFailure = e.toString());
+        } catch (IOException | RuntimeException e) {
+            if (capture != null) {
+                capture.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Starts a lab: the server listens, the capture runs (when the process may capture), no client yet. */
+    public static Lab start(LabSettings settings) throws IOException {
+        var server = ServerSocketChannel.open();
+        try {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            var lab = new Lab(settings, server);
+            lab.loop.submit(() -> lab.loop.register(server, SelectionKey.OP_ACCEPT, key -> lab.accept())).join();
+            return lab;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private ConnectionDirectory directory() {
+        return new ConnectionDirectory() {
+            @Override
+            public int serverPort() {
+                return serverAddress.getPort();
+            }
+
+            @Override
+            public int connectionOf(int clientPort) {
+                var conn = byClientPort.get(clientPort);
+                return conn == null ? 0 : conn.id;
+            }
+
+            @Override
+            public boolean severed(int conn, Direction dir, long t) {
+                return connections.get(conn - 1).severedAt(dir, t);
+            }
+        };
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    public LabClock clock() {
+        return clock;
+    }
+
+    public InetSocketAddress serverAddress() {
+        return serverAddress;
+    }
+
+    /** The settings the lab started with, for the event log's header. */
+    public LabSettings initialSettings() {
+        return initialSettings;
+    }
+
+    /** The settings the next connection gets. */
+    public LabSettings settings() {
+        return settings;
+    }
+
+    public void setSettings(LabSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Why segments are not being captured, or empty while the capture runs. */
+    public Optional<String> captureProblem() {
+        if (captureProblem != null) {
+            return Optional.of(captureProblem);
+        }
+        return Optional.ofNullable(capture.failure());
+    }
+
+    /** The captured packets, for the pcap export; empty when the process may not capture. */
+    public Optional<PacketLog> packets() {
+        return Optional.ofNullable(capture).map(Capture::packets);
+    }
+
+    /** A failure of the lab's own loop, or {@code null}: a bug if it ever happens. */
+    public String loopFailure() {
+        return loopFailure;
+    }
+
+    /** Each connection as last sampled, in order of connection. */
+    public List<ConnectionStatus> connections() {
+        var statuses = new ArrayList<ConnectionStatus>(connections.size());
+        connections.forEach(c -> statuses.add(c.status()));
+        return statuses;
+    }
+
+    /** True once every connection's server application has seen its connection end. */
+    public boolean allServersEnded() {
+        return connections.stream().allMatch(Connection::serverEnded);
+    }
+
+    /** Opens a new connection with the current settings; completes with its number once both ends hold it. */
+    public CompletableFuture<Integer> connect() {
+        var labSettings = settings;
+        return loop.submit(() -> {
+            var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer);
+            connections.add(conn);
+            byClientPort.put(conn.clientPort, conn); // before the SYN, so the capture knows it
+            journal.action(conn.id, "connect", "");
+            conn.connect(serverAddress);
+            return conn.established;
+        }).thenCompose(established -> established);
+    }
+
+    private void accept() throws IOException {
+        var channel = server.accept();
+        if (channel == null) {
+            return;
+        }
+        var conn = byClientPort.get(((InetSocketAddress) channel.getRemoteAddress()).getPort());
+        if (conn == null) {
+            channel.close(); // not one of ours
+            return;
+        }
+        conn.accepted(channel);
+    }
+
+    /** The client writes {@code bytes} bytes ("howdyhowdy…"). */
+    public CompletableFuture<Void> send(int conn, int bytes) {
+        return act(conn, "send", String.valueOf(bytes), c -> c.send(Side.CLIENT, bytes));
+    }
+
+    /** The server writes {@code bytes} bytes to the client. */
+    public CompletableFuture<Void> reply(int conn, int bytes) {
+        return act(conn, "reply", String.valueOf(bytes), c -> c.send(Side.SERVER, bytes));
+    }
+
+    /** The client closes gracefully: FIN, read to EOF, close. */
+    public CompletableFuture<Void> close(int conn) {
+        return act(conn, "close", "", Connection::close);
+    }
+
+    /** The client process dies: its socket is closed at once, with no shutdown. */
+    public CompletableFuture<Void> kill(int conn) {
+        return act(conn, "kill", "", Connection::kill);
+    }
+
+    /** The client aborts: RST. */
+    public CompletableFuture<Void> abort(int conn) {
+        return act(conn, "abort", "", Connection::abort);
+    }
+
+    /** Nothing crosses the connection in the given directions any more. */
+    public CompletableFuture<Void> sever(int conn, Sever sever) {
+        return act(conn, "sever", sever.toString(), c -> c.sever(sever));
+    }
+
+    /** Segments cross the connection again. */
+    public CompletableFuture<Void> restore(int conn) {
+        return act(conn, "restore", "", Connection::restore);
+    }
+
+    @FunctionalInterface
+    private interface ConnectionAction {
+        void apply(Connection conn) throws IOException;
+    }
+
+    private CompletableFuture<Void> act(int conn, String name, String args, ConnectionAction action) {
+        return loop.submit(() -> {
+            if (conn < 1 || conn > connections.size()) {
+                throw new LabException("There is no connection " + conn + ".");
+            }
+            journal.action(conn, name, args);
+            action.apply(connections.get(conn - 1));
+            return null;
+        });
+    }
+
+    private void sample() {
+        if (connections.isEmpty()) {
+            return;
+        }
+        try {
+            var table = ProcNetTcp.withPort(serverAddress.getPort());
+            for (var conn : connections) {
+                conn.sample(table);
+            }
+        } catch (IOException e) {
+            loopFailure = "Sampling the kernel's sockets failed: " + e.getMessage();
+        }
+    }
+
+    /** Closes every socket the lab's applications hold and ends the lab's threads. */
+    @Override
+    public void close() {
+        loop.submit(() -> {
+            for (var conn : connections) {
+                conn.shutdown();
+            }
+            server.close();
+            return null;
+        }).exceptionally(e -> null).join();
+        loop.close();
+        if (capture != null) {
+            capture.close();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.keepalivelab.linux;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The C library calls the lab needs, each returning its result or throwing {@link LinuxException}
+ * with the call's name and the kernel's reason. Every call captures its own {@code errno}, so the
+ * capture and the I/O threads never see each other's.
+ */
+final class LibC {
+    private static final MethodHandle SOCKET = Native.downcall("socket",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Native.CAPTURE_ERRNO);
+    private static final MethodHandle CLOSE = Native.downcall("close",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT), Native.CAPTURE_ERRNO);
+    private static final MethodHandle BIND = Native.downcall("bind",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), Native.CAPTURE_ERRNO);
+    private static final MethodHandle SETSOCKOPT = Native.downcall("setsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), Native.CAPTURE_ERRNO);
+    private static final MethodHandle GETSOCKOPT = Native.downcall("getsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), Native.CAPTURE_ERRNO);
+    private static final MethodHandle GETSOCKNAME = Native.downcall("getsockname",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), Native.CAPTURE_ERRNO);
+    private static final MethodHandle GETPEERNAME = Native.downcall("getpeername",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), Native.CAPTURE_ERRNO);
+    private static final MethodHandle RECVMSG = Native.downcall("recvmsg",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), Native.CAPTURE_ERRNO);
+    private static final MethodHandle IOCTL = Native.downcall("ioctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Native.CAPTURE_ERRNO,
+            Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle IF_NAMETOINDEX = Native.downcall("if_nametoindex",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS), Native.CAPTURE_ERRNO);
+    private static final MethodHandle STRERROR = Native.downcall("strerror",
+            FunctionDescriptor.of(ADDRESS, JAVA_INT));
+
+    private LibC() {
+    }
+
+    /** socket(2): a new descriptor. */
+    static int socket(int domain, int type, int protocol) throws LinuxException {
+        return call("socket", errno -> (int) SOCKET.invokeExact(errno, domain, type, protocol));
+    }
+
+    /** close(2). */
+    static void close(int fd) throws LinuxException {
+        call("close", errno -> (int) CLOSE.invokeExact(errno, fd));
+    }
+
+    /** bind(2) to the address in {@code sockaddr}. */
+    static void bind(int fd, MemorySegment sockaddr) throws LinuxException {
+        call("bind", errno -> (int) BIND.invokeExact(errno, fd, sockaddr, (int) sockaddr.byteSize()));
+    }
+
+    /** setsockopt(2) with the whole of {@code value}; {@code name} is for the error message. */
+    static void setsockopt(int fd, int level, int option, MemorySegment value, String name) throws LinuxException {
+        call("setsockopt(" + name + ")",
+                errno -> (int) SETSOCKOPT.invokeExact(errno, fd, level, option, value, (int) value.byteSize()));
+    }
+
+    /** setsockopt(2) with an {@code int} value. */
+    static void setsockopt(int fd, int level, int option, int value, String name) throws LinuxException {
+        try (var arena = Arena.ofConfined()) {
+            setsockopt(fd, level, option, arena.allocateFrom(JAVA_INT, value), name);
+        }
+    }
+
+    /** getsockopt(2) into {@code value}; returns how many bytes the kernel wrote. */
+    static int getsockopt(int fd, int level, int option, MemorySegment value, String name) throws LinuxException {
+        try (var arena = Arena.ofConfined()) {
+            var length = arena.allocateFrom(JAVA_INT, (int) value.byteSize());
+            call("getsockopt(" + name + ")",
+                    errno -> (int) GETSOCKOPT.invokeExact(errno, fd, level, option, value, length));
+            return length.get(JAVA_INT, 0);
+        }
+    }
+
+    /** getsockopt(2) of an {@code int} option. */
+    static int getsockoptInt(int fd, int level, int option, String name) throws LinuxException {
+        try (var arena = Arena.ofConfined()) {
+            var value = arena.allocate(JAVA_INT);
+            getsockopt(fd, level, option, value, name);
+            return value.get(JAVA_INT, 0);
+        }
+    }
+
+    /** getsockname(2) into {@code sockaddr}. */
+    static void getsockname(int fd, MemorySegment sockaddr) throws LinuxException {
+        try (var arena = Arena.ofConfined()) {
+            var length = arena.allocateFrom(JAVA_INT, (int) sockaddr.byteSize());
+            call("getsockname", errno -> (int) GETSOCKNAME.invokeExact(errno, fd, sockaddr, length));
+        }
+    }
+
+    /** getpeername(2) into {@code sockaddr}. */
+    static void getpeername(int fd, MemorySegment sockaddr) throws LinuxException {
+        try (var arena = Arena.ofConfined()) {
+            var length = arena.allocateFrom(JAVA_INT, (int) sockaddr.byteSize());
+            call("getpeername", errno -> (int) GETPEERNAME.invokeExact(errno, fd, sockaddr, length));
+        }
+    }
+
+    /**
+     * recvmsg(2) with a caller-owned {@code errno} segment, for a receive loop that must not allocate:
+     * the byte count, or -1 with the captured errno left in {@code errno}.
+     */
+    static long recvmsg(MemorySegment errno, int fd, MemorySegment msghdr, int flags) {
+        try {
+            return (long) RECVMSG.invokeExact(errno, fd, msghdr, flags);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** ioctl(2) with a pointer argument. */
+    static void ioctl(int fd, long request, MemorySegment argument, String name) throws LinuxException {
+        call("ioctl(" + name + ")", errno -> (int) IOCTL.invokeExact(errno, fd, request, argument));
+    }
+
+    /** if_nametoindex(3): the interface's index. */
+    static int ifNameToIndex(String name) throws LinuxException {
+        try (var arena = Arena.ofConfined()) {
+            var cName = arena.allocateFrom(name);
+            // Returns 0, not -1, on failure: map it to the usual convention.
+            return call("if_nametoindex(" + name + ")", errno -> {
+                int index = (int) IF_NAMETOINDEX.invokeExact(errno, cName);
+                return index == 0 ? -1 : index;
+            });
+        }
+    }
+
+    /** strerror(3): the C library's text for an errno. */
+    static String strerror(int errno) {
+        try {
+            var text = (MemorySegment) STRERROR.invokeExact(errno);
+            return text.reinterpret(1024).getString(0);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** One native call that takes an errno capture segment first and returns -1 on failure. */
+    @FunctionalInterface
+    private interface Call {
+        int invoke(MemorySegment errno) throws Throwable;
+    }
+
+    private static int call(String name, Call call) throws LinuxException {
+        try (var arena = Arena.ofConfined()) {
+            var errno = arena.allocate(Native.CAPTURE_LAYOUT);
+            int rc;
+            try {
+                rc = call.invoke(errno);
+            } catch (Throwable t) {
+                throw new AssertionError(t);
+            }
+            if (rc == -1) {
+                throw new LinuxException(name, Native.errno(errno));
+            }
+            return rc;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.keepalivelab.linux;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.net.InetSocketAddress;
+import java.nio.channels.NetworkChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.keepalivelab.model.TcpState;
+
+/**
+ * The kernel socket behind a Java channel, for what {@code java.net} does not offer:
+ * {@code TCP_USER_TIMEOUT}, {@code TCP_LINGER2}, {@code TCP_INFO} and a socket filter.
+ *
+ * <p>The descriptor belongs to the channel: this class never closes it, and its owner must stop using
+ * this object before the channel closes (a descriptor number is reused at once).
+ */
+public final class TcpSocket {
+    private static final int SOL_SOCKET = 1;
+    private static final int SOL_TCP = 6;
+    private static final int TCP_LINGER2 = 8;
+    private static final int TCP_INFO = 11;
+    private static final int TCP_USER_TIMEOUT = 18;
+    private static final int SO_ATTACH_FILTER = 26;
+    private static final int SO_DETACH_FILTER = 27;
+
+    /** {@code TCP_FIN_TIMEOUT_MAX / HZ}: the kernel caps a socket's orphan lifetime at 120 s. */
+    public static final int MAX_LINGER2_SECONDS = 120;
+
+    /** One cBPF instruction, {@code BPF_RET|BPF_K} with k = 0: keep no byte of any packet. */
+    private static final short BPF_RET_K = 0x06;
+
+    private final int fd;
+
+    private TcpSocket(int fd) {
+        this.fd = fd;
+    }
+
+    /**
+     * Finds the descriptor of {@code channel} by its addresses: the one socket descriptor of this
+     * process whose {@code getsockname} and {@code getpeername} match. Works for a bound channel that is
+     * not yet connected too ({@code remote} then matches a socket with no peer).
+     */
+    public static TcpSocket of(NetworkChannel channel, InetSocketAddress remote) throws IOException {
+        var local = (InetSocketAddress) channel.getLocalAddress();
+        try (var fds = Files.newDirectoryStream(Path.of("/proc/self/fd"));
+             var arena = Arena.ofConfined()) {
+            var sockaddr = arena.allocate(SocketAddresses.SOCKADDR_SIZE);
+            for (var entry : fds) {
+                if (!isSocket(entry)) {
+                    continue;
+                }
+                int fd = Integer.parseInt(entry.getFileName().toString());
+                if (local.equals(name(fd, sockaddr, false)) && Objects.equals(remote, name(fd, sockaddr, true))) {
+                    return new TcpSocket(fd);
+                }
+            }
+        }
+        throw new IOException("No descriptor of this process is the socket " + local + " -> " + remote);
+    }
+
+    private static boolean isSocket(Path fdLink) {
+        try {
+            return Files.readSymbolicLink(fdLink).toString().startsWith("socket:");
+        } catch (IOException e) {
+            return false; // closed since the directory was listed
+        }
+    }
+
+    private static InetSocketAddress name(int fd, java.lang.foreign.MemorySegment sockaddr, boolean peer) {
+        try {
+            sockaddr.fill((byte) 0);
+            if (peer) {
+                LibC.getpeername(fd, sockaddr);
+            } else {
+                LibC.getsockname(fd, sockaddr);
+            }
+            return SocketAddresses.read(sockaddr);
+        } catch (LinuxException e) {
+            return null; // no peer yet, or not a socket of ours any more
+        }
+    }
+
+    public int fd() {
+        return fd;
+    }
+
+    /** {@code TCP_USER_TIMEOUT}: how long sent data may stay unacknowledged; 0 is the kernel's default. */
+    public void setUserTimeout(int millis) throws LinuxException {
+        if (millis < 0) {
+            throw new IllegalArgumentException("TCP_USER_TIMEOUT must be 0 or more ms: " + millis);
+        }
+        LibC.setsockopt(fd, SOL_TCP, TCP_USER_TIMEOUT, millis, "TCP_USER_TIMEOUT");
+    }
+
+    public int userTimeout() throws LinuxException {
+        return LibC.getsockoptInt(fd, SOL_TCP, TCP_USER_TIMEOUT, "TCP_USER_TIMEOUT");
+    }
+
+    /** {@code TCP_LINGER2}: how long this socket lives as an orphan in FIN_WAIT2; 0 is the system's default. */
+    public void setLinger2(int seconds) throws LinuxException {
+        if (seconds < 0 || seconds > MAX_LINGER2_SECONDS) {
+            throw new IllegalArgumentException("TCP_LINGER2 must be 0.." + MAX_LINGER2_SECONDS + " s: " + seconds);
+        }
+        LibC.setsockopt(fd, SOL_TCP, TCP_LINGER2, seconds, "TCP_LINGER2");
+    }
+
+    /** The kernel's {@code TCP_INFO} for this socket. */
+    public TcpInfo tcpInfo() throws LinuxException {
+        try (var arena = Arena.ofConfined()) {
+            var info = arena.allocate(256, 8);
+            int length = LibC.getsockopt(fd, SOL_TCP, TCP_INFO, info, "TCP_INFO");
+            if (length < 60) {
+                throw new IllegalStateException("TCP_INFO returned only " + length + " bytes");
+            }
+            return new TcpInfo(
+                    TcpState.ofKernel(Byte.toUnsignedInt(info.get(JAVA_BYTE, 0))),
+                    Byte.toUnsignedInt(info.get(JAVA_BYTE, 2)),
+                    Byte.toUnsignedInt(info.get(JAVA_BYTE, 3)),
+                    Byte.toUnsignedInt(info.get(JAVA_BYTE, 4)),
+                    info.get(JAVA_INT, 24),
+                    info.get(JAVA_INT, 52),
+                    info.get(JAVA_INT, 56));
+        }
+    }
+
+    /**
+     * Attaches a filter that drops every segment arriving at this socket, before TCP sees it: the
+     * network is severed towards this side. Needs {@code CAP_NET_ADMIN} in the socket's network
+     * namespace on current kernels.
+     */
+    public void attachDropAllFilter() throws LinuxException {
+        try (var arena = Arena.ofConfined()) {
+            var program = arena.allocate(8, 8); // struct sock_filter { u16 code; u8 jt, jf; u32 k; }
+            program.set(JAVA_SHORT, 0, BPF_RET_K);
+            var fprog = arena.allocate(16, 8); // struct sock_fprog { unsigned short len; sock_filter *filter; }
+            fprog.set(JAVA_SHORT, 0, (short) 1);
+            fprog.set(ADDRESS, 8, program);
+            LibC.setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, fprog, "SO_ATTACH_FILTER");
+        }
+    }
+
+    /** Removes the socket filter: segments reach TCP again. */
+    public void detachFilter() throws LinuxException {
+        LibC.setsockopt(fd, SOL_SOCKET, SO_DETACH_FILTER, 0, "SO_DETACH_FILTER");
+    }
+}

@@ -1,0 +1,6 @@
+package org.keepalivelab.model;
+
+/** What the application saw on its socket. */
+public enum AppEventType {
+    CONNECTED, WRITE, READ, EOF, ERROR, CLOSED
+}

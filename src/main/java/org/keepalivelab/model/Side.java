@@ -1,0 +1,15 @@
+package org.keepalivelab.model;
+
+/** An end of a lab connection. */
+public enum Side {
+    CLIENT, SERVER;
+
+    public Side peer() {
+        return this == CLIENT ? SERVER : CLIENT;
+    }
+
+    /** The name used in the event log. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
