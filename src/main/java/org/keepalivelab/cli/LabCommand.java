@@ -1,0 +1,256 @@
+package org.keepalivelab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.keepalivelab.export.EventLog;
+import org.keepalivelab.export.PcapFile;
+import org.keepalivelab.lab.Durations;
+import org.keepalivelab.lab.KeepaliveSettings;
+import org.keepalivelab.lab.Lab;
+import org.keepalivelab.lab.LabException;
+import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.lab.Range;
+import org.keepalivelab.lab.Script;
+import org.keepalivelab.lab.ScriptStep;
+import org.keepalivelab.lab.ServerPolicy;
+import org.keepalivelab.lab.SocketSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import java.util.Stack;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** The command line: the desktop lab by default, or a timed script run without a window. */
+@Command(name = "keepalive-lab", mixinStandardHelpOptions = true, version = "Keepalive Lab 0.1",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "A laboratory for TCP dead-peer detection: a real server and client in this process, on the "
+                    + "real kernel, every segment captured.",
+            "",
+            "Without --headless it opens the window. With --headless it runs a timed script and writes "
+                    + "events.jsonl and capture.pcap to --out, e.g.:",
+            "  keepalive-lab --headless --server-keepalive 1,1,3 --at 0s:connect --at 0.2s:send 5 "
+                    + "--at 1s:kill --until closed --timeout 90s --out run1",
+            ""},
+        footer = {"", "Exit status: 0 the script ran; 2 a bad option or script; 3 the lab could not do a step; "
+                + "4 the timeout came first."})
+public final class LabCommand implements Callable<Integer> {
+    static final int EXIT_LAB_FAILED = 3;
+    static final int EXIT_TIMED_OUT = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--headless", description = "Run the script without a window and write the exports.")
+    boolean headless;
+
+    @Option(names = "--server-policy", paramLabel = "POLICY", converter = PolicyConverter.class,
+            description = "read-once (reads the first message, then never reads or closes: the seed), "
+                    + "read-close, read-keep. Default: ${DEFAULT-VALUE}.")
+    ServerPolicy serverPolicy = ServerPolicy.READ_ONCE;
+
+    @Option(names = "--server-keepalive", paramLabel = "off|IDLE,INTERVAL[,COUNT]", converter = KeepaliveConverter.class,
+            description = "The server socket's keepalive, in seconds; no COUNT keeps the kernel's. Default: ${DEFAULT-VALUE} "
+                    + "(Go 1.12 SetKeepAlivePeriod(5s)).")
+    KeepaliveSettings serverKeepalive = LabSettings.seed().server().keepalive();
+
+    @Option(names = "--client-keepalive", paramLabel = "off|IDLE,INTERVAL[,COUNT]", converter = KeepaliveConverter.class,
+            description = "The client socket's keepalive. Default: ${DEFAULT-VALUE}.")
+    KeepaliveSettings clientKeepalive = KeepaliveSettings.OFF;
+
+    @Option(names = "--server-user-timeout", paramLabel = "MS", converter = UserTimeoutConverter.class,
+            description = "The server socket's TCP_USER_TIMEOUT in ms; 0 (default) leaves the kernel's rules.")
+    int serverUserTimeout;
+
+    @Option(names = "--client-user-timeout", paramLabel = "MS", converter = UserTimeoutConverter.class,
+            description = "The client socket's TCP_USER_TIMEOUT in ms; 0 (default) leaves the kernel's rules.")
+    int clientUserTimeout;
+
+    @Option(names = "--orphan-lifetime", paramLabel = "SECONDS", converter = OrphanLifetimeConverter.class,
+            description = "How long a closed or killed client's socket lives in FIN_WAIT2 (TCP_LINGER2, 1..120); "
+                    + "default: the kernel's tcp_fin_timeout.")
+    int orphanLifetime = LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
+
+    @Option(names = "--at", paramLabel = "TIME:ACTION[@CONN]", parameterConsumer = StepConsumer.class,
+            description = "A step of the script, repeatable. Actions: connect, send N, reply N (the server "
+                    + "writes), close, kill, abort, sever [both|c2s|s2c], restore; @CONN picks the connection "
+                    + "(default 1). Default script: 0s:connect, 0.2s:send 5.")
+    List<ScriptStep> steps = new ArrayList<>();
+
+    @Option(names = "--until", paramLabel = "closed|TIME", converter = UntilConverter.class,
+            description = "Stop once every connection's server has seen its connection end (closed, the default), "
+                    + "or at TIME.")
+    Duration until;
+
+    @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Stop here at the latest. Default: 90s.")
+    Duration timeout = Duration.ofSeconds(90);
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the exports go. Default: the current directory.")
+    Path out = Path.of(".");
+
+    @Override
+    public Integer call() throws Exception {
+        var settings = new LabSettings(serverPolicy, new SocketSettings(serverKeepalive, serverUserTimeout),
+                new SocketSettings(clientKeepalive, clientUserTimeout), orphanLifetime);
+        if (!headless) {
+            var err = spec.commandLine().getErr();
+            err.println("The window arrives with the desktop app; for now run a script with --headless, e.g.:");
+            err.println("  ./keepalive-lab --headless --server-keepalive 1,1,3 --at 0s:connect --at 0.2s:send 5 "
+                    + "--at 1s:kill --orphan-lifetime 3 --out run1");
+            return 0;
+        }
+        return runHeadless(settings);
+    }
+
+    private int runHeadless(LabSettings settings) throws IOException, InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        var script = new Script(steps.isEmpty()
+                ? List.of(ScriptStep.parse("0s:connect"), ScriptStep.parse("0.2s:send 5")) : steps, until, timeout);
+        try (var lab = Lab.start(settings)) {
+            lab.captureProblem().ifPresent(stderr::println);
+            stdout.printf("Lab server on %s; script: %s%n", lab.serverAddress(), script.steps());
+            stdout.flush();
+            Script.Outcome outcome;
+            try {
+                outcome = script.run(lab);
+            } finally {
+                writeExports(lab, stdout); // what was recorded is never lost, even when a step failed
+            }
+            if (outcome == Script.Outcome.TIMED_OUT) {
+                stderr.println("Stopped at the timeout (" + Durations.format(timeout)
+                        + ") before every connection ended; the exports hold what happened until then.");
+                return EXIT_TIMED_OUT;
+            }
+            return 0;
+        }
+    }
+
+    private void writeExports(Lab lab, PrintWriter stdout) throws IOException {
+        var events = out.resolve("events.jsonl");
+        EventLog.write(lab, events);
+        stdout.printf("Wrote %s (%d events)%n", events, lab.timeline().size());
+        var packets = lab.packets();
+        if (packets.isPresent()) {
+            var pcap = out.resolve("capture.pcap");
+            PcapFile.write(packets.get(), pcap);
+            stdout.printf("Wrote %s (%d packets)%n", pcap, packets.get().packets());
+        }
+        stdout.flush();
+    }
+
+    /** Runs the command and returns its exit status; {@code main} only passes it to {@link System#exit}. */
+    public static int execute(String... args) {
+        var commandLine = new CommandLine(new LabCommand());
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            var err = e.getCommandLine().getErr();
+            err.println(e.getMessage());
+            err.println("Run 'keepalive-lab --help' for the options.");
+            return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println(e instanceof LabException ? e.getMessage() : "Keepalive Lab failed: " + e);
+            return EXIT_LAB_FAILED;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Turns a parse failure's message into picocli's "Invalid value for option …: message". */
+    private interface Parser<T> extends ITypeConverter<T> {
+        T parse(String text);
+
+        @Override
+        default T convert(String text) {
+            try {
+                return parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class PolicyConverter implements Parser<ServerPolicy> {
+        @Override
+        public ServerPolicy parse(String text) {
+            return ServerPolicy.parse(text);
+        }
+    }
+
+    static final class KeepaliveConverter implements Parser<KeepaliveSettings> {
+        @Override
+        public KeepaliveSettings parse(String text) {
+            return KeepaliveSettings.parse(text);
+        }
+    }
+
+    /**
+     * Takes a step as one argument ({@code "0.2s:send 5"}) or, as a shell splits it unquoted, two
+     * ({@code 0.2s:send 5}): an action's argument never starts with '-' and holds no ':'.
+     */
+    static final class StepConsumer implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec option, CommandSpec command) {
+            if (args.isEmpty()) {
+                throw new ParameterException(command.commandLine(), "--at needs a step: " + ScriptStep.FORM);
+            }
+            String step = args.pop();
+            if (!args.isEmpty() && !args.peek().startsWith("-") && !args.peek().contains(":")) {
+                step += " " + args.pop();
+            }
+            try {
+                option.<List<ScriptStep>>getValue().add(ScriptStep.parse(step));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(command.commandLine(), "Invalid value for option '--at': " + e.getMessage());
+            }
+        }
+    }
+
+    static final class DurationConverter implements Parser<Duration> {
+        @Override
+        public Duration parse(String text) {
+            return Durations.parse(text);
+        }
+    }
+
+    /** {@code closed} (null: until every connection ended) or a duration. */
+    static final class UntilConverter implements Parser<Duration> {
+        @Override
+        public Duration parse(String text) {
+            return text.equalsIgnoreCase("closed") ? null : Durations.parse(text);
+        }
+    }
+
+    static final class UserTimeoutConverter implements Parser<Integer> {
+        @Override
+        public Integer parse(String text) {
+            return checkedInt(SocketSettings.USER_TIMEOUT, text);
+        }
+    }
+
+    static final class OrphanLifetimeConverter implements Parser<Integer> {
+        @Override
+        public Integer parse(String text) {
+            return checkedInt(LabSettings.ORPHAN_LIFETIME, text);
+        }
+    }
+
+    private static int checkedInt(Range range, String text) {
+        try {
+            return range.check(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(range.name() + " must be a whole number, " + range + ", not '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.keepalivelab.lab;
+
+import java.time.Duration;
+import java.util.Arrays;
+import org.keepalivelab.capture.PacketLog;
+
+/** Runs a script against a fresh lab on the real kernel and keeps what it recorded. */
+public final class LabRun {
+
+    private LabRun() {
+    }
+
+    /** Runs {@code steps} until every connection ended (timeout 30 s, which fails the test). */
+    public static Transcript untilClosed(LabSettings settings, String... steps) throws Exception {
+        return run(settings, null, steps);
+    }
+
+    /** Runs {@code steps}, then watches until {@code until} after the start. */
+    public static Transcript until(Duration until, LabSettings settings, String... steps) throws Exception {
+        return run(settings, until, steps);
+    }
+
+    private static Transcript run(LabSettings settings, Duration until, String... steps) throws Exception {
+        var script = new Script(Arrays.stream(steps).map(ScriptStep::parse).toList(), until, Duration.ofSeconds(30));
+        try (var lab = Lab.start(settings)) {
+            if (lab.captureProblem().isPresent()) {
+                throw new AssertionError("These tests need the capture: " + lab.captureProblem().get());
+            }
+            var outcome = script.run(lab);
+            if (outcome != Script.Outcome.DONE) {
+                throw new AssertionError("The script did not finish in time: " + lab.timeline().inTimeOrder());
+            }
+            if (lab.loopFailure() != null) {
+                throw new AssertionError("The lab's loop failed: " + lab.loopFailure());
+            }
+            PacketLog packets = lab.packets().orElseThrow();
+            return new Transcript(lab.timeline().inTimeOrder(), lab.timeline().snapshot(), packets);
+        }
+    }
+
+    /** Settings with the seed's read-once server and the given server keepalive. */
+    public static LabSettings seedWith(KeepaliveSettings serverKeepalive) {
+        return LabSettings.seed().withServer(SocketSettings.DEFAULT.withKeepalive(serverKeepalive));
+    }
+}
