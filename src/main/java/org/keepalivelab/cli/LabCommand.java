@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.keepalivelab.export.EventLog;
 import org.keepalivelab.export.PcapFile;
 import org.keepalivelab.lab.Durations;
+import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabException;
@@ -19,6 +20,8 @@ import org.keepalivelab.lab.Script;
 import org.keepalivelab.lab.ScriptStep;
 import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.lab.SocketSettings;
+import org.keepalivelab.lab.Startup;
+import org.keepalivelab.linux.PrivateNamespace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import java.util.Stack;
@@ -100,8 +103,20 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the exports go. Default: the current directory.")
     Path out = Path.of(".");
 
+    @Option(names = "--no-namespace", description = "Run in this process's own network namespace even without the "
+            + "privileges there: no capture (probes are inferred from TCP_INFO) and no sever. By default an ordinary "
+            + "user's lab runs in a private user and network namespace, where it has both.")
+    boolean noNamespace;
+
     @Override
     public Integer call() throws Exception {
+        return switch (Startup.decide(!noNamespace)) {
+            case Startup.InPrivateNamespace() -> PrivateNamespace.relaunch();
+            case Startup.Here(var isolation) -> run(isolation);
+        };
+    }
+
+    private int run(Isolation isolation) throws IOException, InterruptedException {
         var settings = new LabSettings(serverPolicy, new SocketSettings(serverKeepalive, serverUserTimeout),
                 new SocketSettings(clientKeepalive, clientUserTimeout), orphanLifetime);
         if (!headless) {
@@ -111,15 +126,16 @@ public final class LabCommand implements Callable<Integer> {
                     + "--at 1s:kill --orphan-lifetime 3 --out run1");
             return 0;
         }
-        return runHeadless(settings);
+        return runHeadless(settings, isolation);
     }
 
-    private int runHeadless(LabSettings settings) throws IOException, InterruptedException {
+    private int runHeadless(LabSettings settings, Isolation isolation) throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         var script = new Script(steps.isEmpty()
                 ? List.of(ScriptStep.parse("0s:connect"), ScriptStep.parse("0.2s:send 5")) : steps, until, timeout);
-        try (var lab = Lab.start(settings)) {
+        try (var lab = Lab.start(settings, isolation)) {
+            stdout.println(lab.mode().banner());
             lab.captureProblem().ifPresent(stderr::println);
             stdout.printf("Lab server on %s; script: %s%n", lab.serverAddress(), script.steps());
             stdout.flush();

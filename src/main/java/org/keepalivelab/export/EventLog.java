@@ -57,6 +57,9 @@ public final class EventLog {
         json.writeNumberProperty("serverPort", lab.serverAddress().getPort());
         writeSettings(json, lab.initialSettings(), kernel);
         json.writeStringProperty("capture", lab.captureProblem().orElse("running"));
+        json.writeStringProperty("sever", lab.severProblem().orElse("available"));
+        json.writeBooleanProperty("privateNamespace", lab.mode().privateNamespace());
+        json.writeStringProperty("mode", lab.mode().banner());
         json.writeName("kernel");
         json.writeStartObject();
         json.writeStringProperty("release", kernel.release());
@@ -117,6 +120,9 @@ public final class EventLog {
                 json.writeNumberProperty("window", s.window());
                 json.writeStringProperty("kind", s.kind().name());
                 json.writeBooleanProperty("dropped", s.dropped());
+                if (s.inferred()) {
+                    json.writeBooleanProperty("inferred", true); // only when true: older readers see a segment
+                }
             }
             case AppEvent a -> {
                 json.writeStringProperty("type", "app");

@@ -51,6 +51,8 @@ final class Connection {
     private final EventLoop loop;
     private final ByteBuffer readBuffer;
     private final SeverLog severLog = new SeverLog();
+    /** Without a capture, a rise of a side's unanswered-probe count is the only sign of its probes. */
+    private final boolean inferProbes;
 
     private final SocketChannel client;
     private SelectionKey clientKey;
@@ -69,10 +71,16 @@ final class Connection {
     private SideStatus serverStatus = SideStatus.UNKNOWN;
     private volatile ConnectionStatus status;
 
-    /** Opens and configures the client's socket, bound to a port of its own but not yet connected. */
+    /**
+     * Opens and configures the client's socket, bound to a port of its own but not yet connected.
+     *
+     * @param inferProbes record a keep-alive probe, marked inferred, whenever a side's {@code TCP_INFO}
+     *                    probe count rises: for a lab that cannot capture
+     */
     Connection(int id, LabSettings settings, InetSocketAddress serverAddress, Journal journal, EventLoop loop,
-               ByteBuffer readBuffer) throws IOException {
+               ByteBuffer readBuffer, boolean inferProbes) throws IOException {
         this.id = id;
+        this.inferProbes = inferProbes;
         this.settings = settings;
         this.journal = journal;
         this.loop = loop;
@@ -343,9 +351,6 @@ final class Connection {
             for (var dir : attached) {
                 receiver(dir).detachFilter();
             }
-            if (e.isPermissionDenied()) {
-                throw new LabException(Privileges.SEVER_DENIED, e);
-            }
             throw e;
         }
         long t = journal.now();
@@ -424,6 +429,13 @@ final class Connection {
         var now = new SideStatus(state, probes, orphan, timer, timerMillis, journal.now());
         if (state != before.state() || probes != before.probes() || orphan != before.orphan()) {
             journal.state(id, side, state, probes, orphan);
+        }
+        if (inferProbes) {
+            // An answered probe resets the count within microseconds, unseen by a 20 ms sample: only
+            // unanswered probes, and the one that drew a RST, show up here.
+            for (int sent = before.probes(); sent < probes; sent++) {
+                journal.inferredKeepalive(id, side == Side.SERVER ? Direction.S2C : Direction.C2S);
+            }
         }
         return now;
     }

@@ -3,7 +3,9 @@ package org.keepalivelab.lab;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.LabClock;
+import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
 import org.keepalivelab.model.TcpState;
@@ -33,6 +35,10 @@ final class Journal {
 
     void app(int conn, Side side, AppEventType event) {
         app(conn, side, event, 0, null);
+    }
+
+    void inferredKeepalive(int conn, Direction dir) {
+        timeline.append(SegmentEvent.inferredKeepalive(now(), conn, dir));
     }
 
     void state(int conn, Side side, TcpState state, int probes, boolean orphan) {

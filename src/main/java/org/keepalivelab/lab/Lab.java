@@ -18,6 +18,7 @@ import org.keepalivelab.capture.ConnectionDirectory;
 import org.keepalivelab.capture.PacketLog;
 import org.keepalivelab.linux.LinuxException;
 import org.keepalivelab.linux.ProcNetTcp;
+import org.keepalivelab.linux.TcpSocket;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.LabClock;
 import org.keepalivelab.model.Side;
@@ -46,12 +47,14 @@ public final class Lab implements AutoCloseable {
     private final EventLoop loop;
     private final Capture capture;
     private final String captureProblem;
+    private final String severProblem;
+    private final LabMode mode;
     private final Map<Integer, Connection> byClientPort = new ConcurrentHashMap<>();
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private volatile String loopFailure;
 
-    private Lab(LabSettings settings, ServerSocketChannel server) throws IOException {
+    private Lab(LabSettings settings, Isolation isolation, ServerSocketChannel server) throws IOException {
         this.initialSettings = settings;
         this.settings = settings;
         this.server = server;
@@ -61,10 +64,12 @@ public final class Lab implements AutoCloseable {
         try {
             started = Capture.start(directory(), timeline, clock);
         } catch (LinuxException e) {
-            problem = e.isPermissionDenied() ? Privileges.CAPTURE_DENIED : "Capture unavailable: " + e.getMessage();
+            problem = e.isPermissionDenied() ? Privileges.captureDenied(isolation) : "Capture unavailable: " + e.getMessage();
         }
         this.capture = started;
         this.captureProblem = problem;
+        this.severProblem = severProblem(isolation);
+        this.mode = LabMode.of(isolation, capture != null, severProblem == null);
         try {
             loop = new EventLoop("lab-loop", SAMPLE_NANOS, this::sample, e -> loopFailure = e.toString());
         } catch (IOException | RuntimeException e) {
@@ -75,17 +80,37 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** Starts a lab: the server listens, the capture runs (when the process may capture), no client yet. */
+    /** Starts a lab in this process's own network namespace ({@link Isolation#HOST}). */
     public static Lab start(LabSettings settings) throws IOException {
+        return start(settings, Isolation.HOST);
+    }
+
+    /**
+     * Starts a lab: the server listens, the capture runs (when the process may capture), no client yet.
+     *
+     * @param isolation where this process runs, as {@link Startup#decide} found: it words the mode and
+     *                  what to do about a missing privilege
+     */
+    public static Lab start(LabSettings settings, Isolation isolation) throws IOException {
         var server = ServerSocketChannel.open();
         try {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            var lab = new Lab(settings, server);
+            var lab = new Lab(settings, isolation, server);
             lab.loop.submit(() -> lab.loop.register(server, SelectionKey.OP_ACCEPT, key -> lab.accept())).join();
             return lab;
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
+        }
+    }
+
+    /** Tries sever's filter on a scratch socket, so the refusal is known before the user asks for it. */
+    private static String severProblem(Isolation isolation) {
+        try {
+            TcpSocket.checkDropAllFilterAllowed();
+            return null;
+        } catch (LinuxException e) {
+            return e.isPermissionDenied() ? Privileges.severDenied(isolation) : "Sever unavailable: " + e.getMessage();
         }
     }
 
@@ -143,6 +168,16 @@ public final class Lab implements AutoCloseable {
         return Optional.ofNullable(capture.failure());
     }
 
+    /** Why sever is refused, decided when the lab started; empty when it is available. */
+    public Optional<String> severProblem() {
+        return Optional.ofNullable(severProblem);
+    }
+
+    /** What the lab can do where it runs (capture, sever, private namespace) and the banner that says so. */
+    public LabMode mode() {
+        return mode;
+    }
+
     /** The captured packets, for the pcap export; empty when the process may not capture. */
     public Optional<PacketLog> packets() {
         return Optional.ofNullable(capture).map(Capture::packets);
@@ -169,7 +204,8 @@ public final class Lab implements AutoCloseable {
     public CompletableFuture<Integer> connect() {
         var labSettings = settings;
         return loop.submit(() -> {
-            var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer);
+            var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer,
+                    capture == null);
             connections.add(conn);
             byClientPort.put(conn.clientPort, conn); // before the SYN, so the capture knows it
             journal.action(conn.id, "connect", "");
@@ -218,6 +254,9 @@ public final class Lab implements AutoCloseable {
 
     /** Nothing crosses the connection in the given directions any more. */
     public CompletableFuture<Void> sever(int conn, Sever sever) {
+        if (severProblem != null) {
+            return CompletableFuture.failedFuture(new LabException(severProblem));
+        }
         return act(conn, "sever", sever.toString(), c -> c.sever(sever));
     }
 

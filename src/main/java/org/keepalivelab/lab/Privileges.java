@@ -1,15 +1,51 @@
 package org.keepalivelab.lab;
 
-/** What the lab tells the user when the kernel refuses it a privilege: the capability, and what to do. */
-public final class Privileges {
-    public static final String CAPTURE_DENIED = "Capture needs CAP_NET_RAW in the lab's network namespace, "
-            + "which this process lacks: run Keepalive Lab as root or in its own user and network namespace "
-            + "(unshare --user --map-root-user --net); segments are not shown meanwhile.";
+import org.keepalivelab.linux.LinuxException;
+import org.keepalivelab.linux.PacketSocket;
+import org.keepalivelab.linux.TcpSocket;
 
-    public static final String SEVER_DENIED = "Sever needs CAP_NET_ADMIN in the lab's network namespace "
-            + "(the kernel refused SO_ATTACH_FILTER): run Keepalive Lab as root or in its own user and network "
-            + "namespace (unshare --user --map-root-user --net).";
+/**
+ * What the lab needs from the kernel in its network namespace ({@code CAP_NET_RAW} to capture,
+ * {@code CAP_NET_ADMIN} to sever), found out by trying, and what it tells the user when the kernel
+ * refuses: the capability, and what to do.
+ */
+final class Privileges {
+    /** Enough for a trial: the packet socket is closed at once. */
+    private static final int TRIAL_BUFFER = 4096;
 
     private Privileges() {
+    }
+
+    /** True unless the kernel refuses this process a packet socket or a filter on a TCP socket. */
+    static boolean mayCaptureAndSever() {
+        try (var trial = PacketSocket.open("lo", TRIAL_BUFFER)) {
+            TcpSocket.checkDropAllFilterAllowed();
+            return true;
+        } catch (LinuxException e) {
+            return !e.isPermissionDenied(); // another failure is no privilege's doing, and the lab reports it
+        }
+    }
+
+    static String captureDenied(Isolation isolation) {
+        return "Capture needs CAP_NET_RAW in the lab's network namespace, which this process lacks"
+                + remedy(isolation) + " Segments are not shown meanwhile; keep-alive probes are inferred from TCP_INFO.";
+    }
+
+    static String severDenied(Isolation isolation) {
+        return "Sever needs CAP_NET_ADMIN in the lab's network namespace (the kernel refuses SO_ATTACH_FILTER on a "
+                + "TCP socket without it), which this process lacks" + remedy(isolation);
+    }
+
+    private static String remedy(Isolation isolation) {
+        return switch (isolation.kind()) {
+            case DECLINED -> ": run Keepalive Lab without --no-namespace, and it makes a private network namespace "
+                    + "of its own, where it has it.";
+            case REFUSED -> ", and no private network namespace could be made (" + isolation.cause() + "): allow "
+                    + "unprivileged user namespaces (see docs/privileges.md) or run Keepalive Lab as root.";
+            case HOST -> ": run Keepalive Lab through its launcher, which makes a private network namespace where "
+                    + "an ordinary user has it, or as root.";
+            case PRIVATE_NAMESPACE -> " even in its private network namespace: this kernel does not grant it there; "
+                    + "run Keepalive Lab as root.";
+        };
     }
 }

@@ -22,6 +22,9 @@ import org.keepalivelab.model.TcpState;
  * this object before the channel closes (a descriptor number is reused at once).
  */
 public final class TcpSocket {
+    private static final int AF_INET = 2;
+    private static final int SOCK_STREAM = 1;
+    private static final int SOCK_CLOEXEC = 0x80000;
     private static final int SOL_SOCKET = 1;
     private static final int SOL_TCP = 6;
     private static final int TCP_LINGER2 = 8;
@@ -143,6 +146,21 @@ public final class TcpSocket {
             fprog.set(JAVA_SHORT, 0, (short) 1);
             fprog.set(ADDRESS, 8, program);
             LibC.setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, fprog, "SO_ATTACH_FILTER");
+        }
+    }
+
+    /**
+     * Attaches the drop-all filter to a scratch TCP socket of our own: says, before any connection
+     * exists, whether the kernel lets this process sever one.
+     *
+     * @throws LinuxException with {@link LinuxException#isPermissionDenied()} when it does not
+     */
+    public static void checkDropAllFilterAllowed() throws LinuxException {
+        int fd = LibC.socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        try {
+            new TcpSocket(fd).attachDropAllFilter();
+        } finally {
+            LibC.close(fd);
         }
     }
 

@@ -1,0 +1,47 @@
+package org.keepalivelab.lab;
+
+import java.util.ArrayList;
+
+/**
+ * What the lab can do where it runs, decided when it starts: for the window's banner and the first
+ * line of a headless run.
+ *
+ * @param capture          segments are captured ({@code CAP_NET_RAW}); without it, keep-alive probes are
+ *                         inferred from {@code TCP_INFO} and marked so
+ * @param sever            sever is available ({@code CAP_NET_ADMIN}); without it, see {@link Lab#severProblem()}
+ * @param privateNamespace the lab runs in a user and network namespace of its own
+ * @param banner           one sentence saying which mode is active, and why when it is a limited one
+ */
+public record LabMode(boolean capture, boolean sever, boolean privateNamespace, String banner) {
+
+    static LabMode of(Isolation isolation, boolean capture, boolean sever) {
+        boolean privateNamespace = isolation.kind() == Isolation.Kind.PRIVATE_NAMESPACE;
+        return new LabMode(capture, sever, privateNamespace, banner(isolation, capture, sever));
+    }
+
+    private static String banner(Isolation isolation, boolean capture, boolean sever) {
+        if (capture && sever) {
+            return isolation.kind() == Isolation.Kind.PRIVATE_NAMESPACE
+                    ? "Private network namespace (unprivileged): full capture and sever."
+                    : "Host network namespace (privileged): full capture and sever.";
+        }
+        String missing = !capture && !sever ? "no capture and no sever" : capture ? "no sever" : "no capture";
+        String offered = capture ? "full capture"
+                : "application events and kernel state only, keep-alive probes inferred from TCP_INFO";
+        var lacking = new ArrayList<String>();
+        if (!capture) {
+            lacking.add("CAP_NET_RAW");
+        }
+        if (!sever) {
+            lacking.add("CAP_NET_ADMIN");
+        }
+        String lacks = String.join(" and ", lacking);
+        String why = switch (isolation.kind()) {
+            case DECLINED -> "--no-namespace, and this process lacks " + lacks;
+            case REFUSED -> "no private network namespace: " + isolation.cause();
+            case HOST -> "this process lacks " + lacks;
+            case PRIVATE_NAMESPACE -> "the private network namespace lacks " + lacks;
+        };
+        return "Limited mode, " + missing + ": " + offered + " (" + why + ").";
+    }
+}

@@ -1,0 +1,144 @@
+package org.keepalivelab.linux;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs this program again in a user and network namespace of its own, where an ordinary user holds
+ * {@code CAP_NET_RAW} and {@code CAP_NET_ADMIN} over a network with nothing in it but the lab's
+ * loopback (DESIGN.md 5).
+ *
+ * <p>The kernel refuses {@code unshare(CLONE_NEWUSER)} to a multi-threaded process, and a JVM always
+ * is one, so util-linux's {@code unshare} makes the namespaces and starts a new JVM in them with this
+ * JVM's own command line (which keeps {@code --enable-native-access}). Without {@code --fork} it
+ * replaces itself with that JVM, so the child is our direct child: its exit status is ours, our
+ * shutdown ends it, and it ends itself if we vanish without one. When it exits, its namespaces and
+ * everything in them are gone.
+ */
+public final class PrivateNamespace {
+    /** In the relaunched JVM's environment: the parent's pid. Marks the child, so it never relaunches again. */
+    static final String PARENT_PID = "KEEPALIVE_LAB_PARENT_PID";
+
+    private static final List<String> UNSHARE = List.of("unshare", "--user", "--map-root-user", "--net");
+    private static final long TRIAL_SECONDS = 10;
+    private static final long CHILD_SHUTDOWN_SECONDS = 5;
+
+    private PrivateNamespace() {
+    }
+
+    /** True in the JVM that {@link #relaunch()} started. */
+    public static boolean inside() {
+        return System.getenv(PARENT_PID) != null;
+    }
+
+    /**
+     * Why this program cannot run again in a private namespace here, naming the cause as precisely as
+     * the system tells it, or empty when it can. Finds out by making one for {@code true}.
+     */
+    public static Optional<String> unavailable() throws InterruptedException {
+        if (!System.getProperty("os.name").equals("Linux")) {
+            return Optional.of("network namespaces exist only on Linux");
+        }
+        if (ownCommandLine().isEmpty()) {
+            return Optional.of("this JVM cannot read its own command line to start again");
+        }
+        var command = new ArrayList<>(UNSHARE);
+        command.add("true");
+        try {
+            var trial = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            String output = new String(trial.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!trial.waitFor(TRIAL_SECONDS, TimeUnit.SECONDS)) {
+                trial.destroyForcibly();
+                return Optional.of("util-linux's unshare did not finish");
+            }
+            return trial.exitValue() == 0 ? Optional.empty() : Optional.of(explain(output));
+        } catch (IOException e) {
+            return Optional.of("util-linux's unshare could not be run (" + e.getMessage() + ")");
+        }
+    }
+
+    /** unshare's own complaint, and the system setting that most likely caused it. */
+    private static String explain(String unshareOutput) {
+        var cause = new StringBuilder(unshareOutput.isEmpty() ? "unshare failed" : unshareOutput.lines().findFirst().orElseThrow());
+        if (sysctl("kernel/apparmor_restrict_unprivileged_userns").equals("1")) {
+            cause.append("; AppArmor restricts unprivileged user namespaces (kernel.apparmor_restrict_unprivileged_userns = 1)");
+        }
+        if (sysctl("kernel/unprivileged_userns_clone").equals("0")) {
+            cause.append("; unprivileged user namespaces are off (kernel.unprivileged_userns_clone = 0)");
+        }
+        if (sysctl("user/max_user_namespaces").equals("0")) {
+            cause.append("; user namespaces are off (user.max_user_namespaces = 0)");
+        }
+        return cause.toString();
+    }
+
+    /** A setting under /proc/sys, or "" where this kernel has none. */
+    private static String sysctl(String name) {
+        try {
+            return Files.readString(Path.of("/proc/sys", name)).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static Optional<List<String>> ownCommandLine() {
+        var info = ProcessHandle.current().info();
+        return info.command().flatMap(java -> info.arguments().map(arguments -> {
+            var line = new ArrayList<String>();
+            line.add(java);
+            line.addAll(List.of(arguments));
+            return line;
+        }));
+    }
+
+    /**
+     * Runs this JVM's command line again in a new user and network namespace, with the same standard
+     * streams, working directory and environment, and waits for it.
+     *
+     * @return the child's exit status
+     */
+    public static int relaunch() throws IOException, InterruptedException {
+        var command = new ArrayList<>(UNSHARE);
+        command.add("--");
+        command.addAll(ownCommandLine().orElseThrow(() -> new IOException("This JVM cannot read its own command line")));
+        var builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put(PARENT_PID, Long.toString(ProcessHandle.current().pid()));
+        var child = builder.start();
+        // A signal that ends us (SIGTERM, SIGINT) ends the child too; SIGKILL is the child's watch's business.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> stop(child)));
+        return child.waitFor();
+    }
+
+    private static void stop(Process child) {
+        child.destroy();
+        try {
+            if (!child.waitFor(CHILD_SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+        }
+    }
+
+    /**
+     * In the JVM that {@link #relaunch()} started: ends this JVM as soon as the parent is gone (were it
+     * killed outright, nobody would wait for us any more), and brings {@code lo} up, which a new
+     * network namespace starts without.
+     */
+    public static void settle() throws LinuxException {
+        ProcessHandle.of(Long.parseLong(System.getenv(PARENT_PID))).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(PrivateNamespace::parentGone), PrivateNamespace::parentGone);
+        Interfaces.bringUp("lo");
+    }
+
+    private static void parentGone() {
+        Runtime.getRuntime().halt(1); // nobody is left to read a status or an export
+    }
+}
