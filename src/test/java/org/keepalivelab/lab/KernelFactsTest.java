@@ -24,14 +24,22 @@ import org.keepalivelab.model.TcpState;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class KernelFactsTest {
+    /** Keepalive 1/1/3, severed both ways after the greeting: what follows the sever. */
+    static final List<String> SEVERED = List.of("s2c KEEPALIVE dropped", "s2c KEEPALIVE dropped",
+            "s2c KEEPALIVE dropped", "s2c RST dropped");
+
+    /** The seed shortened (keepalive 2/2, the orphan lives 5 s), client killed after the greeting: what follows the kill. */
+    static final List<String> KILLED = List.of("c2s FIN", "s2c ACK",
+            "s2c KEEPALIVE", "c2s KEEPALIVE_ACK",
+            "s2c KEEPALIVE", "c2s KEEPALIVE_ACK",
+            "s2c KEEPALIVE", "c2s RST");
 
     @Test
     void severedPeerGetsCountProbesThenRstAndTimedOut() throws Exception {
         var run = LabRun.untilClosed(seedWith(KeepaliveSettings.of(1, 1, 3)),
                 "0s:connect", "0.2s:send 5", "0.5s:sever");
 
-        assertEquals(List.of("s2c KEEPALIVE dropped", "s2c KEEPALIVE dropped", "s2c KEEPALIVE dropped",
-                "s2c RST dropped"), run.segmentsAfter(1, "sever"));
+        assertEquals(SEVERED, run.segmentsAfter(1, "sever"));
         var lastReceived = run.segments(1).filter(s -> s.dir() == Direction.C2S && !s.dropped()).toList().getLast();
         var rst = run.kinds(1, Direction.S2C, SegmentKind.RST).getFirst();
         var error = run.app(1, Side.SERVER).getLast();
@@ -50,10 +58,7 @@ class KernelFactsTest {
                         .withOrphanLifetime(5),
                 "0s:connect", "0.2s:send 5", "1s:kill");
 
-        assertEquals(List.of("c2s FIN", "s2c ACK",
-                "s2c KEEPALIVE", "c2s KEEPALIVE_ACK",
-                "s2c KEEPALIVE", "c2s KEEPALIVE_ACK",
-                "s2c KEEPALIVE", "c2s RST"), run.segmentsAfter(1, "kill"));
+        assertEquals(KILLED, run.segmentsAfter(1, "kill"));
         long fin = run.kinds(1, Direction.C2S, SegmentKind.FIN).getFirst().t();
         var probes = run.kinds(1, Direction.S2C, SegmentKind.KEEPALIVE);
         var server = run.app(1, Side.SERVER);

@@ -1,0 +1,118 @@
+package org.keepalivelab.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs the packaged program headless as {@code nobody} (uid 65534), as an ordinary user would: from
+ * a world-readable copy of its launch layout ({@code target/classes}, {@code target/launch}), since
+ * nobody may not read a checkout under {@code /root}, on the JDK the build recorded. Needs root, for
+ * {@code setpriv}.
+ */
+final class UnprivilegedLab implements AutoCloseable {
+    private static final Path TARGET = Path.of("target");
+    private static final long RUN_TIMEOUT_SECONDS = 60;
+
+    /** What one run left behind. */
+    record Result(int status, List<String> stdout, String stderr, EventLogReader.Log log) {
+        String banner() {
+            return stdout.getFirst();
+        }
+    }
+
+    private final Path home;
+    private final Path java;
+
+    private UnprivilegedLab(Path home, Path java) {
+        this.home = home;
+        this.java = java;
+    }
+
+    static boolean runningAsRoot() throws IOException {
+        return (int) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+    }
+
+    /** Copies the launch layout into a fresh world-readable directory. */
+    static UnprivilegedLab install() throws IOException {
+        var settings = TARGET.resolve("launch/java-settings.txt");
+        if (!Files.exists(settings)) {
+            throw new AssertionError("No " + settings + ": run these tests with 'mvn verify', after 'package'");
+        }
+        var javaHome = Files.readAllLines(settings).stream().map(String::strip)
+                .filter(line -> line.startsWith("java.home = ")).findFirst()
+                .orElseThrow(() -> new AssertionError("No java.home in " + settings))
+                .substring("java.home = ".length());
+        var home = Files.createTempDirectory("keepalive-lab-it");
+        copy(TARGET.resolve("classes"), home.resolve("classes"));
+        copy(TARGET.resolve("launch"), home.resolve("launch"));
+        try (var files = Files.walk(home)) {
+            files.forEach(path -> setPermissions(path, Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+        }
+        return new UnprivilegedLab(home, Path.of(javaHome, "bin", "java"));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (var source : (Iterable<Path>) files::iterator) {
+                Files.copy(source, to.resolve(from.relativize(source).toString()));
+            }
+        }
+    }
+
+    private static void setPermissions(Path path, String permissions) {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code keepalive-lab --headless ARGS --out DIR} as nobody. */
+    Result run(String... args) throws IOException, InterruptedException {
+        return runWithin(List.of(), args);
+    }
+
+    /**
+     * Runs {@code keepalive-lab --headless ARGS --out DIR} as nobody, under {@code wrapper} (a command
+     * that runs the rest of its arguments, such as {@code unshare --user}).
+     */
+    Result runWithin(List<String> wrapper, String... args) throws IOException, InterruptedException {
+        var out = Files.createTempDirectory(home, "out");
+        setPermissions(out, "rwxrwxrwx");
+        var command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
+        command.addAll(wrapper);
+        command.addAll(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED,javafx.graphics",
+                "--module-path", "launch/javafx", "--add-modules", "javafx.controls,javafx.swing",
+                "-cp", "classes:launch/lib/*", "org.keepalivelab.Main", "--headless", "--out", out.toString()));
+        command.addAll(List.of(args));
+        var stdout = out.resolveSibling(out.getFileName() + ".stdout");
+        var stderr = out.resolveSibling(out.getFileName() + ".stderr");
+        var process = new ProcessBuilder(command).directory(home.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("The run did not end within " + RUN_TIMEOUT_SECONDS + " s: " + command);
+        }
+        var events = out.resolve("events.jsonl");
+        return new Result(process.exitValue(), Files.readAllLines(stdout), Files.readString(stderr),
+                Files.exists(events) ? EventLogReader.read(events) : null);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (Stream<Path> files = Files.walk(home)) {
+            for (var path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
