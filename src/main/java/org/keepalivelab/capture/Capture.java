@@ -16,6 +16,7 @@ import org.keepalivelab.model.Timeline;
  */
 public final class Capture implements AutoCloseable {
     private static final int RECEIVE_BUFFER = 32 << 20;
+    private static final long DROP_CHECK_NANOS = 1_000_000_000L;
 
     private final PacketSocket socket;
     private final ConnectionDirectory directory;
@@ -64,11 +65,16 @@ public final class Capture implements AutoCloseable {
     }
 
     private void run() {
+        long nextDropCheck = System.nanoTime();
         try {
             while (running) {
                 int length = socket.receive();
                 if (length >= 0) {
                     accept(length);
+                }
+                if (System.nanoTime() - nextDropCheck >= 0) {
+                    kernelDrops.addAndGet(socket.dropsSinceLastCall());
+                    nextDropCheck = System.nanoTime() + DROP_CHECK_NANOS;
                 }
             }
             kernelDrops.addAndGet(socket.dropsSinceLastCall());
@@ -98,7 +104,8 @@ public final class Capture implements AutoCloseable {
         if (conn == 0) {
             return;
         }
-        long epochNanos = socket.timestampNanos();
+        // The kernel stamps every packet; the fallback only guards against a kernel that did not.
+        long epochNanos = socket.timestampNanos() >= 0 ? socket.timestampNanos() : clock.startEpochNanos() + clock.now();
         long t = clock.sinceStart(epochNanos);
         packets.append(epochNanos, socket.packet(), captured, length);
         var kind = analyzers.computeIfAbsent(conn, c -> new TcpAnalyzer()).classify(dir, segment);

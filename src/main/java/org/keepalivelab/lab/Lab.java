@@ -78,13 +78,19 @@ public final class Lab implements AutoCloseable {
     /** Starts a lab: the server listens, the capture runs (when the process may capture), no client yet. */
     public static Lab start(LabSettings settings) throws IOException {
         var server = ServerSocketChannel.open();
+        Lab lab;
         try {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            var lab = new Lab(settings, server);
-            lab.loop.submit(() -> lab.loop.register(server, SelectionKey.OP_ACCEPT, key -> lab.accept())).join();
-            return lab;
+            lab = new Lab(settings, server);
         } catch (IOException | RuntimeException e) {
             server.close();
+            throw e;
+        }
+        try {
+            lab.loop.submit(() -> lab.loop.register(server, SelectionKey.OP_ACCEPT, key -> lab.accept())).join();
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
             throw e;
         }
     }
