@@ -25,6 +25,7 @@ public final class Capture implements AutoCloseable {
     private final PacketLog packets = new PacketLog(PacketSocket.SNAP_LENGTH);
     private final Map<Integer, TcpAnalyzer> analyzers = new HashMap<>(); // capture thread only
     private final AtomicLong kernelDrops = new AtomicLong();
+    private final LatencyHistogram latency = new LatencyHistogram();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String failure;
@@ -57,6 +58,11 @@ public final class Capture implements AutoCloseable {
     /** Packets the kernel dropped because this capture did not keep up; 0 is the only good answer. */
     public long kernelDrops() {
         return kernelDrops.get();
+    }
+
+    /** From the kernel's timestamp of each segment to its event on the timeline. */
+    public LatencyHistogram latency() {
+        return latency;
     }
 
     /** Why the capture stopped on its own, or {@code null} while it runs. */
@@ -111,6 +117,7 @@ public final class Capture implements AutoCloseable {
         var kind = analyzers.computeIfAbsent(conn, c -> new TcpAnalyzer()).classify(dir, segment);
         timeline.append(new SegmentEvent(t, conn, dir, segment.flags(), segment.seq(), segment.ack(),
                 segment.len(), segment.window(), kind, directory.severed(conn, dir, t)));
+        latency.record(clock.now() - t);
     }
 
     /** Stops the capture thread and closes the packet socket. */
