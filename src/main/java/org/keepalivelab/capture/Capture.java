@@ -55,14 +55,19 @@ public final class Capture implements AutoCloseable {
         return packets;
     }
 
-    /** Packets the kernel dropped because this capture did not keep up; 0 is the only good answer. */
-    public long kernelDrops() {
-        return kernelDrops.get();
+    /**
+     * How the capture is doing.
+     *
+     * @param packets     lab packets kept
+     * @param kernelDrops packets the kernel dropped because the capture did not keep up
+     *                    ({@code PACKET_STATISTICS}, read once a second); 0 is the only good answer
+     * @param latency     from each segment's kernel timestamp to its event on the timeline
+     */
+    public record Statistics(long packets, long kernelDrops, LatencyHistogram latency) {
     }
 
-    /** From the kernel's timestamp of each segment to its event on the timeline. */
-    public LatencyHistogram latency() {
-        return latency;
+    public Statistics statistics() {
+        return new Statistics(packets.packets(), kernelDrops.get(), latency);
     }
 
     /** Why the capture stopped on its own, or {@code null} while it runs. */

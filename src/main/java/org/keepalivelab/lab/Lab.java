@@ -154,6 +154,11 @@ public final class Lab implements AutoCloseable {
         return Optional.ofNullable(capture).map(Capture::packets);
     }
 
+    /** The capture's counters (packets, kernel drops, latency); empty when the process may not capture. */
+    public Optional<Capture.Statistics> captureStatistics() {
+        return Optional.ofNullable(capture).map(Capture::statistics);
+    }
+
     /** A failure of the lab's own loop, or {@code null}: a bug if it ever happens. */
     public String loopFailure() {
         return loopFailure;
