@@ -9,6 +9,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(LabCommand.execute(args));
+        System.exit(LabCommand.commandLine().execute(args));
     }
 }

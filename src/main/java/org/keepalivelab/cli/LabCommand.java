@@ -167,8 +167,8 @@ public final class LabCommand implements Callable<Integer> {
         stdout.flush();
     }
 
-    /** Runs the command and returns its exit status; {@code main} only passes it to {@link System#exit}. */
-    public static int execute(String... args) {
+    /** The command, with its error handling; {@code main} executes it and passes the status to {@link System#exit}. */
+    public static CommandLine commandLine() {
         var commandLine = new CommandLine(new LabCommand());
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             var err = e.getCommandLine().getErr();
@@ -180,7 +180,7 @@ public final class LabCommand implements Callable<Integer> {
             cmd.getErr().println(e instanceof LabException ? e.getMessage() : "Keepalive Lab failed: " + e);
             return EXIT_LAB_FAILED;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /** Turns a parse failure's message into picocli's "Invalid value for option …: message". */

@@ -93,13 +93,19 @@ public final class Lab implements AutoCloseable {
      */
     public static Lab start(LabSettings settings, Isolation isolation) throws IOException {
         var server = ServerSocketChannel.open();
+        Lab lab;
         try {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            var lab = new Lab(settings, isolation, server);
-            lab.loop.submit(() -> lab.loop.register(server, SelectionKey.OP_ACCEPT, key -> lab.accept())).join();
-            return lab;
+            lab = new Lab(settings, isolation, server);
         } catch (IOException | RuntimeException e) {
             server.close();
+            throw e;
+        }
+        try {
+            lab.loop.submit(() -> lab.loop.register(server, SelectionKey.OP_ACCEPT, key -> lab.accept())).join();
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
             throw e;
         }
     }
@@ -181,6 +187,11 @@ public final class Lab implements AutoCloseable {
     /** The captured packets, for the pcap export; empty when the process may not capture. */
     public Optional<PacketLog> packets() {
         return Optional.ofNullable(capture).map(Capture::packets);
+    }
+
+    /** The capture's counters (packets, kernel drops, latency); empty when the process may not capture. */
+    public Optional<Capture.Statistics> captureStatistics() {
+        return Optional.ofNullable(capture).map(Capture::statistics);
     }
 
     /** A failure of the lab's own loop, or {@code null}: a bug if it ever happens. */

@@ -2,7 +2,7 @@ package org.keepalivelab.lab;
 
 import java.time.Duration;
 import java.util.Arrays;
-import org.keepalivelab.capture.PacketLog;
+import java.io.ByteArrayOutputStream;
 
 /** Runs a script against a fresh lab on the real kernel and keeps what it recorded. */
 public final class LabRun {
@@ -33,8 +33,10 @@ public final class LabRun {
             if (lab.loopFailure() != null) {
                 throw new AssertionError("The lab's loop failed: " + lab.loopFailure());
             }
-            PacketLog packets = lab.packets().orElseThrow();
-            return new Transcript(lab.timeline().inTimeOrder(), lab.timeline().snapshot(), packets);
+            // Both taken now, before closing the lab's sockets adds segments of its own.
+            var pcap = new ByteArrayOutputStream();
+            lab.packets().orElseThrow().writePcap(pcap);
+            return new Transcript(lab.timeline().inTimeOrder(), lab.timeline().snapshot(), pcap.toByteArray());
         }
     }
 

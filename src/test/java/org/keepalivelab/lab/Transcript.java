@@ -2,7 +2,6 @@ package org.keepalivelab.lab;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.keepalivelab.capture.PacketLog;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
@@ -18,8 +17,9 @@ import org.keepalivelab.model.StateEvent;
  *
  * @param events   every event, in time order
  * @param appended every event, in the order appended (captured segments in capture order)
+ * @param pcap     the capture as a pcap file, taken at the same moment as the events
  */
-public record Transcript(List<Event> events, List<Event> appended, PacketLog packets) {
+public record Transcript(List<Event> events, List<Event> appended, byte[] pcap) {
 
     public Stream<SegmentEvent> segments(int conn) {
         return events.stream().filter(e -> e.conn() == conn && e instanceof SegmentEvent)

@@ -1,0 +1,111 @@
+package org.keepalivelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
+
+/** The headless command as a user runs it: the exports it writes, and one clear sentence for bad input. */
+class HeadlessCommandTest {
+    @TempDir
+    Path out;
+
+    private final StringWriter stdout = new StringWriter();
+    private final StringWriter stderr = new StringWriter();
+
+    private int run(String... args) {
+        var commandLine = LabCommand.commandLine();
+        commandLine.setOut(new PrintWriter(stdout, true));
+        commandLine.setErr(new PrintWriter(stderr, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void scriptWritesTheEventLogWithItsHeaderAndThePcap() throws Exception {
+        int status = run("--headless", "--server-keepalive", "1,1,3", "--at", "0s:connect", "--at", "0.2s:send", "5",
+                "--at", "0.5s:abort", "--server-policy", "read-close", "--until", "closed", "--timeout", "20s",
+                "--out", out.toString());
+
+        assertEquals(0, status, stderr::toString);
+        List<String> lines = Files.readAllLines(out.resolve("events.jsonl"));
+        var header = fields(lines.getFirst());
+        var pcap = ByteBuffer.wrap(Files.readAllBytes(out.resolve("capture.pcap"))).order(ByteOrder.LITTLE_ENDIAN);
+        assertAll(
+                () -> assertEquals("lab", header.get(1)),
+                () -> assertTrue(lines.getFirst().contains("\"format\":1"), lines.getFirst()),
+                () -> assertTrue(lines.getFirst().contains("\"serverPolicy\":\"read-close\""), lines.getFirst()),
+                () -> assertTrue(lines.getFirst().contains("\"serverKeepalive\":{\"enabled\":true,\"idle\":1,\"interval\":1,\"count\":3"),
+                        lines.getFirst()),
+                () -> assertTrue(lines.stream().anyMatch(l -> l.contains("\"kind\":\"RST\"")), "the abort's RST"),
+                () -> assertTrue(lines.stream().anyMatch(l -> l.contains("\"message\":\"Connection reset\"")), "the server's error"),
+                () -> assertEquals(0xa1b23c4d, pcap.getInt(0), "pcap with nanosecond stamps"),
+                () -> assertEquals(101, pcap.getInt(20), "raw IP link type"),
+                () -> assertTrue(Files.list(out).allMatch(f -> !f.getFileName().toString().endsWith(".part")),
+                        "no temporary file left"));
+    }
+
+    @Test
+    void eventsAreInTimeOrder() throws Exception {
+        assertEquals(0, run("--headless", "--until", "1s", "--out", out.toString()), stderr::toString);
+        var lines = Files.readAllLines(out.resolve("events.jsonl"));
+        long previous = Long.MIN_VALUE;
+        for (var line : lines.subList(1, lines.size())) {
+            long t = Long.parseLong(line.substring("{\"t\":".length(), line.indexOf(',')));
+            assertTrue(t >= previous, line);
+            previous = t;
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--server-keepalive=0,1        | keepalive idle must be 1..32767 s, not 0",
+        "--client-keepalive=5,5,200    | keepalive count must be 1..127, not 200",
+        "--orphan-lifetime=500         | orphan lifetime must be 1..120 s, not 500",
+        "--server-policy=read-never    | server policy must be one of read-once, read-close, read-keep",
+        "--at=1s:explode               | unknown action 'explode'",
+        "--at=soon:kill                | 'soon' is not a duration",
+        "--server-user-timeout=-5      | TCP_USER_TIMEOUT must be 0..2147483647 ms, not -5",
+    })
+    void badInputIsRefusedWithOneClearSentence(String option, String expected) {
+        int status = run("--headless", option, "--out", out.toString());
+
+        assertEquals(2, status);
+        assertTrue(stderr.toString().contains(expected), stderr::toString);
+        assertTrue(stderr.toString().lines().count() <= 2, stderr::toString);
+    }
+
+    @Test
+    void aStepOnAConnectionThatDoesNotExistFailsTheRunButKeepsWhatWasRecorded() throws Exception {
+        int status = run("--headless", "--at", "0s:connect", "--at", "0.1s:kill@2", "--out", out.toString());
+
+        assertEquals(3, status);
+        assertEquals("There is no connection 2.", stderr.toString().strip());
+        assertTrue(Files.readString(out.resolve("events.jsonl")).contains("\"kind\":\"SYN\""));
+    }
+
+    /** The first few scalar values of a JSON object, read with the streaming parser. */
+    private static List<String> fields(String json) {
+        try (var parser = new JsonFactory().createParser(json)) {
+            var values = new java.util.ArrayList<String>();
+            for (var token = parser.nextToken(); token != null && values.size() < 6; token = parser.nextToken()) {
+                if (token == JsonToken.PROPERTY_NAME || token.isScalarValue()) {
+                    values.add(parser.getString());
+                }
+            }
+            return values;
+        }
+    }
+}
