@@ -105,9 +105,15 @@ public final class PrivateNamespace {
      * @return the child's exit status
      */
     public static int relaunch() throws IOException, InterruptedException {
+        var ownCommand = ownCommandLine().orElseThrow(() -> new IOException("This JVM cannot read its own command line"));
         var command = new ArrayList<>(UNSHARE);
         command.add("--");
-        command.addAll(ownCommandLine().orElseThrow(() -> new IOException("This JVM cannot read its own command line")));
+        command.add(ownCommand.getFirst());
+        // Inside, the user is root, whose home the JVM would take from the password file: keep the
+        // user's own (JavaFX's cache, preferences), unless the command line sets it itself, later.
+        command.add("-Duser.home=" + System.getProperty("user.home"));
+        command.add("-Duser.name=" + System.getProperty("user.name"));
+        command.addAll(ownCommand.subList(1, ownCommand.size()));
         var builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(PARENT_PID, Long.toString(ProcessHandle.current().pid()));
         var child = builder.start();
