@@ -111,7 +111,11 @@ public final class LabCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return switch (Startup.decide(!noNamespace)) {
-            case Startup.InPrivateNamespace() -> PrivateNamespace.relaunch();
+            case Startup.InPrivateNamespace() -> {
+                int status = PrivateNamespace.relaunch();
+                yield status == PrivateNamespace.UNUSABLE_STATUS ? run(Startup.UNUSABLE_NAMESPACE) : status;
+            }
+            case Startup.NamespaceUnusable() -> PrivateNamespace.UNUSABLE_STATUS;
             case Startup.Here(var isolation) -> run(isolation);
         };
     }

@@ -38,7 +38,7 @@ public record LabMode(boolean capture, boolean sever, boolean privateNamespace, 
         String lacks = String.join(" and ", lacking);
         String why = switch (isolation.kind()) {
             case DECLINED -> "--no-namespace, and this process lacks " + lacks;
-            case REFUSED -> "no private network namespace: " + isolation.cause();
+            case REFUSED -> "no usable private network namespace: " + isolation.cause();
             case HOST -> "this process lacks " + lacks;
             case PRIVATE_NAMESPACE -> "the private network namespace lacks " + lacks;
         };

@@ -40,7 +40,7 @@ final class Privileges {
         return switch (isolation.kind()) {
             case DECLINED -> ": run Keepalive Lab without --no-namespace, and it makes a private network namespace "
                     + "of its own, where it has it.";
-            case REFUSED -> ", and no private network namespace could be made (" + isolation.cause() + "): allow "
+            case REFUSED -> ", and no usable private network namespace could be made (" + isolation.cause() + "): allow "
                     + "unprivileged user namespaces (see docs/privileges.md) or run Keepalive Lab as root.";
             case HOST -> ": run Keepalive Lab through its launcher, which makes a private network namespace where "
                     + "an ordinary user has it, or as root.";

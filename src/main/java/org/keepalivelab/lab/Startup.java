@@ -14,12 +14,28 @@ public sealed interface Startup {
     record Here(Isolation isolation) implements Startup {
     }
 
-    /** Run this program again in a private namespace ({@link PrivateNamespace#relaunch()}), passing on its exit status. */
+    /**
+     * Run this program again in a private namespace ({@link PrivateNamespace#relaunch()}) and pass on
+     * its exit status; or, should it exit with {@link PrivateNamespace#UNUSABLE_STATUS}, run the lab
+     * here as {@link #UNUSABLE_NAMESPACE}.
+     */
     record InPrivateNamespace() implements Startup {
     }
 
     /**
-     * Decides; in the relaunched program, also settles it in its namespace ({@code lo} up).
+     * In the relaunched program: the namespace grants the lab nothing (as where a security module lets
+     * unshare make it but takes the capabilities in it away). Exit with
+     * {@link PrivateNamespace#UNUSABLE_STATUS}, saying nothing: the parent takes over.
+     */
+    record NamespaceUnusable() implements Startup {
+    }
+
+    Isolation UNUSABLE_NAMESPACE = Isolation.refused(
+            "unshare made one, but the kernel granted no CAP_NET_RAW and CAP_NET_ADMIN in it");
+
+    /**
+     * Decides; in the relaunched program, also settles it in its namespace ({@code lo} up) and checks
+     * that the lab may capture and sever there.
      *
      * @param namespaceAllowed false for {@code --no-namespace}
      */
@@ -28,10 +44,13 @@ public sealed interface Startup {
             try {
                 PrivateNamespace.settle();
             } catch (LinuxException e) {
+                if (e.isPermissionDenied()) {
+                    return new NamespaceUnusable();
+                }
                 throw new LabException("Could not bring up the loopback interface in the lab's private network "
                         + "namespace: " + e.getMessage());
             }
-            return new Here(Isolation.PRIVATE_NAMESPACE);
+            return Privileges.mayCaptureAndSever() ? new Here(Isolation.PRIVATE_NAMESPACE) : new NamespaceUnusable();
         }
         if (Privileges.mayCaptureAndSever()) {
             return new Here(Isolation.HOST);

@@ -25,6 +25,12 @@ public final class PrivateNamespace {
     /** In the relaunched JVM's environment: the parent's pid. Marks the child, so it never relaunches again. */
     static final String PARENT_PID = "KEEPALIVE_LAB_PARENT_PID";
 
+    /**
+     * The relaunched JVM's exit status when its namespace grants the lab nothing; the parent then runs
+     * the lab itself. Apart from the program's own statuses (0, 2, 3, 4) and a signal's (128 + n).
+     */
+    public static final int UNUSABLE_STATUS = 75;
+
     private static final List<String> UNSHARE = List.of("unshare", "--user", "--map-root-user", "--net");
     private static final long TRIAL_SECONDS = 10;
     private static final long CHILD_SHUTDOWN_SECONDS = 5;

@@ -30,7 +30,7 @@ class LabModeTest {
     void captureWithoutSeverSaysWhichCapabilityIsMissing() {
         // A container's root often has CAP_NET_RAW but not CAP_NET_ADMIN, and no user namespaces.
         var mode = LabMode.of(Isolation.refused("unshare: unshare failed: Operation not permitted"), true, false);
-        assertEquals("Limited mode, no sever: full capture (no private network namespace: unshare: unshare failed: "
+        assertEquals("Limited mode, no sever: full capture (no usable private network namespace: unshare: unshare failed: "
                 + "Operation not permitted).", mode.banner());
     }
 }

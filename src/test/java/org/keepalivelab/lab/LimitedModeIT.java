@@ -84,6 +84,30 @@ class LimitedModeIT {
     }
 
     @Test
+    void namespaceThatGrantsNothingLeavesTheLabHereInLimitedMode() throws Exception {
+        // An unshare that runs the command in no namespace at all, as a system that lets unshare make
+        // one but takes the capabilities in it away: the relaunched program finds nothing granted,
+        // exits with its own status, and the first one runs the lab.
+        var unshare = lab.bin("unshare", """
+                #!/bin/sh
+                while [ $# -gt 0 ]; do case "$1" in --) shift; break;; --*) shift;; *) break;; esac; done
+                exec "$@"
+                """);
+        var run = lab.runWithin(List.of("env", "PATH=" + unshare + ":/usr/bin:/bin"), "--server-keepalive", "1,1,3",
+                "--at", "0s:connect", "--at", "0.2s:send 5", "--until", "0.5s");
+
+        assertAll(
+                () -> assertEquals(0, run.status(), run::stderr),
+                () -> assertEquals("Limited mode, no capture and no sever: application events and kernel state only, "
+                        + "keep-alive probes inferred from TCP_INFO (no usable private network namespace: unshare made "
+                        + "one, but the kernel granted no CAP_NET_RAW and CAP_NET_ADMIN in it).", run.banner()),
+                () -> assertEquals(1, run.stdout().stream().filter(line -> line.startsWith("Lab server on")).count(),
+                        "the lab ran once, here: " + run.stdout()),
+                () -> assertEquals(List.of(AppEventType.CONNECTED, AppEventType.READ),
+                        run.log().transcript().appTypes(1, Side.SERVER)));
+    }
+
+    @Test
     void refusedNamespaceIsNamedInTheBannerAndTheRefusal() throws Exception {
         // Inside a user namespace where nobody has no mapping, the kernel refuses a nested one, as a
         // restricted system refuses the first: unshare fails and the lab stays here.
@@ -93,8 +117,8 @@ class LimitedModeIT {
         assertAll(
                 () -> assertEquals(3, run.status()),
                 () -> assertTrue(run.banner().startsWith("Limited mode, no capture and no sever: ")
-                        && run.banner().contains("(no private network namespace: unshare: "), run::banner),
-                () -> assertTrue(run.stderr().contains("no private network namespace could be made")
+                        && run.banner().contains("(no usable private network namespace: unshare: "), run::banner),
+                () -> assertTrue(run.stderr().contains("no usable private network namespace could be made")
                         && run.stderr().contains("allow unprivileged user namespaces (see docs/privileges.md)"), run::stderr),
                 () -> assertEquals(false, run.log().header().get("privateNamespace")));
     }

@@ -75,6 +75,15 @@ final class UnprivilegedLab implements AutoCloseable {
         }
     }
 
+    /** Puts an executable {@code script} named {@code name} in a directory of its own, and returns the directory. */
+    Path bin(String name, String script) throws IOException {
+        var bin = Files.createTempDirectory(home, "bin");
+        setPermissions(bin, "rwxr-xr-x");
+        var file = Files.writeString(bin.resolve(name), script);
+        setPermissions(file, "rwxr-xr-x");
+        return bin;
+    }
+
     /** Runs {@code keepalive-lab --headless ARGS --out DIR} as nobody. */
     Result run(String... args) throws IOException, InterruptedException {
         return runWithin(List.of(), args);
