@@ -100,12 +100,22 @@ final class CaptureLoad {
         var output = new BufferedReader(new InputStreamReader(tshark.getInputStream()));
         for (String line; (line = output.readLine()) != null; ) {
             if (line.contains("Capturing on")) {
-                // dumpcap reports this once the capture runs; keep draining its output from now on
-                Thread.ofPlatform().daemon().start(() -> output.lines().forEach(l -> { }));
+                // dumpcap reports this once the capture runs; keep draining its output until it ends
+                Thread.ofPlatform().daemon().start(() -> drain(output));
                 return tshark;
             }
         }
         throw new IOException("tshark did not start capturing (is it installed? apt-get install tshark)");
+    }
+
+    private static void drain(BufferedReader output) {
+        try {
+            while (output.readLine() != null) {
+                // tshark's progress lines are of no interest
+            }
+        } catch (IOException e) {
+            // tshark ended
+        }
     }
 
     private static void stop(Process tshark) throws InterruptedException {
