@@ -92,16 +92,19 @@ final class CaptureLoad {
         }
     }
 
-    private static Process startTshark(int port, Path pcap) throws IOException {
-        var tshark = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + port, "-F", "pcap",
-                "-w", pcap.toString(), "-q")
+    private static Process startTshark(int port, Path pcap) throws IOException, InterruptedException {
+        // Headers only and a deep buffer, as our capture has: bursts of retransmitted 64 KB segments
+        // would otherwise overflow dumpcap's default 2 MB and make tshark the one that misses segments.
+        var tshark = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + port, "-s", "256", "-B", "64",
+                "-F", "pcap", "-w", pcap.toString(), "-q")
                 .redirectErrorStream(true)
                 .start();
         var output = new BufferedReader(new InputStreamReader(tshark.getInputStream()));
         for (String line; (line = output.readLine()) != null; ) {
             if (line.contains("Capturing on")) {
-                // dumpcap reports this once the capture runs; keep draining its output until it ends
+                // tshark says so a moment before dumpcap's capture really runs: give it that moment
                 Thread.ofPlatform().daemon().start(() -> drain(output));
+                Thread.sleep(2_000);
                 return tshark;
             }
         }
