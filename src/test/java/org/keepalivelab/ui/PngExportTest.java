@@ -41,8 +41,6 @@ class PngExportTest {
             PngExport.write(lab.timeline(), lab.connections(), 1920, 1080, light);
             PngExport.write(lab.timeline(), lab.connections(), PngExport.LAB_START, PngExport.LAB_END, 1280, 720,
                     Theme.DARK, dark);
-            Files.copy(light, Path.of("/tmp/kill.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(dark, Path.of("/tmp/kill-dark.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             assertPicture(ImageIO.read(light.toFile()), 1920, 1080);
             assertPicture(ImageIO.read(dark.toFile()), 1280, 720);
             try (var files = Files.list(dir)) {

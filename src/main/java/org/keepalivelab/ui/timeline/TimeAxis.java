@@ -73,9 +73,10 @@ public final class TimeAxis {
         return String.format(java.util.Locale.ROOT, "%.6f s", nanos / 1e9);
     }
 
+    /** The largest unit the step reaches a tenth of: 500 ms steps read "0.5 s", "1 s", "1.5 s". */
     private static int unitFor(long step) {
         for (int u = UNITS.length - 1; u > 0; u--) {
-            if (step >= UNITS[u]) {
+            if (step >= UNITS[u] / 10) {
                 return u;
             }
         }
