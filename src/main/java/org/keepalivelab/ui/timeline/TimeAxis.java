@@ -59,6 +59,9 @@ public final class TimeAxis {
     /** A duration for people: "3.2 s", "450 ms", "2 min 05 s". */
     public static String duration(long nanos) {
         long abs = Math.abs(nanos);
+        if (abs == 0) {
+            return "0 s";
+        }
         if (abs >= 60_000_000_000L) {
             return minutes(nanos);
         }

@@ -436,8 +436,16 @@ public final class TimelineRenderer {
         String words = event.event() == AppEventType.EOF ? "EOF: read returned end of stream"
                 : (event.message() == null ? "error" : event.message());
         gc.setFill(colour);
-        gc.fillText(words, x + 5, baseline);
-        remember(x, x + 5 + textWidth(words, 11.5));
+        double width = textWidth(words, 11.5);
+        if (x + 5 + width > geo.plotRight() && x - 5 - width > geo.plotLeft()) {
+            gc.setTextAlign(TextAlignment.RIGHT); // near the right edge: the words go to the left of the mark
+            gc.fillText(words, x - 5, baseline);
+            gc.setTextAlign(TextAlignment.LEFT);
+            remember(x - 5 - width, x);
+        } else {
+            gc.fillText(words, x + 5, baseline);
+            remember(x, x + 5 + width);
+        }
     }
 
     private void highlight(ConnectionLane lane, double top) {
