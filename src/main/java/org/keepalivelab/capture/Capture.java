@@ -16,6 +16,7 @@ import org.keepalivelab.model.Timeline;
  */
 public final class Capture implements AutoCloseable {
     private static final int RECEIVE_BUFFER = 32 << 20;
+    private static final long DROP_CHECK_NANOS = 1_000_000_000L;
 
     private final PacketSocket socket;
     private final ConnectionDirectory directory;
@@ -24,6 +25,7 @@ public final class Capture implements AutoCloseable {
     private final PacketLog packets = new PacketLog(PacketSocket.SNAP_LENGTH);
     private final Map<Integer, TcpAnalyzer> analyzers = new HashMap<>(); // capture thread only
     private final AtomicLong kernelDrops = new AtomicLong();
+    private final LatencyHistogram latency = new LatencyHistogram();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String failure;
@@ -53,9 +55,19 @@ public final class Capture implements AutoCloseable {
         return packets;
     }
 
-    /** Packets the kernel dropped because this capture did not keep up; 0 is the only good answer. */
-    public long kernelDrops() {
-        return kernelDrops.get();
+    /**
+     * How the capture is doing.
+     *
+     * @param packets     lab packets kept
+     * @param kernelDrops packets the kernel dropped because the capture did not keep up
+     *                    ({@code PACKET_STATISTICS}, read once a second); 0 is the only good answer
+     * @param latency     from each segment's kernel timestamp to its event on the timeline
+     */
+    public record Statistics(long packets, long kernelDrops, LatencyHistogram latency) {
+    }
+
+    public Statistics statistics() {
+        return new Statistics(packets.packets(), kernelDrops.get(), latency);
     }
 
     /** Why the capture stopped on its own, or {@code null} while it runs. */
@@ -64,11 +76,16 @@ public final class Capture implements AutoCloseable {
     }
 
     private void run() {
+        long nextDropCheck = System.nanoTime();
         try {
             while (running) {
                 int length = socket.receive();
                 if (length >= 0) {
                     accept(length);
+                }
+                if (System.nanoTime() - nextDropCheck >= 0) {
+                    kernelDrops.addAndGet(socket.dropsSinceLastCall());
+                    nextDropCheck = System.nanoTime() + DROP_CHECK_NANOS;
                 }
             }
             kernelDrops.addAndGet(socket.dropsSinceLastCall());
@@ -98,12 +115,14 @@ public final class Capture implements AutoCloseable {
         if (conn == 0) {
             return;
         }
-        long epochNanos = socket.timestampNanos();
+        // The kernel stamps every packet; the fallback only guards against a kernel that did not.
+        long epochNanos = socket.timestampNanos() >= 0 ? socket.timestampNanos() : clock.startEpochNanos() + clock.now();
         long t = clock.sinceStart(epochNanos);
         packets.append(epochNanos, socket.packet(), captured, length);
         var kind = analyzers.computeIfAbsent(conn, c -> new TcpAnalyzer()).classify(dir, segment);
         timeline.append(new SegmentEvent(t, conn, dir, segment.flags(), segment.seq(), segment.ack(),
                 segment.len(), segment.window(), kind, directory.severed(conn, dir, t)));
+        latency.record(clock.now() - t);
     }
 
     /** Stops the capture thread and closes the packet socket. */

@@ -35,6 +35,8 @@ import org.keepalivelab.model.Timeline;
 public final class Lab implements AutoCloseable {
     /** How often the kernel's view of every socket is sampled. */
     private static final long SAMPLE_NANOS = 20_000_000;
+    /** Room for a thousand clients connecting at once (the kernel caps it at {@code net.core.somaxconn}). */
+    private static final int ACCEPT_BACKLOG = 4096;
 
     private final LabSettings initialSettings;
     private volatile LabSettings settings;
@@ -78,13 +80,19 @@ public final class Lab implements AutoCloseable {
     /** Starts a lab: the server listens, the capture runs (when the process may capture), no client yet. */
     public static Lab start(LabSettings settings) throws IOException {
         var server = ServerSocketChannel.open();
+        Lab lab;
         try {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            var lab = new Lab(settings, server);
-            lab.loop.submit(() -> lab.loop.register(server, SelectionKey.OP_ACCEPT, key -> lab.accept())).join();
-            return lab;
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), ACCEPT_BACKLOG);
+            lab = new Lab(settings, server);
         } catch (IOException | RuntimeException e) {
             server.close();
+            throw e;
+        }
+        try {
+            lab.loop.submit(() -> lab.loop.register(server, SelectionKey.OP_ACCEPT, key -> lab.accept())).join();
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
             throw e;
         }
     }
@@ -148,6 +156,11 @@ public final class Lab implements AutoCloseable {
         return Optional.ofNullable(capture).map(Capture::packets);
     }
 
+    /** The capture's counters (packets, kernel drops, latency); empty when the process may not capture. */
+    public Optional<Capture.Statistics> captureStatistics() {
+        return Optional.ofNullable(capture).map(Capture::statistics);
+    }
+
     /** A failure of the lab's own loop, or {@code null}: a bug if it ever happens. */
     public String loopFailure() {
         return loopFailure;
@@ -178,17 +191,16 @@ public final class Lab implements AutoCloseable {
         }).thenCompose(established -> established);
     }
 
+    /** Accepts every connection waiting, as a burst of clients must not wait a round each. */
     private void accept() throws IOException {
-        var channel = server.accept();
-        if (channel == null) {
-            return;
+        for (var channel = server.accept(); channel != null; channel = server.accept()) {
+            var conn = byClientPort.get(((InetSocketAddress) channel.getRemoteAddress()).getPort());
+            if (conn == null) {
+                channel.close(); // not one of ours
+            } else {
+                conn.accepted(channel);
+            }
         }
-        var conn = byClientPort.get(((InetSocketAddress) channel.getRemoteAddress()).getPort());
-        if (conn == null) {
-            channel.close(); // not one of ours
-            return;
-        }
-        conn.accepted(channel);
     }
 
     /** The client writes {@code bytes} bytes ("howdyhowdy…"). */

@@ -1,40 +1,97 @@
 package org.keepalivelab.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The lab's append-only record of events: the capture, the lab's I/O loop and the socket watcher
+ * The lab's append-only record of events: the capture, the lab's I/O loop and its socket sampler
  * append; the UI and the exporters read.
  *
  * <p>Appends are serialised; reads take no lock. An event at index {@code i < size()} never changes,
  * so a reader can remember how far it has read and pick up only what is new ({@link #size()} doubles
- * as a version number). Storage grows in fixed chunks: nothing is copied as the lab runs for hours.
+ * as a version number). Events arrive roughly, not strictly, in time order (a kernel timestamp may be
+ * a little older than an application event appended just before it): {@link #inTimeOrder()} sorts.
  *
- * <p>Events arrive roughly, not strictly, in time order (a kernel timestamp may be a little older
- * than an application event appended just before it): {@link #inTimeOrder()} sorts.
+ * <p>Segments, nearly all of a long run's events, are stored in columns of primitives, 28 bytes each
+ * (time 8, connection 4, seq 4, ack 4, length 4, window 2, flags 1, kind/direction/dropped 1), in
+ * fixed-size chunks: nothing is copied as the lab runs for hours. The rarer application, state and
+ * action events are kept as objects. {@link #get(int)} rebuilds the record; readers that scan many
+ * events (a frame of the timeline view) use the column accessors instead.
  */
 public final class Timeline {
     private static final int CHUNK_BITS = 12;
     private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+    private static final int MASK = CHUNK_SIZE - 1;
 
-    private volatile Event[][] chunks = new Event[16][];
+    private static final SegmentKind[] KINDS = SegmentKind.values();
+    private static final int KIND_BITS = 0x0f;
+    private static final int S2C_BIT = 0x10;
+    private static final int DROPPED_BIT = 0x20;
+    /** In the code column: not a segment; the seq column then indexes {@link #others}. */
+    private static final int OTHER_BIT = 0x40;
+
+    /** One chunk's columns. */
+    private static final class Chunk {
+        final long[] t = new long[CHUNK_SIZE];
+        final int[] conn = new int[CHUNK_SIZE];
+        final int[] seq = new int[CHUNK_SIZE];
+        final int[] ack = new int[CHUNK_SIZE];
+        final int[] len = new int[CHUNK_SIZE];
+        final short[] window = new short[CHUNK_SIZE];
+        final byte[] flags = new byte[CHUNK_SIZE];
+        final byte[] code = new byte[CHUNK_SIZE];
+    }
+
+    private volatile Chunk[] chunks = new Chunk[16];
+    private volatile Event[][] others = new Event[16][];
+    private int otherCount;
     private volatile int size;
 
     /** Adds an event; safe from any thread. */
     public synchronized void append(Event event) {
-        int chunk = size >>> CHUNK_BITS;
-        Event[][] table = chunks;
-        if (chunk == table.length) {
-            table = java.util.Arrays.copyOf(table, table.length * 2);
+        int index = size;
+        Chunk[] table = chunks;
+        int c = index >>> CHUNK_BITS;
+        if (c == table.length) {
+            table = Arrays.copyOf(table, table.length * 2);
         }
-        if (table[chunk] == null) {
-            table[chunk] = new Event[CHUNK_SIZE];
+        if (table[c] == null) {
+            table[c] = new Chunk();
         }
-        table[chunk][size & (CHUNK_SIZE - 1)] = event;
+        Chunk chunk = table[c];
+        int i = index & MASK;
+        chunk.t[i] = event.t();
+        chunk.conn[i] = event.conn();
+        if (event instanceof SegmentEvent s) {
+            chunk.seq[i] = (int) s.seq();
+            chunk.ack[i] = (int) s.ack();
+            chunk.len[i] = s.len();
+            chunk.window[i] = (short) s.window();
+            chunk.flags[i] = (byte) s.flags();
+            chunk.code[i] = (byte) (s.kind().ordinal() | (s.dir() == Direction.S2C ? S2C_BIT : 0)
+                    | (s.dropped() ? DROPPED_BIT : 0));
+        } else {
+            chunk.seq[i] = appendOther(event);
+            chunk.code[i] = (byte) OTHER_BIT;
+        }
         chunks = table;
-        size = size + 1; // volatile write publishes the event and the table
+        size = index + 1; // the volatile write publishes the columns and the tables
+    }
+
+    private int appendOther(Event event) {
+        Event[][] table = others;
+        int c = otherCount >>> CHUNK_BITS;
+        if (c == table.length) {
+            table = Arrays.copyOf(table, table.length * 2);
+        }
+        if (table[c] == null) {
+            table[c] = new Event[CHUNK_SIZE];
+        }
+        table[c][otherCount & MASK] = event;
+        others = table;
+        return otherCount++;
     }
 
     /** How many events are readable; grows only. */
@@ -44,7 +101,55 @@ public final class Timeline {
 
     /** The event at {@code index}, which must be below a {@link #size()} read earlier. */
     public Event get(int index) {
-        return chunks[index >>> CHUNK_BITS][index & (CHUNK_SIZE - 1)];
+        Chunk chunk = chunk(index);
+        int i = index & MASK;
+        int code = chunk.code[i];
+        if ((code & OTHER_BIT) != 0) {
+            return others[chunk.seq[i] >>> CHUNK_BITS][chunk.seq[i] & MASK];
+        }
+        return new SegmentEvent(chunk.t[i], chunk.conn[i], (code & S2C_BIT) != 0 ? Direction.S2C : Direction.C2S,
+                Byte.toUnsignedInt(chunk.flags[i]), Integer.toUnsignedLong(chunk.seq[i]),
+                Integer.toUnsignedLong(chunk.ack[i]), chunk.len[i], Short.toUnsignedInt(chunk.window[i]),
+                KINDS[code & KIND_BITS], (code & DROPPED_BIT) != 0);
+    }
+
+    private Chunk chunk(int index) {
+        return chunks[index >>> CHUNK_BITS];
+    }
+
+    /** The time of event {@code index}, ns since the lab started. */
+    public long t(int index) {
+        return chunk(index).t[index & MASK];
+    }
+
+    /** The connection of event {@code index}. */
+    public int conn(int index) {
+        return chunk(index).conn[index & MASK];
+    }
+
+    /** True when event {@code index} is a captured segment. */
+    public boolean isSegment(int index) {
+        return (chunk(index).code[index & MASK] & OTHER_BIT) == 0;
+    }
+
+    /** The kind of segment {@code index}; only for a segment. */
+    public SegmentKind segmentKind(int index) {
+        return KINDS[chunk(index).code[index & MASK] & KIND_BITS];
+    }
+
+    /** The direction of segment {@code index}; only for a segment. */
+    public Direction direction(int index) {
+        return (chunk(index).code[index & MASK] & S2C_BIT) != 0 ? Direction.S2C : Direction.C2S;
+    }
+
+    /** Whether a sever dropped segment {@code index}; only for a segment. */
+    public boolean dropped(int index) {
+        return (chunk(index).code[index & MASK] & DROPPED_BIT) != 0;
+    }
+
+    /** The payload length of segment {@code index}; only for a segment. */
+    public int length(int index) {
+        return chunk(index).len[index & MASK];
     }
 
     /** Every event so far, in the order appended. */
