@@ -53,7 +53,8 @@ class LabAppTest {
         app = (LabApp) FxToolkit.setupApplication(() -> new LabApp(KillScenario.SETTINGS));
         KillScenario.await(Duration.ofSeconds(10), "the seed's howdy to reach the server", () ->
                 onFx(() -> lane(1) != null && lane(1).app(Side.SERVER).size() >= 2
-                        && app.session().selectedProperty().get() != null));
+                        && app.session().selectedProperty().get() != null
+                        && app.session().selectedProperty().get().clientHeld()));
     }
 
     @AfterEach
