@@ -1,5 +1,6 @@
 package org.keepalivelab.bench;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,18 +23,22 @@ public final class Benchmarks implements Callable<Integer> {
     @Option(names = "--writes-per-second", description = "Flood rate, small writes (default ${DEFAULT-VALUE}).")
     int writesPerSecond = 20_000;
 
-    @Option(names = "--only", split = ",", description = "Run only these groups: capture, memory.")
+    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, latency.")
     List<String> only = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        var work = CaptureLoad.tempDir();
+        var work = Files.createTempDirectory("keepalive-lab-bench");
+        var load = new CaptureLoad(connections, Duration.ofSeconds(seconds), writesPerSecond);
         if (wanted("memory")) {
             print(StoreMemory.run());
         }
         if (wanted("capture")) {
-            print(CaptureLoad.run(connections, Duration.ofSeconds(seconds), writesPerSecond, false, work));
-            print(CaptureLoad.run(connections, Duration.ofSeconds(seconds), writesPerSecond, true, work));
+            print(load.againstTshark(false, work));
+            print(load.againstTshark(true, work));
+        }
+        if (wanted("latency")) {
+            print(load.latency());
         }
         return 0;
     }

@@ -3,7 +3,6 @@ package org.keepalivelab.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,63 +20,88 @@ import org.keepalivelab.lab.SocketSettings;
 
 /**
  * The capture under load: N connections probing every second (healthy, or severed), plus a flood of
- * small writes, captured by the lab and, independently, by tshark on the same interface. Both captures
- * are then counted up to the same instant.
+ * small writes. Checked against tshark capturing the same interface (both captures counted up to the
+ * same instant), and, in a run without tshark competing for the two cores, timed from each segment's
+ * kernel timestamp to its event on the timeline.
  */
 final class CaptureLoad {
     private static final int FLOOD_WRITE = 100;
+    private static final LabSettings SETTINGS = LabSettings.seed().withServerPolicy(ServerPolicy.READ_KEEP)
+            .withServer(SocketSettings.DEFAULT.withKeepalive(KeepaliveSettings.of(1, 1, 127)));
 
-    private CaptureLoad() {
+    private final int connections;
+    private final Duration duration;
+    private final int writesPerSecond;
+
+    CaptureLoad(int connections, Duration duration, int writesPerSecond) {
+        this.connections = connections;
+        this.duration = duration;
+        this.writesPerSecond = writesPerSecond;
     }
 
-    static List<Figure> run(int connections, Duration duration, int writesPerSecond, boolean severed, Path work)
-            throws Exception {
-        var settings = LabSettings.seed().withServerPolicy(ServerPolicy.READ_KEEP)
-                .withServer(SocketSettings.DEFAULT.withKeepalive(KeepaliveSettings.of(1, 1, 127)));
-        try (var lab = Lab.start(settings)) {
-            var theirs = work.resolve("tshark.pcap");
+    /** Segments per second, kernel drops, and how many segments tshark saw that the lab did not. */
+    List<Figure> againstTshark(boolean severed, Path work) throws Exception {
+        String name = "capture." + (severed ? "severed" : "healthy");
+        try (var lab = Lab.start(SETTINGS)) {
+            var theirs = work.resolve(name + ".tshark.pcap");
             var tshark = startTshark(lab.serverAddress().getPort(), theirs);
             try {
-                var connected = new ArrayList<CompletableFuture<Integer>>();
-                for (int i = 0; i < connections; i++) {
-                    connected.add(lab.connect());
-                }
-                CompletableFuture.allOf(connected.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-                if (severed) {
-                    for (int conn = 1; conn <= connections; conn++) {
-                        lab.sever(conn, Sever.BOTH);
-                    }
-                }
-                long packetsBefore = lab.captureStatistics().orElseThrow().packets();
+                connectAll(lab, severed);
+                long packetsBefore = packets(lab);
                 long start = System.nanoTime();
-                flood(lab, connections, duration, writesPerSecond);
+                flood(lab);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                long handled = lab.captureStatistics().orElseThrow().packets() - packetsBefore;
+                long handled = packets(lab) - packetsBefore;
                 long cutMicros = epochMicros(Instant.now());
                 Thread.sleep(1_500); // both captures run on past the cut
-                var ours = work.resolve("lab.pcap");
+                var ours = work.resolve(name + ".lab.pcap");
                 PcapFile.write(lab.packets().orElseThrow(), ours);
                 stop(tshark);
-                var statistics = lab.captureStatistics().orElseThrow();
-                long ourCount = PcapCounter.countBefore(ours, cutMicros);
                 long theirCount = PcapCounter.countBefore(theirs, cutMicros);
-                String scenario = severed ? "severed" : "healthy";
+                long missing = theirCount - PcapCounter.countBefore(ours, cutMicros);
                 return List.of(
-                        new Figure("capture." + scenario + ".segments_per_s", handled / seconds, "seg/s", "up_to_50000"),
-                        new Figure("capture." + scenario + ".kernel_drops", statistics.kernelDrops(), "packets", "=0"),
-                        new Figure("capture." + scenario + ".tshark_segments", theirCount, "segments", "-"),
-                        new Figure("capture." + scenario + ".missing_vs_tshark", theirCount - ourCount, "segments", "=0"),
-                        new Figure("latency." + scenario + ".p50", statistics.latency().percentile(50) / 1e6, "ms", "-"),
-                        new Figure("latency." + scenario + ".p99", statistics.latency().percentile(99) / 1e6, "ms", "<=2"));
+                        new Figure(name + ".segments_per_s", handled / seconds, "seg/s", "up_to_50000"),
+                        new Figure(name + ".kernel_drops", lab.captureStatistics().orElseThrow().kernelDrops(), "packets", "=0"),
+                        new Figure(name + ".tshark_segments", theirCount, "segments", "-"),
+                        new Figure(name + ".missing_vs_tshark", missing, "segments", "=0"));
             } finally {
-                tshark.destroy();
+                tshark.destroyForcibly();
             }
         }
     }
 
-    /** Small writes, spread round-robin over the connections, at a steady rate. */
-    private static void flood(Lab lab, int connections, Duration duration, int writesPerSecond)
-            throws InterruptedException {
+    /** Kernel timestamp to timeline event, p50 and p99, under the same load. */
+    List<Figure> latency() throws Exception {
+        try (var lab = Lab.start(SETTINGS)) {
+            connectAll(lab, false);
+            flood(lab);
+            var latency = lab.captureStatistics().orElseThrow().latency();
+            return List.of(
+                    new Figure("latency.p50", latency.percentile(50) / 1e6, "ms", "-"),
+                    new Figure("latency.p99", latency.percentile(99) / 1e6, "ms", "<=2"),
+                    new Figure("latency.segments", latency.count(), "segments", "-"));
+        }
+    }
+
+    private void connectAll(Lab lab, boolean severed) throws Exception {
+        var connected = new ArrayList<CompletableFuture<Integer>>();
+        for (int i = 0; i < connections; i++) {
+            connected.add(lab.connect());
+        }
+        CompletableFuture.allOf(connected.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        if (severed) {
+            for (int conn = 1; conn <= connections; conn++) {
+                lab.sever(conn, Sever.BOTH);
+            }
+        }
+    }
+
+    private static long packets(Lab lab) {
+        return lab.captureStatistics().orElseThrow().packets();
+    }
+
+    /** Small writes, round-robin over the connections, at a steady rate. */
+    private void flood(Lab lab) throws InterruptedException {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         long sent = 0;
@@ -130,9 +154,5 @@ final class CaptureLoad {
 
     private static long epochMicros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
-    }
-
-    static Path tempDir() throws IOException {
-        return Files.createTempDirectory("keepalive-lab-bench");
     }
 }
