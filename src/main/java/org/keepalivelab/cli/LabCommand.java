@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.keepalivelab.export.EventLog;
 import org.keepalivelab.export.PcapFile;
+import org.keepalivelab.export.PngExport;
+import org.keepalivelab.export.PngToolkit;
 import org.keepalivelab.lab.Durations;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.KeepaliveSettings;
@@ -22,9 +25,12 @@ import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.lab.SocketSettings;
 import org.keepalivelab.lab.Startup;
 import org.keepalivelab.linux.PrivateNamespace;
+import org.keepalivelab.ui.LabApp;
+import org.keepalivelab.ui.theme.Theme;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import java.util.Stack;
+import java.util.regex.Pattern;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgSpec;
@@ -42,7 +48,7 @@ import picocli.CommandLine.TypeConversionException;
                     + "real kernel, every segment captured.",
             "",
             "Without --headless it opens the window. With --headless it runs a timed script and writes "
-                    + "events.jsonl and capture.pcap to --out, e.g.:",
+                    + "events.jsonl and capture.pcap to --out (and, with --png, the timeline as an image), e.g.:",
             "  keepalive-lab --headless --server-keepalive 1,1,3 --at 0s:connect --at 0.2s:send 5 "
                     + "--at 1s:kill --until closed --timeout 90s --out run1",
             ""},
@@ -108,6 +114,30 @@ public final class LabCommand implements Callable<Integer> {
             + "user's lab runs in a private user and network namespace, where it has both.")
     boolean noNamespace;
 
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "With --headless: also draw the whole timeline as a PNG, legend and settings included.")
+    Path png;
+
+    @Option(names = "--png-size", paramLabel = "WIDTHxHEIGHT", converter = SizeConverter.class,
+            description = "The PNG's size in pixels, 320..8192 × 200..8192. Default: 1920x1080.")
+    PngSize pngSize = new PngSize(PngExport.DEFAULT_WIDTH, PngExport.DEFAULT_HEIGHT);
+
+    /** A PNG's size in pixels. */
+    record PngSize(int width, int height) {
+        PngSize {
+            PngExport.checkSize(width, height);
+        }
+
+        @Override
+        public String toString() {
+            return width + "×" + height;
+        }
+    }
+
+    @Option(names = "--theme", paramLabel = "light|dark", converter = ThemeConverter.class,
+            description = "The PNG's colours. Default: light.")
+    Theme theme = Theme.LIGHT;
+
     @Override
     public Integer call() throws Exception {
         return switch (Startup.decide(!noNamespace)) {
@@ -124,13 +154,26 @@ public final class LabCommand implements Callable<Integer> {
         var settings = new LabSettings(serverPolicy, new SocketSettings(serverKeepalive, serverUserTimeout),
                 new SocketSettings(clientKeepalive, clientUserTimeout), orphanLifetime);
         if (!headless) {
-            var err = spec.commandLine().getErr();
-            err.println("The window arrives with the desktop app; for now run a script with --headless, e.g.:");
-            err.println("  ./keepalive-lab --headless --server-keepalive 1,1,3 --at 0s:connect --at 0.2s:send 5 "
-                    + "--at 1s:kill --orphan-lifetime 3 --out run1");
-            return 0;
+            return runWindow(settings, isolation);
         }
         return runHeadless(settings, isolation);
+    }
+
+    private int runWindow(LabSettings settings, Isolation isolation) {
+        if (!steps.isEmpty() || png != null) {
+            throw new ParameterException(spec.commandLine(), "--at and --png belong to --headless runs.");
+        }
+        if (isLinux() && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            spec.commandLine().getErr().println("There is no display to open the window on (neither DISPLAY nor "
+                    + "WAYLAND_DISPLAY is set): run it from a desktop session, or use --headless.");
+            return EXIT_LAB_FAILED;
+        }
+        LabApp.launch(settings, isolation);
+        return 0;
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux");
     }
 
     private int runHeadless(LabSettings settings, Isolation isolation) throws IOException, InterruptedException {
@@ -162,6 +205,12 @@ public final class LabCommand implements Callable<Integer> {
         var events = out.resolve("events.jsonl");
         EventLog.write(lab, events);
         stdout.printf("Wrote %s (%d events)%n", events, lab.timeline().size());
+        if (png != null) {
+            PngToolkit.startHeadless();
+            PngExport.write(lab.timeline(), lab.connections(), PngExport.LAB_START, PngExport.LAB_END,
+                    pngSize.width(), pngSize.height(), theme, png);
+            stdout.printf("Wrote %s (%s, %s theme)%n", png, pngSize, theme.name().toLowerCase(Locale.ROOT));
+        }
         var packets = lab.packets();
         if (packets.isPresent()) {
             var pcap = out.resolve("capture.pcap");
@@ -249,6 +298,30 @@ public final class LabCommand implements Callable<Integer> {
         @Override
         public Duration parse(String text) {
             return text.equalsIgnoreCase("closed") ? null : Durations.parse(text);
+        }
+    }
+
+    static final class SizeConverter implements Parser<PngSize> {
+        private static final Pattern SIZE = Pattern.compile("(\\d{1,5})[x×](\\d{1,5})");
+
+        @Override
+        public PngSize parse(String text) {
+            var m = SIZE.matcher(text.strip());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("the PNG size is WIDTHxHEIGHT in pixels, e.g. 3840x2160, not '" + text + "'");
+            }
+            return new PngSize(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+    }
+
+    static final class ThemeConverter implements Parser<Theme> {
+        @Override
+        public Theme parse(String text) {
+            return switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "light" -> Theme.LIGHT;
+                case "dark" -> Theme.DARK;
+                default -> throw new IllegalArgumentException("the theme is light or dark, not '" + text + "'");
+            };
         }
     }
 

@@ -96,6 +96,7 @@ final class Connection {
                 clientSocket.setLinger2(settings.orphanLifetimeSeconds());
             }
         } catch (IOException | RuntimeException e) {
+            clientSocket = release(clientSocket);
             client.close();
             throw e;
         }
@@ -218,7 +219,7 @@ final class Connection {
         }
         serverPhase = ServerPhase.ENDED;
         if (settings.serverPolicy() == ServerPolicy.READ_CLOSE) {
-            serverSocket = null;
+            serverSocket = release(serverSocket);
             loop.closeNow(server, serverKey);
             serverPhase = ServerPhase.CLOSED;
             journal.app(id, Side.SERVER, AppEventType.CLOSED);
@@ -317,9 +318,17 @@ final class Connection {
     }
 
     private void releaseClient() throws IOException {
-        clientSocket = null; // never touch the descriptor number again: the kernel reuses it
+        clientSocket = release(clientSocket);
         clientPhase = ClientPhase.GONE;
         loop.closeNow(client, clientKey);
+    }
+
+    /** Lets go of a descriptor before its channel closes: the kernel reuses the number at once. */
+    private static TcpSocket release(TcpSocket socket) {
+        if (socket != null) {
+            socket.release();
+        }
+        return null;
     }
 
     private void requireClientHeld(String action) {
@@ -462,8 +471,8 @@ final class Connection {
 
     /** Closes whatever the applications still hold (the lab is shutting down). */
     void shutdown() throws IOException {
-        clientSocket = null;
-        serverSocket = null;
+        clientSocket = release(clientSocket);
+        serverSocket = release(serverSocket);
         client.close();
         if (server != null) {
             server.close();

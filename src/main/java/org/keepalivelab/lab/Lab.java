@@ -36,6 +36,8 @@ import org.keepalivelab.model.Timeline;
 public final class Lab implements AutoCloseable {
     /** How often the kernel's view of every socket is sampled. */
     private static final long SAMPLE_NANOS = 20_000_000;
+    /** Room for a thousand clients connecting at once (the kernel caps it at {@code net.core.somaxconn}). */
+    private static final int ACCEPT_BACKLOG = 4096;
 
     private final LabSettings initialSettings;
     private volatile LabSettings settings;
@@ -95,7 +97,7 @@ public final class Lab implements AutoCloseable {
         var server = ServerSocketChannel.open();
         Lab lab;
         try {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), ACCEPT_BACKLOG);
             lab = new Lab(settings, isolation, server);
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -225,17 +227,16 @@ public final class Lab implements AutoCloseable {
         }).thenCompose(established -> established);
     }
 
+    /** Accepts every connection waiting, as a burst of clients must not wait a round each. */
     private void accept() throws IOException {
-        var channel = server.accept();
-        if (channel == null) {
-            return;
+        for (var channel = server.accept(); channel != null; channel = server.accept()) {
+            var conn = byClientPort.get(((InetSocketAddress) channel.getRemoteAddress()).getPort());
+            if (conn == null) {
+                channel.close(); // not one of ours
+            } else {
+                conn.accepted(channel);
+            }
         }
-        var conn = byClientPort.get(((InetSocketAddress) channel.getRemoteAddress()).getPort());
-        if (conn == null) {
-            channel.close(); // not one of ours
-            return;
-        }
-        conn.accepted(channel);
     }
 
     /** The client writes {@code bytes} bytes ("howdyhowdy…"). */

@@ -7,21 +7,31 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.nio.channels.NetworkChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.keepalivelab.model.TcpState;
 
 /**
  * The kernel socket behind a Java channel, for what {@code java.net} does not offer:
  * {@code TCP_USER_TIMEOUT}, {@code TCP_LINGER2}, {@code TCP_INFO} and a socket filter.
  *
- * <p>The descriptor belongs to the channel: this class never closes it, and its owner must stop using
- * this object before the channel closes (a descriptor number is reused at once).
+ * <p>The descriptor belongs to the channel: this class never closes it, and its owner must
+ * {@link #release()} this object before the channel closes (a descriptor number is reused at once).
  */
 public final class TcpSocket {
+    /**
+     * Descriptors held by a live {@code TcpSocket} of this process: a search for a new socket skips
+     * them, which keeps finding a socket cheap when a lab holds a thousand.
+     */
+    private static final Set<Integer> CLAIMED = ConcurrentHashMap.newKeySet();
+    private static final int SCAN_BEYOND_CLAIMED = 256;
+
     private static final int AF_INET = 2;
     private static final int SOCK_STREAM = 1;
     private static final int SOCK_CLOEXEC = 0x80000;
@@ -48,35 +58,45 @@ public final class TcpSocket {
     /**
      * Finds the descriptor of {@code channel} by its addresses: the one socket descriptor of this
      * process whose {@code getsockname} and {@code getpeername} match. Works for a bound channel that is
-     * not yet connected too ({@code remote} then matches a socket with no peer).
+     * not yet connected too ({@code remote} then matches a socket with no peer). The descriptor stays
+     * claimed until {@link #release()}.
      */
     public static TcpSocket of(NetworkChannel channel, InetSocketAddress remote) throws IOException {
         var local = (InetSocketAddress) channel.getLocalAddress();
-        try (var fds = Files.newDirectoryStream(Path.of("/proc/self/fd"));
-             var arena = Arena.ofConfined()) {
+        try (var arena = Arena.ofConfined()) {
             var sockaddr = arena.allocate(SocketAddresses.SOCKADDR_SIZE);
-            for (var entry : fds) {
-                if (!isSocket(entry)) {
-                    continue;
-                }
-                int fd = Integer.parseInt(entry.getFileName().toString());
-                if (local.equals(name(fd, sockaddr, false)) && Objects.equals(remote, name(fd, sockaddr, true))) {
+            // The kernel gives a new socket the lowest free number, so it is found among the low
+            // numbers; the listing of /proc/self/fd is the fallback for a process full of other files.
+            int highest = CLAIMED.stream().mapToInt(Integer::intValue).max().orElse(0) + SCAN_BEYOND_CLAIMED;
+            for (int fd = 0; fd <= highest; fd++) {
+                if (claimIfMatches(fd, local, remote, sockaddr)) {
                     return new TcpSocket(fd);
+                }
+            }
+            try (var fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+                for (var entry : fds) {
+                    int fd = Integer.parseInt(entry.getFileName().toString());
+                    if (fd > highest && claimIfMatches(fd, local, remote, sockaddr)) {
+                        return new TcpSocket(fd);
+                    }
                 }
             }
         }
         throw new IOException("No descriptor of this process is the socket " + local + " -> " + remote);
     }
 
-    private static boolean isSocket(Path fdLink) {
-        try {
-            return Files.readSymbolicLink(fdLink).toString().startsWith("socket:");
-        } catch (IOException e) {
-            return false; // closed since the directory was listed
-        }
+    private static boolean claimIfMatches(int fd, InetSocketAddress local, InetSocketAddress remote,
+                                          MemorySegment sockaddr) {
+        return !CLAIMED.contains(fd) && local.equals(name(fd, sockaddr, false))
+                && Objects.equals(remote, name(fd, sockaddr, true)) && CLAIMED.add(fd);
     }
 
-    private static InetSocketAddress name(int fd, java.lang.foreign.MemorySegment sockaddr, boolean peer) {
+    /** Gives the descriptor back: call it before the channel closes, and use this object no more. */
+    public void release() {
+        CLAIMED.remove(fd);
+    }
+
+    private static InetSocketAddress name(int fd, MemorySegment sockaddr, boolean peer) {
         try {
             sockaddr.fill((byte) 0);
             if (peer) {
@@ -86,7 +106,7 @@ public final class TcpSocket {
             }
             return SocketAddresses.read(sockaddr);
         } catch (LinuxException e) {
-            return null; // no peer yet, or not a socket of ours any more
+            return null; // not a socket, or no peer yet
         }
     }
 

@@ -125,13 +125,14 @@ class KernelFactsTest {
         var run = LabRun.until(Duration.ofSeconds(1), seedWith(KeepaliveSettings.OFF).withServerPolicy(ServerPolicy.READ_KEEP),
                 "0s:connect", "0.2s:send 1000", "0.4s:reply 700");
 
+        var segments = run.segmentsAfter(1, "send");
         assertAll(
-                () -> assertEquals(1000, dataBytes(run, Direction.C2S)),
-                () -> assertEquals(700, dataBytes(run, Direction.S2C)),
+                () -> assertEquals(1000, dataBytes(run, Direction.C2S), segments::toString),
+                () -> assertEquals(700, dataBytes(run, Direction.S2C), segments::toString),
                 () -> assertEquals(1000, run.bytes(1, Side.CLIENT, AppEventType.WRITE)),
                 () -> assertEquals(1000, run.bytes(1, Side.SERVER, AppEventType.READ)),
                 () -> assertEquals(700, run.bytes(1, Side.SERVER, AppEventType.WRITE)),
-                () -> assertEquals(700, run.bytes(1, Side.CLIENT, AppEventType.READ)));
+                () -> assertEquals(700, run.bytes(1, Side.CLIENT, AppEventType.READ), () -> run.app(1, Side.CLIENT).toString()));
     }
 
     private static int dataBytes(Transcript run, Direction dir) {

@@ -1,0 +1,117 @@
+package org.keepalivelab.export;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javax.imageio.ImageIO;
+import org.keepalivelab.lab.ConnectionStatus;
+import org.keepalivelab.model.Timeline;
+import org.keepalivelab.ui.KernelDefaults;
+import org.keepalivelab.ui.export.TimelineImage;
+import org.keepalivelab.ui.theme.Theme;
+import org.keepalivelab.ui.timeline.TimelineModel;
+
+/**
+ * Writes the timeline as a PNG: a caption with the time range and the settings used, the lanes, the
+ * legend, at a size independent of any window. Callable from any thread but the FX thread once the
+ * FX toolkit runs ({@link PngToolkit#startHeadless()} for the command line): the drawing hops onto
+ * the FX thread and this waits for it; encoding and file work stay on the caller's thread. The file
+ * appears whole or not at all ({@link AtomicFiles}).
+ */
+public final class PngExport {
+    public static final int DEFAULT_WIDTH = 1920;
+    public static final int DEFAULT_HEIGHT = 1080;
+    /** Stands for the lab's start ({@code fromNanos}) or its last event ({@code toNanos}). */
+    public static final long LAB_START = Long.MIN_VALUE;
+    public static final long LAB_END = Long.MAX_VALUE;
+    private static final long RENDER_TIMEOUT_SECONDS = 60;
+
+    private PngExport() {
+    }
+
+    /** Writes the whole lab, from its start to its last event, in the light theme. */
+    public static void write(Timeline timeline, List<ConnectionStatus> connections, int width, int height, Path file)
+            throws IOException {
+        write(timeline, connections, LAB_START, LAB_END, width, height, Theme.LIGHT, file);
+    }
+
+    /**
+     * Writes {@code fromNanos..toNanos} of {@code timeline} (ns since the lab started; {@link #LAB_START}
+     * and {@link #LAB_END} for the whole lab).
+     *
+     * @param connections the lab's connections ({@code Lab.connections()}): the caption and lane titles
+     *                    show their settings; may be empty
+     * @throws IllegalArgumentException for a size outside 320..8192 × 200..8192
+     */
+    public static void write(Timeline timeline, List<ConnectionStatus> connections, long fromNanos, long toNanos,
+                             int width, int height, Theme theme, Path file) throws IOException {
+        checkSize(width, height);
+        KernelDefaults.load(); // reads /proc here, not on the FX thread
+        BufferedImage image = onFxThread(() -> {
+            var model = new TimelineModel(timeline);
+            model.pull();
+            long from = fromNanos == LAB_START ? Math.min(0, model.firstT()) : fromNanos;
+            long to = toNanos == LAB_END ? Math.max(from + 1_000_000_000L, model.lastT() + model.lastT() / 12) : toNanos;
+            String name = fromNanos == LAB_START && toNanos == LAB_END ? "whole lab" : "chosen range";
+            return SwingFXUtils.fromFXImage(
+                    TimelineImage.render(model, connections, from, to, name, width, height, theme), null);
+        });
+        writeImage(image, file);
+    }
+
+    /** Writes an image as PNG, whole or not at all. Does file I/O: keep it off the FX thread. */
+    public static void writeImage(BufferedImage image, Path file) throws IOException {
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("No PNG writer is available.");
+            }
+        });
+    }
+
+    /** Throws {@link IllegalArgumentException} naming the allowed sizes. */
+    public static void checkSize(int width, int height) {
+        if (width < 320 || height < 200 || width > 8192 || height > 8192) {
+            throw new IllegalArgumentException("PNG size must be 320..8192 × 200..8192 pixels, not "
+                    + width + "×" + height);
+        }
+    }
+
+    private interface FxTask<T> {
+        T run();
+    }
+
+    private static <T> T onFxThread(FxTask<T> task) throws IOException {
+        if (Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("PngExport.write waits for the FX thread: call it from another thread.");
+        }
+        var result = new CompletableFuture<T>();
+        try {
+            Platform.runLater(() -> {
+                try {
+                    result.complete(task.run());
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            throw new IOException("The JavaFX toolkit is not running: call PngToolkit.startHeadless() first.", e);
+        }
+        try {
+            return result.get(RENDER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while drawing the PNG.", e);
+        } catch (ExecutionException e) {
+            throw new IOException("Drawing the PNG failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("Drawing the PNG took longer than " + RENDER_TIMEOUT_SECONDS + " s.", e);
+        }
+    }
+}

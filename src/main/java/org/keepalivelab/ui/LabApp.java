@@ -1,0 +1,107 @@
+package org.keepalivelab.ui;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.keepalivelab.lab.Isolation;
+import org.keepalivelab.lab.Lab;
+import org.keepalivelab.lab.LabSettings;
+
+/**
+ * The Keepalive Lab window. On launch the seed scenario is already running: the lab started, one client
+ * connected and "howdy" (5 bytes) sent. Closing the window stops the lab: every socket closed, every
+ * lab thread ended.
+ */
+public final class LabApp extends Application {
+    /** The opening's message: the seed client's "howdy". */
+    public static final int SEED_BYTES = 5;
+    private static volatile LabSettings launchSettings = LabSettings.seed();
+    private static volatile Isolation launchIsolation = Isolation.HOST;
+
+    private final LabSettings settings;
+    private final Isolation isolation;
+    private KernelDefaults defaults;
+    private Lab lab;
+    private LabSession session;
+    private MainView view;
+    private Stage stage;
+
+    /** For {@link Application#launch}: uses what was given to {@link #launch(LabSettings, Isolation)}. */
+    public LabApp() {
+        this(launchSettings, launchIsolation);
+    }
+
+    /** For tests: a window whose lab starts with {@code settings}, in this process's network namespace. */
+    public LabApp(LabSettings settings) {
+        this(settings, Isolation.HOST);
+    }
+
+    private LabApp(LabSettings settings, Isolation isolation) {
+        this.settings = settings;
+        this.isolation = isolation;
+    }
+
+    /**
+     * Opens the window with a lab started with {@code settings} ({@link LabSettings#seed()} for the
+     * default) where {@code isolation} says ({@link org.keepalivelab.lab.Startup}), and blocks until the
+     * window is closed.
+     */
+    public static void launch(LabSettings settings, Isolation isolation) {
+        launchSettings = settings;
+        launchIsolation = isolation;
+        Application.launch(LabApp.class);
+    }
+
+    /** Starts the lab, off the FX thread: binding sockets and starting the capture are I/O. */
+    @Override
+    public void init() throws Exception {
+        defaults = KernelDefaults.load();
+        lab = Lab.start(settings, isolation);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        session = new LabSession(lab, defaults);
+        view = new MainView(session, settings);
+        var scene = new Scene(view, 1440, 900);
+        scene.getStylesheets().setAll(view.theme().stylesheets());
+        stage.setScene(scene);
+        stage.setTitle("Keepalive Lab");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnHidden(e -> shutdown());
+        stage.show();
+        view.start();
+        session.connectAndSend(SEED_BYTES);
+        DemoDriver.fromSystemProperties(this).ifPresent(DemoDriver::start);
+    }
+
+    @Override
+    public void stop() {
+        shutdown();
+    }
+
+    private void shutdown() {
+        if (view != null) {
+            view.stop();
+        }
+        if (session != null) {
+            session.shutdown();
+        } else if (lab != null) {
+            lab.close();
+        }
+    }
+
+    public LabSession session() {
+        return session;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,178 @@
+package org.keepalivelab.ui;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.keepalivelab.lab.ConnectionStatus;
+import org.keepalivelab.lab.Lab;
+import org.keepalivelab.lab.LabException;
+import org.keepalivelab.lab.Sever;
+
+/**
+ * The window's view of the lab: the connections as last sampled, the selected one, and the commands,
+ * which run on the lab's thread and report back on the FX thread (a failure becomes
+ * {@link #messageProperty()}, in the lab's own words). The FX thread never waits for the lab.
+ */
+public final class LabSession {
+    private final Lab lab;
+    private final KernelDefaults defaults;
+    private final ReadOnlyObjectWrapper<List<ConnectionStatus>> connections =
+            new ReadOnlyObjectWrapper<>(this, "connections", List.of());
+    private final IntegerProperty selectedConn = new SimpleIntegerProperty(this, "selectedConn", 0);
+    private final ReadOnlyObjectWrapper<ConnectionStatus> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public LabSession(Lab lab, KernelDefaults defaults) {
+        this.lab = lab;
+        this.defaults = defaults;
+        selectedConn.addListener((obs, was, is) -> updateSelected());
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    public KernelDefaults defaults() {
+        return defaults;
+    }
+
+    /** Samples the lab's connections (cheap: the lab publishes them); FX thread. */
+    public void refresh() {
+        var now = lab.connections();
+        if (!now.equals(connections.get())) {
+            connections.set(List.copyOf(now));
+            if (selectedConn.get() == 0 && !now.isEmpty()) {
+                selectedConn.set(now.getLast().conn());
+            }
+            updateSelected();
+        }
+    }
+
+    private void updateSelected() {
+        int conn = selectedConn.get();
+        selected.set(connections.get().stream().filter(c -> c.conn() == conn).findFirst().orElse(null));
+    }
+
+    public ReadOnlyObjectProperty<List<ConnectionStatus>> connectionsProperty() {
+        return connections.getReadOnlyProperty();
+    }
+
+    /** The connection the commands act on (0: none yet). */
+    public IntegerProperty selectedConnProperty() {
+        return selectedConn;
+    }
+
+    /** The selected connection as last sampled, or {@code null}. */
+    public ReadOnlyObjectProperty<ConnectionStatus> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** The latest failure, for the user; empty when the last command succeeded. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public void clearMessage() {
+        message.set("");
+    }
+
+    public Optional<String> captureProblem() {
+        return lab.captureProblem();
+    }
+
+    /** Opens a connection with the current settings and selects it. */
+    public CompletableFuture<Integer> connect() {
+        return run(lab::connect).thenApply(conn -> {
+            Platform.runLater(() -> {
+                refresh();
+                selectedConn.set(conn);
+            });
+            return conn;
+        });
+    }
+
+    /** Opens a connection and has its client write {@code bytes} bytes: the seed's opening. */
+    public CompletableFuture<Void> connectAndSend(int bytes) {
+        return connect().thenCompose(conn -> run(() -> lab.send(conn, bytes)));
+    }
+
+    public CompletableFuture<Void> send(int bytes) {
+        int conn = selectedConn.get();
+        return run(() -> lab.send(conn, bytes));
+    }
+
+    public CompletableFuture<Void> closeGracefully() {
+        int conn = selectedConn.get();
+        return run(() -> lab.close(conn));
+    }
+
+    public CompletableFuture<Void> kill() {
+        int conn = selectedConn.get();
+        return run(() -> lab.kill(conn));
+    }
+
+    public CompletableFuture<Void> abort() {
+        int conn = selectedConn.get();
+        return run(() -> lab.abort(conn));
+    }
+
+    public CompletableFuture<Void> sever(Sever sever) {
+        int conn = selectedConn.get();
+        return run(() -> lab.sever(conn, sever));
+    }
+
+    public CompletableFuture<Void> restore() {
+        int conn = selectedConn.get();
+        return run(() -> lab.restore(conn));
+    }
+
+    private <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> command) {
+        clearMessage();
+        CompletableFuture<T> future;
+        try {
+            future = command.get();
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        return future.whenComplete((result, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                message.set(words(failure));
+            }
+            refresh();
+        }));
+    }
+
+    /** A failure in the user's words: the lab's message, never a stack trace. */
+    static String words(Throwable failure) {
+        var cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof LabException || cause.getMessage() != null && !cause.getMessage().isBlank()) {
+            return cause.getMessage();
+        }
+        return "The lab could not do that (" + cause.getClass().getSimpleName() + ").";
+    }
+
+    /** Closes every socket and ends every lab thread; once. */
+    public void shutdown() {
+        if (closed.compareAndSet(false, true)) {
+            lab.close();
+        }
+    }
+
+    public boolean isShutDown() {
+        return closed.get();
+    }
+}

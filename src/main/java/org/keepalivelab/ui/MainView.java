@@ -1,0 +1,266 @@
+package org.keepalivelab.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.ui.controls.ActionBar;
+import org.keepalivelab.ui.controls.SettingsPanel;
+import org.keepalivelab.ui.export.ExportDialog;
+import org.keepalivelab.ui.export.ExportRequest;
+import org.keepalivelab.ui.export.PngExporter;
+import org.keepalivelab.ui.status.StatusLine;
+import org.keepalivelab.ui.theme.Theme;
+import org.keepalivelab.ui.timeline.LegendPainter;
+import org.keepalivelab.ui.timeline.MarkDetails;
+import org.keepalivelab.ui.timeline.TimeAxis;
+import org.keepalivelab.ui.timeline.TimelineModel;
+import org.keepalivelab.ui.timeline.TimelinePalette;
+import org.keepalivelab.ui.timeline.TimelineView;
+
+/**
+ * The window's content: commands on top, the next connection's settings on the left, the live timeline
+ * with its legend and the details of the clicked mark in the middle, the status line at the bottom.
+ * An {@link AnimationTimer} pulls the lab's new events once per frame.
+ */
+public final class MainView extends BorderPane {
+    private static final long STATUS_EVERY_NANOS = 100_000_000;
+    private static final String DETAILS_HINT = "Hover a mark for its details; click it to keep them here and select its connection. "
+            + "Wheel or +/− zooms, drag or ←/→ pans, L follows live time, A shows the whole lab.";
+
+    private final LabSession session;
+    private final TimelineModel model;
+    private final TimelineView timeline;
+    private final SettingsPanel settings;
+    private final ActionBar actions;
+    private final StatusLine status;
+    private final Canvas legend = new Canvas();
+    private final Label details = new Label(DETAILS_HINT);
+    private final Label banner = new Label();
+    private final Label exportNote = new Label();
+    private final Button themeToggle = new Button();
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "ui-file-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final PngExporter exporter = new PngExporter(io);
+    private Theme theme = Theme.LIGHT;
+    private long lastStatus;
+    private final AnimationTimer frames = new AnimationTimer() {
+        @Override
+        public void handle(long fxNow) {
+            frame();
+        }
+    };
+
+    public MainView(LabSession session, LabSettings initial) {
+        this.session = session;
+        this.model = new TimelineModel(session.lab().timeline());
+        this.timeline = new TimelineView(model, TimelinePalette.of(theme));
+        this.settings = new SettingsPanel(initial, session.defaults());
+        this.actions = new ActionBar(session);
+        this.status = new StatusLine(session, model);
+        getStyleClass().add("main-view");
+        setId("main-view");
+        timeline.setId("timeline");
+        timeline.selectedConnProperty().bindBidirectional(session.selectedConnProperty());
+        timeline.setLaneTitle(conn -> session.connectionsProperty().get().stream()
+                .filter(c -> c.conn() == conn).findFirst()
+                .map(c -> SettingsText.lane(c.settings(), session.defaults())).orElse(""));
+        timeline.pinnedProperty().addListener((obs, was, is) ->
+                details.setText(is == null ? DETAILS_HINT : MarkDetails.describe(is, model)));
+        settings.settingsProperty().addListener((obs, was, is) -> session.lab().setSettings(is));
+        session.messageProperty().addListener((obs, was, is) -> showMessage(is));
+
+        setTop(top());
+        setLeft(settings);
+        setCenter(center());
+        setBottom(status);
+    }
+
+    private Node top() {
+        var title = new Label("Keepalive Lab");
+        title.getStyleClass().add("app-title");
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var export = new Button("Export PNG…");
+        export.setId("export-png");
+        export.setOnAction(e -> askAndExport());
+        themeToggle.setId("theme-toggle");
+        themeToggle.setOnAction(e -> setTheme(theme.other()));
+        themeToggle.setText(theme.other().label() + " theme");
+        var bar = new HBox(title, actions, spacer, export, themeToggle);
+        bar.getStyleClass().add("lab-toolbar");
+        banner.getStyleClass().add("message-banner");
+        banner.setId("message");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setVisible(false);
+        banner.setManaged(false);
+        banner.setOnMouseClicked(e -> session.clearMessage());
+        var bannerBox = new VBox(banner);
+        bannerBox.setStyle("-fx-padding: 0 12 0 12;");
+        return new VBox(bar, bannerBox);
+    }
+
+    private Node center() {
+        var live = viewButton("Live", "Follow live time (L)", KeyCode.L);
+        var all = viewButton("Whole lab", "Show the whole lab (A)", KeyCode.A);
+        var zoomOut = viewButton("−", "Zoom out (−)", KeyCode.MINUS);
+        var zoomIn = viewButton("+", "Zoom in (+)", KeyCode.PLUS);
+        var back = viewButton("←", "Back in time (←)", KeyCode.LEFT);
+        var forward = viewButton("→", "Forward in time (→)", KeyCode.RIGHT);
+        exportNote.getStyleClass().add("hint");
+        var controls = new HBox(live, all, zoomOut, zoomIn, back, forward, exportNote);
+        controls.getStyleClass().add("view-controls");
+
+        var legendBox = new Pane(legend);
+        legendBox.getStyleClass().add("legend-strip");
+        legendBox.widthProperty().addListener((obs, was, is) -> drawLegend(is.doubleValue()));
+        legendBox.setMinHeight(48);
+        legendBox.setPrefHeight(48);
+
+        details.getStyleClass().add("details-text");
+        details.setId("details");
+        details.setWrapText(true);
+        details.setMinHeight(48);
+        details.setAlignment(Pos.TOP_LEFT);
+        var detailsBar = new HBox(details);
+        detailsBar.getStyleClass().add("details-bar");
+        HBox.setHgrow(details, Priority.ALWAYS);
+        details.setMaxWidth(Double.MAX_VALUE);
+
+        var center = new BorderPane(timeline, controls, null, new VBox(legendBox, detailsBar), null);
+        center.getStyleClass().add("timeline-area");
+        return center;
+    }
+
+    private Button viewButton(String text, String tip, KeyCode key) {
+        var button = new Button(text);
+        button.setTooltip(new Tooltip(tip));
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> timeline.press(key));
+        return button;
+    }
+
+    private void drawLegend(double width) {
+        double w = Math.max(100, width - 28);
+        double h = LegendPainter.height(w);
+        legend.setWidth(w);
+        legend.setHeight(h);
+        legend.relocate(14, 4);
+        var gc = legend.getGraphicsContext2D();
+        gc.clearRect(0, 0, w, h);
+        LegendPainter.draw(gc, 0, 0, w, timeline.palette());
+        ((Region) legend.getParent()).setPrefHeight(h + 8);
+        ((Region) legend.getParent()).setMinHeight(h + 8);
+    }
+
+    private void showMessage(String message) {
+        boolean show = message != null && !message.isEmpty();
+        banner.setText(show ? message + "   (click to dismiss)" : "");
+        banner.setVisible(show);
+        banner.setManaged(show);
+    }
+
+    /** Starts drawing frames. */
+    public void start() {
+        frames.start();
+    }
+
+    /** Stops drawing frames and the file writer. */
+    public void stop() {
+        frames.stop();
+        io.shutdownNow();
+    }
+
+    private void frame() {
+        long now = session.lab().clock().now();
+        timeline.frame(now);
+        if (now - lastStatus >= STATUS_EVERY_NANOS) {
+            lastStatus = now;
+            session.refresh();
+            status.update(now);
+        }
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    /** Switches the whole window, canvas included, to {@code next}. */
+    public void setTheme(Theme next) {
+        theme = next;
+        if (getScene() != null) {
+            getScene().getStylesheets().setAll(next.stylesheets());
+        }
+        timeline.setPalette(TimelinePalette.of(next));
+        themeToggle.setText(next.other().label() + " theme");
+        drawLegend(((Region) legend.getParent()).getWidth());
+    }
+
+    private void askAndExport() {
+        long now = session.lab().clock().now();
+        String whole = TimeAxis.duration(0) + " – " + TimeAxis.duration(Math.max(now, model.lastT()));
+        String visible = TimeAxis.duration(timeline.visibleStart()) + " – " + TimeAxis.duration(timeline.visibleEnd());
+        var window = getScene() == null ? null : getScene().getWindow();
+        ExportDialog.ask(window, theme, whole, visible).ifPresent(request -> {
+            var chooser = new FileChooser();
+            chooser.setTitle("Export timeline as PNG");
+            chooser.setInitialFileName("keepalive-lab.png");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+            var file = chooser.showSaveDialog(window);
+            if (file != null) {
+                exportPng(request, file.toPath());
+            }
+        });
+    }
+
+    /** Exports as the user asked; completes once the file is written (the outcome also shows in the window). */
+    public CompletableFuture<Path> exportPng(ExportRequest request, Path file) {
+        exportNote.setText("Exporting…");
+        return exporter.export(session.lab().timeline(), session.connectionsProperty().get(),
+                        timeline.visibleStart(), timeline.visibleEnd(), request, file)
+                .whenComplete((written, failure) -> Platform.runLater(() -> {
+                    if (failure != null) {
+                        exportNote.setText("");
+                        showMessage("PNG export failed: " + LabSession.words(failure));
+                    } else {
+                        exportNote.setText("Saved " + written.getFileName());
+                    }
+                }));
+    }
+
+    public TimelineView timeline() {
+        return timeline;
+    }
+
+    public TimelineModel model() {
+        return model;
+    }
+
+    public SettingsPanel settings() {
+        return settings;
+    }
+
+    public ActionBar actions() {
+        return actions;
+    }
+}

@@ -1,0 +1,45 @@
+package org.keepalivelab.ui;
+
+import org.keepalivelab.lab.KeepaliveSettings;
+import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.lab.SocketSettings;
+
+/** Settings in words, for lane titles, the status line and the PNG export's caption. */
+public final class SettingsText {
+    private SettingsText() {
+    }
+
+    /** "keep-alive 5/5/9 s (9: kernel default)" or "keep-alive off". */
+    public static String keepalive(KeepaliveSettings k, KernelDefaults defaults) {
+        if (!k.enabled()) {
+            return "keep-alive off";
+        }
+        boolean kernelCount = k.count() == KeepaliveSettings.KERNEL_DEFAULT_COUNT;
+        int count = kernelCount ? defaults.keepaliveProbes() : k.count();
+        return "keep-alive " + k.idle() + "/" + k.interval() + "/" + count + (kernelCount ? " (count: kernel)" : "");
+    }
+
+    public static String socket(SocketSettings s, KernelDefaults defaults) {
+        return keepalive(s.keepalive(), defaults)
+                + (s.userTimeoutMillis() == 0 ? "" : " · TCP_USER_TIMEOUT " + s.userTimeoutMillis() + " ms");
+    }
+
+    public static String orphan(LabSettings s, KernelDefaults defaults) {
+        return s.orphanLifetimeSeconds() == LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME
+                ? "orphan " + defaults.finTimeoutSeconds() + " s (kernel)"
+                : "orphan " + s.orphanLifetimeSeconds() + " s";
+    }
+
+    /** One line for a lane's title. */
+    public static String lane(LabSettings s, KernelDefaults defaults) {
+        return "server: " + socket(s.server(), defaults) + " · " + s.serverPolicy().label()
+                + "    client: " + socket(s.client(), defaults) + " · " + orphan(s, defaults);
+    }
+
+    /** The whole of it, for the export's caption. */
+    public static String full(LabSettings s, KernelDefaults defaults) {
+        return "server " + socket(s.server(), defaults) + ", " + s.serverPolicy().label() + " ("
+                + s.serverPolicy().description() + "); client " + socket(s.client(), defaults) + ", "
+                + orphan(s, defaults).replace("orphan", "orphan lifetime");
+    }
+}

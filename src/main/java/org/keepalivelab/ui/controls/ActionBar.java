@@ -1,0 +1,137 @@
+package org.keepalivelab.ui.controls;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import org.keepalivelab.lab.ConnectionStatus;
+import org.keepalivelab.lab.Sever;
+import org.keepalivelab.ui.LabSession;
+
+/**
+ * The commands, acting on the selected connection: Connect, Send, Close gracefully, Kill client,
+ * Abort (RST), Sever network (both ways or one) and Restore. A button is disabled while it cannot
+ * apply to the selected connection (Kill once the client is gone, Restore when nothing is severed).
+ */
+public final class ActionBar extends HBox {
+    private static final int SEND_BYTES = 5;
+
+    private final ComboBox<Integer> connection = new ComboBox<>();
+    private final ObservableList<Integer> ids = FXCollections.observableArrayList();
+    private final Button connect = button("Connect", "connect", "Open a new connection with the settings on the left");
+    private final Button send = button("Send", "send", "The client writes \"howdy\" (5 bytes)");
+    private final Button close = button("Close gracefully", "close", "The client sends FIN, reads to EOF, closes");
+    private final Button kill = button("Kill client", "kill", "The client process dies: its kernel closes the socket (FIN)");
+    private final Button abort = button("Abort (RST)", "abort", "The client closes with SO_LINGER 0: RST");
+    private final MenuButton sever = new MenuButton("Sever network");
+    private final Button restore = button("Restore", "restore", "Segments cross the connection again");
+
+    public ActionBar(LabSession session) {
+        getStyleClass().add("action-bar");
+        setSpacing(8);
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        connection.setId("connection-selector");
+        connection.setItems(ids);
+        connection.setPromptText("No connection");
+        connection.setButtonCell(connectionCell());
+        connection.setCellFactory(list -> connectionCell());
+        connect.getStyleClass().add("accent");
+        kill.getStyleClass().add("danger");
+        abort.getStyleClass().add("danger");
+        sever.setId("sever");
+        sever.setTooltip(new Tooltip("Drop every segment of the connection (both ways, or one)"));
+        for (var s : Sever.values()) {
+            var item = new MenuItem(switch (s) {
+                case BOTH -> "Both directions";
+                case C2S -> "Client → server only";
+                case S2C -> "Server → client only";
+            });
+            item.setId("sever-" + s);
+            item.setOnAction(e -> session.sever(s));
+            sever.getItems().add(item);
+        }
+
+        connect.setOnAction(e -> session.connect());
+        send.setOnAction(e -> session.send(SEND_BYTES));
+        close.setOnAction(e -> session.closeGracefully());
+        kill.setOnAction(e -> session.kill());
+        abort.setOnAction(e -> session.abort());
+        restore.setOnAction(e -> session.restore());
+
+        session.connectionsProperty().addListener((obs, was, is) -> updateIds(is));
+        connection.valueProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                session.selectedConnProperty().set(is);
+            }
+        });
+        session.selectedConnProperty().addListener((obs, was, is) -> {
+            if (is.intValue() > 0 && !is.equals(connection.getValue())) {
+                connection.setValue(is.intValue());
+            }
+        });
+        bindEnablement(session);
+        getChildren().addAll(connect, connection, separator(), send, close, kill, abort, separator(), sever, restore);
+    }
+
+    private void bindEnablement(LabSession session) {
+        var selected = session.selectedProperty();
+        BooleanBinding clientHeld = Bindings.createBooleanBinding(
+                () -> selected.get() != null && selected.get().clientHeld(), selected);
+        BooleanBinding severable = Bindings.createBooleanBinding(() -> canSever(selected.get()), selected);
+        BooleanBinding severed = Bindings.createBooleanBinding(
+                () -> selected.get() != null && !selected.get().severed().isEmpty(), selected);
+        send.disableProperty().bind(clientHeld.not());
+        close.disableProperty().bind(clientHeld.not());
+        kill.disableProperty().bind(clientHeld.not());
+        abort.disableProperty().bind(clientHeld.not());
+        sever.disableProperty().bind(severable.not());
+        restore.disableProperty().bind(severed.not());
+    }
+
+    /** Sever needs both applications' sockets and nothing severed yet. */
+    private static boolean canSever(ConnectionStatus status) {
+        return status != null && status.clientHeld() && !status.serverEnded() && status.severed().isEmpty();
+    }
+
+    private void updateIds(List<ConnectionStatus> connections) {
+        if (ids.size() == connections.size()) {
+            return;
+        }
+        for (int i = ids.size(); i < connections.size(); i++) {
+            ids.add(connections.get(i).conn());
+        }
+    }
+
+    private static ListCell<Integer> connectionCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "No connection" : "Connection " + item);
+            }
+        };
+    }
+
+    private static Button button(String text, String id, String tip) {
+        var button = new Button(text);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tip));
+        return button;
+    }
+
+    private static Node separator() {
+        var line = new Region();
+        line.getStyleClass().add("toolbar-separator");
+        return line;
+    }
+}

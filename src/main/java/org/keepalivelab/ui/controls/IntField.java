@@ -1,0 +1,108 @@
+package org.keepalivelab.ui.controls;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.VBox;
+import org.keepalivelab.lab.Range;
+
+/**
+ * A whole-number field that refuses values outside its {@link Range}: the field turns red and says
+ * what is allowed ("keepalive idle must be 1..32767 s"), and {@link #valueProperty()} keeps the last
+ * good value. A {@code special} value (0 = the kernel's default) may be allowed beside the range.
+ */
+public final class IntField extends VBox {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final Range range;
+    private final Integer special;
+    private final String specialMeaning;
+    private final TextField field = new TextField();
+    private final Label error = new Label();
+    private final ReadOnlyIntegerWrapper value = new ReadOnlyIntegerWrapper(this, "value");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
+
+    /**
+     * @param special        a value accepted outside the range (e.g. 0), or {@code null}
+     * @param specialMeaning what it means, for the message ("0 = kernel default, 9")
+     */
+    public IntField(Range range, int initial, Integer special, String specialMeaning) {
+        this.range = range;
+        this.special = special;
+        this.specialMeaning = specialMeaning;
+        getStyleClass().add("int-field");
+        setSpacing(3);
+        field.setPrefColumnCount(6);
+        field.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,10}")
+                ? change : null));
+        field.setText(String.valueOf(initial));
+        value.set(initial);
+        field.setPromptText(range.toString());
+        error.getStyleClass().add("field-error");
+        error.setManaged(false);
+        error.setVisible(false);
+        error.setWrapText(true);
+        error.setMaxWidth(Double.MAX_VALUE);
+        field.textProperty().addListener((obs, was, is) -> validate(is));
+        getChildren().addAll(field, error);
+    }
+
+    private void validate(String text) {
+        Integer parsed;
+        try {
+            parsed = text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException tooLong) {
+            parsed = null;
+        }
+        boolean ok = parsed != null && (range.contains(parsed) || parsed.equals(special));
+        valid.set(ok);
+        field.pseudoClassStateChanged(INVALID, !ok);
+        error.setVisible(!ok);
+        error.setManaged(!ok);
+        if (ok) {
+            value.set(parsed);
+        } else {
+            error.setText(message());
+        }
+    }
+
+    /** The refusal's words: "keepalive idle must be 1..32767 s". */
+    public String message() {
+        return range.name() + " must be " + range + (special == null ? "" : " (" + specialMeaning + ")");
+    }
+
+    public void setValue(int v) {
+        field.setText(String.valueOf(v));
+    }
+
+    public ReadOnlyIntegerProperty valueProperty() {
+        return value.getReadOnlyProperty();
+    }
+
+    public int getValue() {
+        return value.get();
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public boolean isValid() {
+        return valid.get();
+    }
+
+    /** The text field itself, for tests and labels. */
+    public TextField field() {
+        return field;
+    }
+
+    /** The message shown while the value is refused. */
+    public Label errorLabel() {
+        return error;
+    }
+}

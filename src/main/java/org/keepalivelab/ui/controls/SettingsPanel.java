@@ -1,0 +1,129 @@
+package org.keepalivelab.ui.controls;
+
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.lab.ServerPolicy;
+import org.keepalivelab.model.Side;
+import org.keepalivelab.ui.KernelDefaults;
+
+/**
+ * The settings of the next connection: each side's socket, the server's policy, the client's orphan
+ * lifetime. {@link #settingsProperty()} holds the latest valid whole; refused fields keep it unchanged.
+ */
+public final class SettingsPanel extends BorderPane {
+    private final SideSettingsEditor server;
+    private final SideSettingsEditor client;
+    private final ComboBox<ServerPolicy> policy = new ComboBox<>();
+    private final IntField orphan;
+    private final ReadOnlyObjectWrapper<LabSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
+    private final BooleanBinding valid;
+
+    public SettingsPanel(LabSettings initial, KernelDefaults defaults) {
+        getStyleClass().add("settings-panel");
+        setId("settings-panel");
+        server = new SideSettingsEditor(Side.SERVER, initial.server(), defaults);
+        client = new SideSettingsEditor(Side.CLIENT, initial.client(), defaults);
+        orphan = new IntField(LabSettings.ORPHAN_LIFETIME, initial.orphanLifetimeSeconds(),
+                LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME, "0 = kernel default, " + defaults.finTimeoutSeconds() + " s");
+        orphan.setId("orphan-lifetime");
+        policy.setId("server-policy");
+        policy.getItems().setAll(ServerPolicy.values());
+        policy.setValue(initial.serverPolicy());
+        policy.setMaxWidth(Double.MAX_VALUE);
+        policy.setButtonCell(policyCell());
+        policy.setCellFactory(list -> policyCell());
+        settings.set(initial);
+        valid = server.validBinding().and(client.validBinding()).and(orphan.validProperty());
+        server.settingsProperty().addListener((obs, was, is) -> update());
+        client.settingsProperty().addListener((obs, was, is) -> update());
+        orphan.valueProperty().addListener((obs, was, is) -> update());
+        policy.valueProperty().addListener((obs, was, is) -> update());
+
+        var content = new VBox(section("NEXT CONNECTION"), hint(), server, policyBox(), client, orphanBox());
+        content.getStyleClass().add("settings-content");
+        var scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
+        setPrefWidth(318);
+        setMinWidth(280);
+    }
+
+    private static Label section(String text) {
+        var label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private static Node hint() {
+        var hint = new Label("Settings apply to the next Connect; each connection keeps the ones it was made with.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        return hint;
+    }
+
+    private Node policyBox() {
+        var title = new Label("Server application");
+        title.getStyleClass().add("side-title");
+        var box = new VBox(6, title, policy);
+        box.getStyleClass().add("side-card");
+        return box;
+    }
+
+    private Node orphanBox() {
+        var title = new Label("Client orphan lifetime (s)");
+        title.getStyleClass().add("side-title");
+        var hint = new Label("How long a killed client's socket lives in FIN_WAIT2 (TCP_LINGER2); 0 = kernel's tcp_fin_timeout.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        var box = new VBox(6, title, orphan, hint);
+        box.getStyleClass().add("side-card");
+        return box;
+    }
+
+    private static ListCell<ServerPolicy> policyCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(ServerPolicy item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label() + ": " + item.description());
+            }
+        };
+    }
+
+    private void update() {
+        if (!valid.get() || policy.getValue() == null) {
+            return;
+        }
+        settings.set(new LabSettings(policy.getValue(), server.settingsProperty().get(),
+                client.settingsProperty().get(), orphan.getValue()));
+    }
+
+    /** The latest valid settings. */
+    public ReadOnlyObjectProperty<LabSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    /** Puts a preset into the server's fields (the demo uses it). */
+    public void selectServerPreset(KeepalivePreset preset) {
+        server.select(preset);
+    }
+
+    public void setOrphanLifetime(int seconds) {
+        orphan.setValue(seconds);
+    }
+
+    /** The server's idle field, for tests. */
+    public IntField serverIdle() {
+        return server.idle();
+    }
+}

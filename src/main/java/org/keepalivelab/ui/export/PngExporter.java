@@ -1,0 +1,46 @@
+package org.keepalivelab.ui.export;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.embed.swing.SwingFXUtils;
+import org.keepalivelab.export.PngExport;
+import org.keepalivelab.lab.ConnectionStatus;
+import org.keepalivelab.model.Timeline;
+import org.keepalivelab.ui.timeline.TimelineModel;
+
+/**
+ * The window's PNG export: draws on the FX thread (an offscreen canvas, no window involved), then
+ * encodes and writes on a background thread, so the FX thread never does file I/O.
+ */
+public final class PngExporter {
+    private final Executor background;
+
+    public PngExporter(Executor background) {
+        this.background = background;
+    }
+
+    /** FX thread: draws now, writes in the background; completes with the file written. */
+    public CompletableFuture<Path> export(Timeline timeline, List<ConnectionStatus> connections, long from, long to,
+                                          ExportRequest request, Path file) {
+        var model = new TimelineModel(timeline);
+        model.pull();
+        long start = request.wholeLab() ? Math.min(0, model.firstT()) : from;
+        long end = request.wholeLab() ? Math.max(start + 1_000_000_000L, model.lastT() + model.lastT() / 12) : to;
+        BufferedImage image = SwingFXUtils.fromFXImage(TimelineImage.render(model, connections, start, end,
+                request.wholeLab() ? "whole lab" : "visible range", request.width(), request.height(),
+                request.theme()), null);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                PngExport.writeImage(image, file);
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
+            }
+        }, background);
+    }
+}

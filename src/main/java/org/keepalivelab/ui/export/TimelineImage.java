@@ -1,0 +1,152 @@
+package org.keepalivelab.ui.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.keepalivelab.lab.ConnectionStatus;
+import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.ui.KernelDefaults;
+import org.keepalivelab.ui.SettingsText;
+import org.keepalivelab.ui.theme.Theme;
+import org.keepalivelab.ui.timeline.LaneGeometry;
+import org.keepalivelab.ui.timeline.LegendPainter;
+import org.keepalivelab.ui.timeline.PaletteRole;
+import org.keepalivelab.ui.timeline.RenderFrame;
+import org.keepalivelab.ui.timeline.TimeAxis;
+import org.keepalivelab.ui.timeline.TimelineModel;
+import org.keepalivelab.ui.timeline.TimelinePalette;
+import org.keepalivelab.ui.timeline.TimelineRenderer;
+
+/**
+ * The exported picture: a caption with the time range and the settings used, the timeline drawn by
+ * the live view's renderer, and the legend, on an offscreen canvas of the requested size. Text scales
+ * with the image, so 1920×1080 and 3840×2160 read alike. FX thread only.
+ */
+public final class TimelineImage {
+    /** Logical size the layout is designed for; bigger images scale up. */
+    private static final double DESIGN_WIDTH = 1400;
+    private static final double DESIGN_HEIGHT = 800;
+    private static final double MARGIN = 16;
+
+    private TimelineImage() {
+    }
+
+    /**
+     * Renders {@code from..to} of {@code model} at {@code width}×{@code height} pixels.
+     *
+     * @param connections the lab's connections, for their settings; may be empty
+     * @param rangeName   how the caption names the range ("whole lab", "visible range")
+     */
+    public static WritableImage render(TimelineModel model, List<ConnectionStatus> connections, long from, long to,
+                                       String rangeName, int width, int height, Theme theme) {
+        double scale = Math.max(0.5, Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT));
+        double w = width / scale;
+        double h = height / scale;
+        var palette = TimelinePalette.of(theme);
+        var canvas = new Canvas(width, height);
+        var gc = canvas.getGraphicsContext2D();
+        gc.scale(scale, scale);
+        gc.setFill(palette.get(PaletteRole.BACKGROUND));
+        gc.fillRect(0, 0, w, h);
+
+        var defaults = KernelDefaults.load();
+        List<String> settings = settingsLines(connections, defaults);
+        double captionHeight = caption(gc, palette, w, from, to, rangeName, settings, model);
+        double legendHeight = LegendPainter.height(w - 2 * MARGIN);
+        double timelineTop = captionHeight;
+        double timelineHeight = Math.max(LaneGeometry.AXIS_HEIGHT + 40, h - captionHeight - legendHeight - 2 * MARGIN);
+
+        gc.save();
+        gc.translate(0, timelineTop);
+        gc.beginPath();
+        gc.rect(0, 0, w, timelineHeight);
+        gc.clip();
+        var geo = new LaneGeometry(w, timelineHeight, 0);
+        var frame = new RenderFrame(from, Math.max(to, from + 1), model.lastT(), false, 0, 0,
+                conn -> laneTitle(connections, conn, defaults), null);
+        new TimelineRenderer().draw(gc, geo, model, frame, palette);
+        int shown = (int) Math.floor((timelineHeight - LaneGeometry.AXIS_HEIGHT) / LaneGeometry.LANE_HEIGHT);
+        int hidden = model.lanes().size() - Math.max(0, shown);
+        gc.restore();
+        if (hidden > 0) {
+            gc.setFont(Font.font(fontFamily(), FontWeight.BOLD, 12));
+            gc.setFill(palette.get(PaletteRole.MUTED));
+            gc.setTextAlign(TextAlignment.RIGHT);
+            gc.fillText("+ " + hidden + " more connection" + (hidden == 1 ? "" : "s") + " not shown",
+                    w - MARGIN, timelineTop + timelineHeight - 6);
+        }
+        double legendTop = h - legendHeight - MARGIN;
+        gc.setStroke(palette.get(PaletteRole.GRID));
+        gc.setLineWidth(1);
+        gc.strokeLine(MARGIN, legendTop - MARGIN / 2, w - MARGIN, legendTop - MARGIN / 2);
+        LegendPainter.draw(gc, MARGIN, legendTop, w - 2 * MARGIN, palette);
+
+        var params = new SnapshotParameters();
+        params.setFill(palette.get(PaletteRole.BACKGROUND));
+        return canvas.snapshot(params, new WritableImage(width, height));
+    }
+
+    private static double caption(GraphicsContext gc, TimelinePalette palette, double w, long from, long to,
+                                  String rangeName, List<String> settings, TimelineModel model) {
+        gc.setTextBaseline(VPos.BASELINE);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFill(palette.get(PaletteRole.TEXT));
+        gc.setFont(Font.font(fontFamily(), FontWeight.BOLD, 18));
+        double y = MARGIN + 18;
+        gc.fillText("Keepalive Lab · TCP timeline", MARGIN, y);
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setFont(Font.font(fontFamily(), 13));
+        gc.setFill(palette.get(PaletteRole.MUTED));
+        gc.fillText(TimeAxis.duration(from) + " – " + TimeAxis.duration(to) + " (" + rangeName + ") · "
+                + model.segmentCount() + " segments · " + model.lanes().size() + " connection"
+                + (model.lanes().size() == 1 ? "" : "s"), w - MARGIN, y);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFont(Font.font(fontFamily(), 12.5));
+        gc.setFill(palette.get(PaletteRole.TEXT));
+        for (var line : settings) {
+            y += 18;
+            gc.fillText(line, MARGIN, y);
+        }
+        return y + 12;
+    }
+
+    /** One line per distinct group of settings, at most four. */
+    private static List<String> settingsLines(List<ConnectionStatus> connections, KernelDefaults defaults) {
+        var lines = new ArrayList<String>();
+        if (connections.isEmpty()) {
+            return lines;
+        }
+        int start = 0;
+        for (int i = 1; i <= connections.size(); i++) {
+            if (i == connections.size() || !connections.get(i).settings().equals(connections.get(start).settings())) {
+                LabSettings s = connections.get(start).settings();
+                int a = connections.get(start).conn();
+                int b = connections.get(i - 1).conn();
+                String who = a == b ? "Connection " + a : "Connections " + a + "–" + b;
+                if (lines.size() == 3 && i < connections.size()) {
+                    lines.add("… and more connections with other settings");
+                    break;
+                }
+                lines.add(who + ": " + SettingsText.full(s, defaults));
+                start = i;
+            }
+        }
+        return lines;
+    }
+
+    private static String laneTitle(List<ConnectionStatus> connections, int conn, KernelDefaults defaults) {
+        return connections.stream().filter(c -> c.conn() == conn).findFirst()
+                .map(c -> SettingsText.lane(c.settings(), defaults)).orElse("");
+    }
+
+    private static String fontFamily() {
+        return Font.getDefault().getFamily();
+    }
+}

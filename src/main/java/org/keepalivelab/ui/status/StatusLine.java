@@ -1,0 +1,69 @@
+package org.keepalivelab.ui.status;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.keepalivelab.ui.LabSession;
+import org.keepalivelab.ui.timeline.TimeAxis;
+import org.keepalivelab.ui.timeline.TimelineModel;
+
+/**
+ * The bottom line: elapsed time, capture state (with the reason when capture is unavailable), segment
+ * count, and what the kernel will do next on the selected connection.
+ */
+public final class StatusLine extends HBox {
+    private final LabSession session;
+    private final TimelineModel model;
+    private final Label elapsed = item("elapsed");
+    private final Label capture = item("capture");
+    private final Label segments = item("segments");
+    private final Label next = item("next-step");
+
+    public StatusLine(LabSession session, TimelineModel model) {
+        this.session = session;
+        this.model = model;
+        getStyleClass().add("status-line");
+        setAlignment(Pos.CENTER_LEFT);
+        next.getStyleClass().add("status-next");
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(next, Priority.SOMETIMES);
+        capture.setMaxWidth(520);
+        getChildren().addAll(elapsed, capture, segments, spacer, next);
+    }
+
+    private static Label item(String id) {
+        var label = new Label();
+        label.setId("status-" + id);
+        label.getStyleClass().add("status-item");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** Refreshes every item; {@code now} is lab time in ns. */
+    public void update(long now) {
+        elapsed.setText("elapsed " + TimeAxis.duration(now));
+        var problem = session.captureProblem();
+        if (problem.isPresent()) {
+            capture.setText("capture off: " + problem.get());
+            capture.setMinWidth(Region.USE_COMPUTED_SIZE);
+            capture.setTooltip(new Tooltip(problem.get()));
+            capture.getStyleClass().setAll("label", "status-problem");
+        } else if (!capture.getStyleClass().contains("capture-ok")) {
+            capture.setText("● capturing on loopback");
+            capture.getStyleClass().setAll("label", "status-item", "capture-ok");
+        }
+        segments.setText(model.segmentCount() + " segments");
+        var selected = session.selectedProperty().get();
+        next.setText(selected == null ? "" : "#" + selected.conn() + "  "
+                + NextKernelStep.describe(selected, now, session.defaults())
+                + (selected.severed().isEmpty() ? "" : "  ·  severed " + severedWords(selected)));
+    }
+
+    private static String severedWords(org.keepalivelab.lab.ConnectionStatus status) {
+        return status.severed().size() == 2 ? "both ways" : status.severed().iterator().next().label();
+    }
+}

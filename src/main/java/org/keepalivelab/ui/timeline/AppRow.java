@@ -1,0 +1,52 @@
+package org.keepalivelab.ui.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.keepalivelab.model.AppEvent;
+import org.keepalivelab.model.AppEventType;
+
+/** What one side's application saw, sorted by time: few events, kept as records. */
+public final class AppRow {
+    private final TimeIndex times = new TimeIndex();
+    private final List<AppEvent> events = new ArrayList<>();
+
+    void add(AppEvent event) {
+        int at = times.insertionPoint(event.t());
+        times.insert(at, event.t());
+        events.add(at, event);
+    }
+
+    public int size() {
+        return events.size();
+    }
+
+    public AppEvent get(int i) {
+        return events.get(i);
+    }
+
+    public int firstAtOrAfter(long t) {
+        return times.firstAtOrAfter(t);
+    }
+
+    /** True for the events that end the application's connection: EOF or an error. */
+    public static boolean isOutcome(AppEvent event) {
+        return event.event() == AppEventType.EOF || event.event() == AppEventType.ERROR;
+    }
+
+    /** The words the timeline writes for an event: "EOF", "Connection timed out", "read 5 B". */
+    public static String words(AppEvent event) {
+        return switch (event.event()) {
+            case CONNECTED -> "connected";
+            case WRITE -> "write " + event.bytes() + " B";
+            case READ -> "read " + event.bytes() + " B";
+            case EOF -> "EOF";
+            case ERROR -> event.message() == null ? "error" : event.message();
+            case CLOSED -> event.message() == null ? "closed" : "closed (" + event.message() + ")";
+        };
+    }
+
+    /** The outcomes, in time order. */
+    public List<AppEvent> outcomes() {
+        return events.stream().filter(AppRow::isOutcome).toList();
+    }
+}

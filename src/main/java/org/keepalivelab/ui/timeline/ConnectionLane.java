@@ -1,0 +1,96 @@
+package org.keepalivelab.ui.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.keepalivelab.model.ActionEvent;
+import org.keepalivelab.model.AppEvent;
+import org.keepalivelab.model.Direction;
+import org.keepalivelab.model.SegmentEvent;
+import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.Side;
+import org.keepalivelab.model.StateEvent;
+
+/**
+ * One connection on the timeline: per side, the segments it sent, its kernel states and what its
+ * application saw; and the user's actions on the connection.
+ */
+public final class ConnectionLane {
+    private final int conn;
+    private final SegmentRow clientSent = new SegmentRow(Direction.C2S);
+    private final SegmentRow serverSent = new SegmentRow(Direction.S2C);
+    private final StateRow clientStates = new StateRow();
+    private final StateRow serverStates = new StateRow();
+    private final AppRow clientApp = new AppRow();
+    private final AppRow serverApp = new AppRow();
+    private final List<ActionEvent> actions = new ArrayList<>();
+
+    ConnectionLane(int conn) {
+        this.conn = conn;
+    }
+
+    public int conn() {
+        return conn;
+    }
+
+    void add(SegmentEvent segment, int eventIndex) {
+        segments(segment.dir().sender()).add(segment, eventIndex);
+    }
+
+    void add(StateEvent state) {
+        states(state.side()).add(state);
+    }
+
+    void add(AppEvent app) {
+        app(app.side()).add(app);
+    }
+
+    void add(ActionEvent action) {
+        int at = actions.size();
+        while (at > 0 && actions.get(at - 1).t() > action.t()) {
+            at--;
+        }
+        actions.add(at, action);
+    }
+
+    /** The segments {@code side} sent. */
+    public SegmentRow segments(Side side) {
+        return side == Side.CLIENT ? clientSent : serverSent;
+    }
+
+    public StateRow states(Side side) {
+        return side == Side.CLIENT ? clientStates : serverStates;
+    }
+
+    public AppRow app(Side side) {
+        return side == Side.CLIENT ? clientApp : serverApp;
+    }
+
+    public List<ActionEvent> actions() {
+        return actions;
+    }
+
+    /** Every keep-alive probe {@code side} sent, with its answer. */
+    public List<Probe> probes(Side side) {
+        var row = segments(side);
+        var peer = segments(side.peer());
+        var probes = new ArrayList<Probe>();
+        for (int i = 0; i < row.size(); i++) {
+            if (row.kind(i) == SegmentKind.KEEPALIVE) {
+                probes.add(new Probe(row.t(i), row.dir(), row.answer(i, peer), row.dropped(i)));
+            }
+        }
+        return probes;
+    }
+
+    /** How many segments of {@code kind} {@code side} sent. */
+    public int count(Side side, SegmentKind kind) {
+        var row = segments(side);
+        int n = 0;
+        for (int i = 0; i < row.size(); i++) {
+            if (row.kind(i) == kind) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

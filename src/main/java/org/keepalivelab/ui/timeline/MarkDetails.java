@@ -1,0 +1,99 @@
+package org.keepalivelab.ui.timeline;
+
+import org.keepalivelab.model.SegmentEvent;
+
+/** The words shown for a hovered or clicked mark: time, flags, seq/ack, length, classification. */
+public final class MarkDetails {
+    private MarkDetails() {
+    }
+
+    public static String describe(Hit hit, TimelineModel model) {
+        var lane = model.lane(hit.conn(), false).orElse(null);
+        if (lane == null) {
+            return "";
+        }
+        return switch (hit) {
+            case Hit.Segment s -> segment(model, lane, s);
+            case Hit.State s -> state(lane, s);
+            case Hit.App a -> app(lane, a);
+            case Hit.Action a -> {
+                var action = lane.actions().get(a.index());
+                yield "Connection " + lane.conn() + " · you at " + TimeAxis.precise(action.t()) + ": "
+                        + TimelineRenderer.actionWords(action);
+            }
+            case Hit.Lane l -> "Connection " + l.conn();
+        };
+    }
+
+    private static String segment(TimelineModel model, ConnectionLane lane, Hit.Segment hit) {
+        var row = lane.segments(hit.side());
+        var event = (SegmentEvent) model.source().get(row.eventIndex(hit.index()));
+        var text = new StringBuilder();
+        text.append(TimeAxis.precise(event.t())).append(" · connection ").append(lane.conn()).append(" · ")
+                .append(hit.side().label()).append(" → ").append(hit.side().peer().label()).append('\n');
+        text.append("[").append(event.flagNames()).append("]  seq ").append(event.seq()).append("  ack ")
+                .append(event.ack()).append("  len ").append(event.len()).append("  win ").append(event.window())
+                .append('\n');
+        text.append(classification(event, row.answer(hit.index(), lane.segments(hit.side().peer()))));
+        if (event.dropped()) {
+            text.append("\nLost: the lab's sever dropped it before the ")
+                    .append(hit.side().peer().label()).append("'s socket saw it.");
+        }
+        return text.toString();
+    }
+
+    static String classification(SegmentEvent event, ProbeAnswer answer) {
+        return switch (event.kind()) {
+            case SYN -> "SYN: opens the connection.";
+            case SYN_ACK -> "SYN-ACK: the server accepts the connection.";
+            case ACK -> "ACK: acknowledges what arrived, carries no data.";
+            case DATA -> "Data: " + event.len() + " bytes of payload.";
+            case FIN -> "FIN: the sender will send no more (a killed process's kernel sends one too).";
+            case RST -> "RST: the sender's kernel resets the connection; nothing more will cross it.";
+            case KEEPALIVE -> "Keep-alive probe (no payload, seq = SND.NXT − 1): "
+                    + switch (answer) {
+                        case ACK -> "answered by an ACK, so the peer's socket is alive.";
+                        case RST -> "answered by RST: the peer's kernel no longer knows the connection.";
+                        case NONE -> "unanswered.";
+                    }
+                    + " The application sees none of this.";
+            case KEEPALIVE_ACK -> "Keep-alive ACK: the peer's kernel answers a probe; its application is not involved.";
+            case RETRANSMISSION -> "Retransmission: data sent again, not acknowledged in time. "
+                    + "Keep-alive waits while data is unacknowledged.";
+            case ZERO_WINDOW_PROBE -> "Zero-window probe (the persist timer): the receiver advertised window 0. "
+                    + "Linux's persist probe has a keep-alive's shape (no payload, seq = SND.NXT − 1), "
+                    + "which Wireshark calls a keep-alive.";
+            case WINDOW_UPDATE -> "Window update: the receiver has room again.";
+        };
+    }
+
+    private static String state(ConnectionLane lane, Hit.State hit) {
+        var row = lane.states(hit.side());
+        int i = hit.index();
+        var text = new StringBuilder();
+        text.append("Connection ").append(lane.conn()).append(" · ").append(hit.side().label()).append("'s kernel: ")
+                .append(row.state(i).name()).append(" from ").append(TimeAxis.precise(row.t(i)));
+        if (i + 1 < row.size()) {
+            text.append(" for ").append(TimeAxis.duration(row.t(i + 1) - row.t(i)));
+        }
+        if (row.orphan(i)) {
+            text.append("\nOrphan: the application no longer holds the socket; the kernel still does.");
+        }
+        if (row.probes(i) > 0) {
+            text.append("\n").append(row.probes(i)).append(" keep-alive probe(s) unanswered.");
+        }
+        return text.toString();
+    }
+
+    private static String app(ConnectionLane lane, Hit.App hit) {
+        var event = lane.app(hit.side()).get(hit.index());
+        String what = switch (event.event()) {
+            case EOF -> "EOF: the read returned end of stream (the peer's FIN had arrived).";
+            case ERROR -> "Error: " + event.message() + (event.message() != null
+                    && event.message().contains("timed out") ? " (the kernel gave up: ETIMEDOUT)." : ".");
+            default -> AppRow.words(event) + ".";
+        };
+        return TimeAxis.precise(event.t()) + " · connection " + lane.conn() + " · " + hit.side().label()
+                + " application\n" + what;
+    }
+}

@@ -1,0 +1,103 @@
+package org.keepalivelab.ui.timeline;
+
+import org.keepalivelab.model.Direction;
+import org.keepalivelab.model.SegmentEvent;
+import org.keepalivelab.model.SegmentKind;
+
+/**
+ * The segments one side sent on one connection, sorted by time, in parallel primitive arrays: the
+ * renderer reads them without allocating. {@link #eventIndex} points back into the lab's timeline for
+ * a mark's full details.
+ */
+public final class SegmentRow {
+    private static final SegmentKind[] KINDS = SegmentKind.values();
+
+    private final Direction dir;
+    private final TimeIndex times = new TimeIndex();
+    private byte[] kinds = new byte[64];
+    private byte[] dropped = new byte[64];
+    private int[] lengths = new int[64];
+    private int[] events = new int[64];
+
+    SegmentRow(Direction dir) {
+        this.dir = dir;
+    }
+
+    public Direction dir() {
+        return dir;
+    }
+
+    void add(SegmentEvent segment, int eventIndex) {
+        int n = times.size();
+        int at = times.insertionPoint(segment.t());
+        kinds = TimeIndex.open(kinds, at, n);
+        dropped = TimeIndex.open(dropped, at, n);
+        lengths = TimeIndex.open(lengths, at, n);
+        events = TimeIndex.open(events, at, n);
+        times.insert(at, segment.t());
+        kinds[at] = (byte) segment.kind().ordinal();
+        dropped[at] = (byte) (segment.dropped() ? 1 : 0);
+        lengths[at] = segment.len();
+        events[at] = eventIndex;
+    }
+
+    public int size() {
+        return times.size();
+    }
+
+    public long t(int i) {
+        return times.at(i);
+    }
+
+    public SegmentKind kind(int i) {
+        return KINDS[kinds[i]];
+    }
+
+    public boolean dropped(int i) {
+        return dropped[i] != 0;
+    }
+
+    public int length(int i) {
+        return lengths[i];
+    }
+
+    /** Index of the segment's event in the lab's timeline. */
+    public int eventIndex(int i) {
+        return events[i];
+    }
+
+    public int firstAtOrAfter(long t) {
+        return times.firstAtOrAfter(t);
+    }
+
+    public int firstAfter(long t) {
+        return times.firstAfter(t);
+    }
+
+    /**
+     * How the segment at {@code i} is drawn. A keep-alive probe is answered when the peer's first
+     * segment after it, received (not dropped), comes before this side's next segment; a probe lost
+     * to a sever is unanswered whatever follows.
+     */
+    public MarkKind mark(int i, SegmentRow peer) {
+        var kind = kind(i);
+        if (kind != SegmentKind.KEEPALIVE) {
+            return MarkKind.of(kind);
+        }
+        return answer(i, peer) == ProbeAnswer.NONE ? MarkKind.PROBE_UNANSWERED : MarkKind.PROBE_ANSWERED;
+    }
+
+    /** What came back for the probe at {@code i}: see {@link #mark}. */
+    public ProbeAnswer answer(int i, SegmentRow peer) {
+        if (dropped(i)) {
+            return ProbeAnswer.NONE;
+        }
+        long t = t(i);
+        long nextOwn = i + 1 < size() ? t(i + 1) : Long.MAX_VALUE;
+        int j = peer.firstAfter(t);
+        if (j >= peer.size() || peer.t(j) >= nextOwn || peer.dropped(j)) {
+            return ProbeAnswer.NONE;
+        }
+        return peer.kind(j) == SegmentKind.RST ? ProbeAnswer.RST : ProbeAnswer.ACK;
+    }
+}

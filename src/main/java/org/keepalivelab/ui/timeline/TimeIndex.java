@@ -1,0 +1,83 @@
+package org.keepalivelab.ui.timeline;
+
+import java.util.Arrays;
+
+/**
+ * Times of one row's marks, kept sorted, in a growable primitive array. Events arrive nearly in time
+ * order, so an insertion walks back a step or two at most; callers shift their own parallel arrays
+ * with {@link #insertionPoint}.
+ */
+final class TimeIndex {
+    private long[] t = new long[64];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    long at(int i) {
+        return t[i];
+    }
+
+    /** Where a mark at {@code time} goes: after every mark at or before it, so equal times keep arrival order. */
+    int insertionPoint(long time) {
+        int i = size;
+        while (i > 0 && t[i - 1] > time) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Inserts {@code time} at {@code index} (from {@link #insertionPoint}). */
+    void insert(int index, long time) {
+        if (size == t.length) {
+            t = Arrays.copyOf(t, size * 2);
+        }
+        System.arraycopy(t, index, t, index + 1, size - index);
+        t[index] = time;
+        size++;
+    }
+
+    /** The first index whose time is at or after {@code time}; {@link #size()} if none. */
+    int firstAtOrAfter(long time) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t[mid] < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first index whose time is after {@code time}; {@link #size()} if none. */
+    int firstAfter(long time) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t[mid] <= time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Grows a parallel array to this index's capacity and opens a slot at {@code index}. */
+    static int[] open(int[] a, int index, int size) {
+        int[] out = a.length > size ? a : Arrays.copyOf(a, Math.max(64, a.length * 2));
+        System.arraycopy(out, index, out, index + 1, size - index);
+        return out;
+    }
+
+    static byte[] open(byte[] a, int index, int size) {
+        byte[] out = a.length > size ? a : Arrays.copyOf(a, Math.max(64, a.length * 2));
+        System.arraycopy(out, index, out, index + 1, size - index);
+        return out;
+    }
+}

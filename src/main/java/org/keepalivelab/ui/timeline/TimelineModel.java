@@ -1,0 +1,100 @@
+package org.keepalivelab.ui.timeline;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.keepalivelab.model.ActionEvent;
+import org.keepalivelab.model.AppEvent;
+import org.keepalivelab.model.Event;
+import org.keepalivelab.model.SegmentEvent;
+import org.keepalivelab.model.StateEvent;
+import org.keepalivelab.model.Timeline;
+
+/**
+ * What the timeline view draws: the lab's events sorted into a lane per connection. {@link #pull}
+ * reads only what the lab appended since the last call, so once per frame is cheap.
+ * Confined to one thread (the FX thread for the live view).
+ */
+public final class TimelineModel {
+    private final Timeline timeline;
+    private final List<ConnectionLane> lanes = new ArrayList<>();
+    private int read;
+    private int segments;
+    private long firstT = Long.MAX_VALUE;
+    private long lastT = Long.MIN_VALUE;
+
+    public TimelineModel(Timeline timeline) {
+        this.timeline = timeline;
+    }
+
+    /** Takes in what is new on the lab's timeline; returns true if anything was. */
+    public boolean pull() {
+        int size = timeline.size();
+        if (size == read) {
+            return false;
+        }
+        for (int i = read; i < size; i++) {
+            add(timeline.get(i), i);
+        }
+        read = size;
+        return true;
+    }
+
+    private void add(Event event, int index) {
+        firstT = Math.min(firstT, event.t());
+        lastT = Math.max(lastT, event.t());
+        var lane = lane(event.conn());
+        switch (event) {
+            case SegmentEvent segment -> {
+                lane.add(segment, index);
+                segments++;
+            }
+            case StateEvent state -> lane.add(state);
+            case AppEvent app -> lane.add(app);
+            case ActionEvent action -> lane.add(action);
+        }
+    }
+
+    private ConnectionLane lane(int conn) {
+        while (lanes.size() < conn) {
+            lanes.add(new ConnectionLane(lanes.size() + 1));
+        }
+        return lanes.get(conn - 1);
+    }
+
+    /** The lab's timeline this model reads. */
+    public Timeline source() {
+        return timeline;
+    }
+
+    /** Lanes in order of connection; lane {@code i} is connection {@code i + 1}. */
+    public List<ConnectionLane> lanes() {
+        return Collections.unmodifiableList(lanes);
+    }
+
+    public Optional<ConnectionLane> lane(int conn, boolean create) {
+        if (conn >= 1 && conn <= lanes.size()) {
+            return Optional.of(lanes.get(conn - 1));
+        }
+        return create && conn >= 1 ? Optional.of(lane(conn)) : Optional.empty();
+    }
+
+    public int segmentCount() {
+        return segments;
+    }
+
+    public boolean isEmpty() {
+        return read == 0;
+    }
+
+    /** The earliest event's time (0 when empty). */
+    public long firstT() {
+        return isEmpty() ? 0 : firstT;
+    }
+
+    /** The latest event's time (0 when empty). */
+    public long lastT() {
+        return isEmpty() ? 0 : lastT;
+    }
+}

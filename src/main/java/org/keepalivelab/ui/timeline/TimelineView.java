@@ -1,0 +1,317 @@
+package org.keepalivelab.ui.timeline;
+
+import java.util.function.IntFunction;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+
+/**
+ * The live timeline: a canvas drawn by {@link TimelineRenderer} from a {@link TimelineModel}, following
+ * live time until the user moves it. Wheel or +/− zooms, drag or arrows pan, L (or End) returns to live
+ * follow, A shows the whole lab; hovering a mark shows its details, clicking one selects its lane and
+ * pins the details.
+ */
+public final class TimelineView extends Region {
+    private static final long FRAME_NANOS = 33_000_000;
+    private static final double DRAG_THRESHOLD = 4;
+
+    private final TimelineModel model;
+    private final Viewport viewport = new Viewport();
+    private final TimelineRenderer renderer = new TimelineRenderer();
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar laneScroll = new ScrollBar();
+    private final Label hover = new Label();
+    private final IntegerProperty selectedConn = new SimpleIntegerProperty(this, "selectedConn", 0);
+    private final ReadOnlyObjectWrapper<Hit> pinned = new ReadOnlyObjectWrapper<>(this, "pinned");
+    private TimelinePalette palette;
+    private IntFunction<String> laneTitle = conn -> "";
+    private Hit hovered;
+
+    private long now;
+    private long drawnAt = Long.MIN_VALUE;
+    private long drawnVersion = -1;
+    private boolean dirty = true;
+    private double pressX;
+    private long pressStart;
+    private boolean dragging;
+
+    public TimelineView(TimelineModel model, TimelinePalette palette) {
+        this.model = model;
+        this.palette = palette;
+        getStyleClass().add("timeline-view");
+        setFocusTraversable(true);
+        laneScroll.setOrientation(Orientation.VERTICAL);
+        laneScroll.valueProperty().addListener((obs, was, is) -> dirty = true);
+        hover.getStyleClass().add("timeline-hover");
+        hover.setVisible(false);
+        hover.setManaged(false);
+        hover.setMouseTransparent(true);
+        hover.setWrapText(true);
+        hover.setMaxWidth(460);
+        getChildren().addAll(canvas, laneScroll, hover);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> setHovered(null, 0, 0));
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        selectedConn.addListener((obs, was, is) -> dirty = true);
+    }
+
+    public Viewport viewport() {
+        return viewport;
+    }
+
+    public TimelineModel model() {
+        return model;
+    }
+
+    /** The connection whose lane is highlighted; the controls act on it. */
+    public IntegerProperty selectedConnProperty() {
+        return selectedConn;
+    }
+
+    /** The mark last clicked, whose details stay shown. */
+    public ReadOnlyObjectProperty<Hit> pinnedProperty() {
+        return pinned.getReadOnlyProperty();
+    }
+
+    public TimelinePalette palette() {
+        return palette;
+    }
+
+    public void setPalette(TimelinePalette palette) {
+        this.palette = palette;
+        dirty = true;
+    }
+
+    public void setLaneTitle(IntFunction<String> laneTitle) {
+        this.laneTitle = laneTitle;
+        dirty = true;
+    }
+
+    /** The window shown now: [start, end) in ns since the lab started. */
+    public long visibleStart() {
+        return viewport.start(now);
+    }
+
+    public long visibleEnd() {
+        return viewport.end(now);
+    }
+
+    /** One animation frame: takes in the lab's new events and redraws if anything visible changed. */
+    public void frame(long labNow) {
+        this.now = labNow;
+        boolean changed = model.pull();
+        updateScroll();
+        boolean liveTick = viewport.following() && labNow - drawnAt >= FRAME_NANOS;
+        if (changed || dirty || liveTick || viewport.version() != drawnVersion) {
+            draw();
+        }
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w < 2 || h < 2) {
+            return;
+        }
+        var geo = geometry();
+        long t0 = viewport.start(now);
+        var frame = new RenderFrame(t0, t0 + viewport.span(), now, true, geo.scrollY(), selectedConn.get(),
+                laneTitle, hovered != null ? hovered : pinned.get());
+        renderer.draw(canvas.getGraphicsContext2D(), geo, model, frame, palette);
+        drawnAt = now;
+        drawnVersion = viewport.version();
+        dirty = false;
+    }
+
+    private LaneGeometry geometry() {
+        return new LaneGeometry(canvas.getWidth(), canvas.getHeight(), laneScroll.isVisible() ? laneScroll.getValue() : 0);
+    }
+
+    private void updateScroll() {
+        double content = LaneGeometry.contentHeight(model.lanes().size());
+        double overflow = Math.max(0, content - canvas.getHeight());
+        boolean needed = overflow > 0;
+        if (laneScroll.isVisible() != needed) {
+            laneScroll.setVisible(needed);
+            requestLayout();
+        }
+        if (laneScroll.getMax() != overflow) {
+            laneScroll.setMax(overflow);
+            laneScroll.setVisibleAmount(canvas.getHeight() * overflow / Math.max(1, content));
+            laneScroll.setUnitIncrement(LaneGeometry.LANE_HEIGHT / 4);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double scroll = laneScroll.isVisible() ? laneScroll.prefWidth(-1) : 0;
+        double w = Math.max(0, getWidth() - scroll);
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+        }
+        canvas.relocate(0, 0);
+        laneScroll.resizeRelocate(w, 0, scroll, h);
+        hover.autosize();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 420;
+    }
+
+    private long timeAt(double x) {
+        var geo = geometry();
+        return viewport.start(now) + (long) ((x - geo.plotLeft()) / geo.plotWidth() * viewport.span());
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        if (e.isShiftDown() || e.isControlDown()) {
+            laneScroll.setValue(clampScroll(laneScroll.getValue() - e.getDeltaY()));
+        } else {
+            viewport.zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, timeAt(e.getX()), now);
+        }
+        e.consume();
+    }
+
+    private double clampScroll(double v) {
+        return Math.max(0, Math.min(laneScroll.getMax(), v));
+    }
+
+    private void onPressed(MouseEvent e) {
+        requestFocus();
+        pressX = e.getX();
+        pressStart = viewport.start(now);
+        dragging = false;
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        double dx = e.getX() - pressX;
+        if (!dragging && Math.abs(dx) < DRAG_THRESHOLD) {
+            return;
+        }
+        dragging = true;
+        long shift = (long) (-dx / geometry().plotWidth() * viewport.span());
+        viewport.pan(pressStart + shift - viewport.start(now), now);
+        setHovered(null, 0, 0);
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (dragging || e.getButton() != MouseButton.PRIMARY) {
+            dragging = false;
+            return;
+        }
+        var hit = hitAt(e.getX(), e.getY());
+        if (hit != null) {
+            selectedConn.set(hit.conn());
+            pinned.set(hit instanceof Hit.Lane ? null : hit);
+            dirty = true;
+        }
+    }
+
+    private void onMoved(MouseEvent e) {
+        var hit = hitAt(e.getX(), e.getY());
+        setHovered(hit instanceof Hit.Lane ? null : hit, e.getX(), e.getY());
+    }
+
+    /** What lies at a point of the canvas, or {@code null}. */
+    public Hit hitAt(double x, double y) {
+        return HitTest.at(model, geometry(), viewport.start(now), viewport.end(now), now, x, y);
+    }
+
+    private void setHovered(Hit hit, double x, double y) {
+        if (java.util.Objects.equals(hit, hovered) && (hit == null || hover.isVisible())) {
+            if (hit != null) {
+                placeHover(x, y);
+            }
+            return;
+        }
+        hovered = hit;
+        dirty = true;
+        if (hit == null) {
+            hover.setVisible(false);
+            return;
+        }
+        hover.setText(MarkDetails.describe(hit, model));
+        hover.setVisible(true);
+        hover.applyCss();
+        hover.autosize();
+        placeHover(x, y);
+    }
+
+    private void placeHover(double x, double y) {
+        double w = hover.getWidth();
+        double h = hover.getHeight();
+        double px = x + 16 + w > getWidth() ? x - 16 - w : x + 16;
+        double py = y + 16 + h > getHeight() ? y - 12 - h : y + 16;
+        hover.relocate(Math.max(0, px), Math.max(0, py));
+    }
+
+    private void onKey(KeyEvent e) {
+        long span = viewport.span();
+        switch (e.getCode()) {
+            case PLUS, ADD, EQUALS -> viewport.zoom(0.8, viewport.start(now) + span / 2, now);
+            case MINUS, SUBTRACT -> viewport.zoom(1.25, viewport.start(now) + span / 2, now);
+            case LEFT -> viewport.pan(-span / 10, now);
+            case RIGHT -> viewport.pan(span / 10, now);
+            case UP -> laneScroll.setValue(clampScroll(laneScroll.getValue() - LaneGeometry.LANE_HEIGHT / 2));
+            case DOWN -> laneScroll.setValue(clampScroll(laneScroll.getValue() + LaneGeometry.LANE_HEIGHT / 2));
+            case L, END -> viewport.followLive();
+            case A, HOME -> showAll();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    /** Shows the whole lab, from its first event to now. */
+    public void showAll() {
+        viewport.show(Math.min(0, model.firstT()), Math.max(now, model.lastT()));
+    }
+
+    /** Returns to following live time. */
+    public void followLive() {
+        viewport.followLive();
+    }
+
+    /** Pins a mark's details, as a click on it would. */
+    public void pin(Hit hit) {
+        selectedConn.set(hit.conn());
+        pinned.set(hit);
+        dirty = true;
+    }
+
+    /** Lets the key handling be driven by code (the view's buttons). */
+    public void press(KeyCode code) {
+        onKey(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
+    }
+}

@@ -1,0 +1,57 @@
+package org.keepalivelab.bench;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Keepalive Lab's benchmarks: each figure of DESIGN.md 7 on one line, {@code name value unit target}. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Prints each performance figure of DESIGN.md 7 as: name value unit target")
+public final class Benchmarks implements Callable<Integer> {
+
+    @Option(names = "--connections", description = "Lab connections for the capture load (default ${DEFAULT-VALUE}).")
+    int connections = 1000;
+
+    @Option(names = "--seconds", description = "How long the flood lasts (default ${DEFAULT-VALUE}).")
+    int seconds = 10;
+
+    @Option(names = "--writes-per-second", description = "Flood rate, small writes (default ${DEFAULT-VALUE}).")
+    int writesPerSecond = 20_000;
+
+    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, latency.")
+    List<String> only = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        var work = Files.createTempDirectory("keepalive-lab-bench");
+        var load = new CaptureLoad(connections, Duration.ofSeconds(seconds), writesPerSecond);
+        if (wanted("memory")) {
+            print(StoreMemory.run());
+        }
+        if (wanted("capture")) {
+            print(load.againstTshark(false, work));
+            print(load.againstTshark(true, work));
+        }
+        if (wanted("latency")) {
+            print(load.latency());
+        }
+        return 0;
+    }
+
+    private boolean wanted(String group) {
+        return only.isEmpty() || only.contains(group);
+    }
+
+    private static void print(List<Figure> figures) {
+        figures.forEach(System.out::println);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Benchmarks()).execute(args));
+    }
+}

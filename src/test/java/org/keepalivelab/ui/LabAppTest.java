@@ -1,0 +1,175 @@
+package org.keepalivelab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TextField;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.keepalivelab.lab.Sever;
+import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.Side;
+import org.keepalivelab.model.TcpState;
+import org.keepalivelab.ui.export.ExportRequest;
+import org.keepalivelab.ui.theme.Theme;
+import org.keepalivelab.ui.timeline.ConnectionLane;
+import org.keepalivelab.ui.timeline.ProbeAnswer;
+import org.keepalivelab.ui.timeline.StateRow;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The window on JavaFX's Headless platform, with a real lab and short kernel settings. */
+class LabAppTest {
+    private final FxRobot robot = new FxRobot();
+    private LabApp app;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Platform.setImplicitExit(false);
+    }
+
+    @BeforeEach
+    void launch() throws Exception {
+        app = (LabApp) FxToolkit.setupApplication(() -> new LabApp(KillScenario.SETTINGS));
+        KillScenario.await(Duration.ofSeconds(10), "the seed's howdy to reach the server", () ->
+                onFx(() -> lane(1) != null && lane(1).app(Side.SERVER).size() >= 2
+                        && app.session().selectedProperty().get() != null
+                        && app.session().selectedProperty().get().clientHeld()));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void killShowsProbesAnsweredUntilTheOrphanDiesThenRstAndServerEof() throws Exception {
+        robot.clickOn("#kill");
+        KillScenario.await(Duration.ofSeconds(15), "the server's EOF on the timeline", () ->
+                onFx(() -> lane(1).app(Side.SERVER).outcomes().stream().anyMatch(e -> e.event() == AppEventType.EOF)));
+
+        ConnectionLane lane = onFx(() -> lane(1));
+        var probes = onFx(() -> lane.probes(Side.SERVER));
+        assertTrue(probes.size() >= 2, "probes: " + probes);
+        assertEquals(ProbeAnswer.RST, probes.getLast().answer(), "the last probe is answered by RST: " + probes);
+        assertTrue(probes.subList(0, probes.size() - 1).stream().allMatch(p -> p.answer() == ProbeAnswer.ACK),
+                "earlier probes are answered by the client's orphan: " + probes);
+        assertEquals(1, onFx(() -> lane.count(Side.CLIENT, SegmentKind.FIN)), "the killed client's FIN");
+        assertEquals(1, onFx(() -> lane.count(Side.CLIENT, SegmentKind.RST)), "the RST for the last probe");
+        var serverStates = onFx(() -> states(lane.states(Side.SERVER)));
+        assertTrue(serverStates.containsAll(List.of(TcpState.ESTABLISHED, TcpState.CLOSE_WAIT, TcpState.CLOSED)),
+                "server bands: " + serverStates);
+        var clientStates = onFx(() -> states(lane.states(Side.CLIENT)));
+        assertTrue(clientStates.contains(TcpState.FIN_WAIT2), "client bands: " + clientStates);
+        assertTrue(onFx(() -> robot.lookup("#kill").queryAs(Button.class).isDisabled()),
+                "Kill is disabled once the client is gone");
+
+        Path png = dir.resolve("timeline.png");
+        CompletableFuture<Path> written = onFx(() -> app.view().exportPng(
+                new ExportRequest(true, 1600, 900, Theme.DARK), png));
+        written.get(30, TimeUnit.SECONDS);
+        PngExportTest.assertPicture(ImageIO.read(png.toFile()), 1600, 900);
+    }
+
+    @Test
+    void refusesAnInvalidValueAtTheFieldWithItsRange() throws Exception {
+        var idle = robot.lookup("#server-idle .text-field").queryAs(TextField.class);
+        robot.interact(() -> idle.setText("0"));
+        var error = robot.lookup("#server-idle .field-error").queryAs(Label.class);
+        assertTrue(onFx(error::isVisible));
+        assertEquals("keepalive idle must be 1..32767 s", onFx(error::getText));
+        assertTrue(onFx(() -> idle.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("invalid"))));
+        assertEquals(1, app.session().lab().settings().server().keepalive().idle(), "the refused value is not taken");
+
+        robot.interact(() -> idle.setText("40000"));
+        assertEquals(1, app.session().lab().settings().server().keepalive().idle());
+
+        robot.interact(() -> idle.setText("7"));
+        assertFalse(onFx(error::isVisible));
+        assertEquals(7, app.session().lab().settings().server().keepalive().idle(), "a valid value applies");
+
+        var count = robot.lookup("#server-count .text-field").queryAs(TextField.class);
+        robot.interact(() -> count.setText("200"));
+        assertEquals("keepalive count must be 1..127 (0 = kernel default, " + KernelDefaults.load().keepaliveProbes() + ")",
+                onFx(() -> robot.lookup("#server-count .field-error").queryAs(Label.class).getText()));
+    }
+
+    @Test
+    void enablesOnlyTheButtonsThatApply() throws Exception {
+        Button restore = robot.lookup("#restore").queryAs(Button.class);
+        MenuButton sever = robot.lookup("#sever").queryAs(MenuButton.class);
+        Button kill = robot.lookup("#kill").queryAs(Button.class);
+        assertTrue(onFx(restore::isDisabled), "nothing to restore");
+        assertFalse(onFx(sever::isDisabled));
+        assertFalse(onFx(kill::isDisabled));
+
+        onFx(() -> app.session().sever(Sever.BOTH)).get(5, TimeUnit.SECONDS);
+        KillScenario.await(Duration.ofSeconds(3), "Restore to be enabled", () -> onFx(() -> !restore.isDisabled()));
+        assertTrue(onFx(sever::isDisabled), "already severed");
+
+        robot.clickOn("#restore");
+        KillScenario.await(Duration.ofSeconds(3), "Restore to be disabled again", () -> onFx(restore::isDisabled));
+        assertFalse(onFx(sever::isDisabled));
+    }
+
+    @Test
+    void closingTheWindowStopsTheLab() throws Exception {
+        assertTrue(labThreadsAlive(), "the lab runs while the window is open");
+        robot.interact(() -> app.stage().close());
+        KillScenario.await(Duration.ofSeconds(5), "lab-loop and lab-capture to end", () -> !labThreadsAlive());
+        assertTrue(app.session().isShutDown());
+    }
+
+    private static boolean labThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && (t.getName().equals("lab-loop") || t.getName().equals("lab-capture")));
+    }
+
+    private ConnectionLane lane(int conn) {
+        return app.view().model().lane(conn, false).orElse(null);
+    }
+
+    private static List<TcpState> states(StateRow row) {
+        return java.util.stream.IntStream.range(0, row.size()).mapToObj(row::state).toList();
+    }
+
+    /** Runs {@code query} on the FX thread and returns its answer. */
+    private static <T> T onFx(Supplier<T> query) {
+        if (Platform.isFxApplicationThread()) {
+            return query.get();
+        }
+        var result = new CompletableFuture<T>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(query.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX query failed", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.keepalivelab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.keepalivelab.export.PngExport;
+import org.keepalivelab.export.PngToolkit;
+import org.keepalivelab.lab.Lab;
+import org.keepalivelab.ui.theme.Theme;
+
+/** The PNG export API the command line uses: from a plain thread, on the headless toolkit. */
+class PngExportTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void toolkit() {
+        PngToolkit.startHeadless();
+    }
+
+    @Test
+    void writesTheKillScenarioAtTheRequestedSize() throws Exception {
+        try (var lab = Lab.start(KillScenario.SETTINGS)) {
+            int conn = lab.connect().get();
+            lab.send(conn, 5).get();
+            lab.kill(conn).get();
+            KillScenario.await(Duration.ofSeconds(15), "the server to see EOF", lab::allServersEnded);
+            Path light = dir.resolve("kill.png");
+            Path dark = dir.resolve("kill-dark.png");
+            PngExport.write(lab.timeline(), lab.connections(), 1920, 1080, light);
+            PngExport.write(lab.timeline(), lab.connections(), PngExport.LAB_START, PngExport.LAB_END, 1280, 720,
+                    Theme.DARK, dark);
+            assertPicture(ImageIO.read(light.toFile()), 1920, 1080);
+            assertPicture(ImageIO.read(dark.toFile()), 1280, 720);
+            try (var files = Files.list(dir)) {
+                assertEquals(2, files.count(), "no temporary file is left behind");
+            }
+        }
+    }
+
+    @Test
+    void refusesASizeOutsideItsRange() {
+        var e = assertThrows(IllegalArgumentException.class, () -> PngExport.checkSize(10, 10));
+        assertTrue(e.getMessage().contains("320..8192"), e.getMessage());
+    }
+
+    /** Decodes, has the size asked for, and is a picture: many distinct colours, not one fill. */
+    static void assertPicture(BufferedImage image, int width, int height) {
+        assertNotNull(image, "the file decodes as PNG");
+        assertEquals(width, image.getWidth());
+        assertEquals(height, image.getHeight());
+        var colours = new HashSet<Integer>();
+        for (int y = 0; y < height; y += 3) {
+            for (int x = 0; x < width; x += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, "the image is not blank: " + colours.size() + " colours");
+    }
+}
