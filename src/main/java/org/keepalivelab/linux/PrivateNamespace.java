@@ -122,6 +122,11 @@ public final class PrivateNamespace {
         command.addAll(ownCommand.subList(1, ownCommand.size()));
         var builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(PARENT_PID, Long.toString(ProcessHandle.current().pid()));
+        // Mesa finds its shader cache through the password file too, unless told: tell it the XDG default.
+        var env = builder.environment();
+        if (env.containsKey("HOME") && !env.containsKey("XDG_CACHE_HOME")) {
+            env.put("XDG_CACHE_HOME", env.get("HOME") + "/.cache");
+        }
         var child = builder.start();
         // A signal that ends us (SIGTERM, SIGINT) ends the child too; SIGKILL is the child's watch's business.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> stop(child)));
