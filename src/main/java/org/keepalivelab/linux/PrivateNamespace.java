@@ -121,9 +121,9 @@ public final class PrivateNamespace {
         command.add("-Duser.name=" + System.getProperty("user.name"));
         command.addAll(ownCommand.subList(1, ownCommand.size()));
         var builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put(PARENT_PID, Long.toString(ProcessHandle.current().pid()));
-        // Mesa finds its shader cache through the password file too, unless told: tell it the XDG default.
         var env = builder.environment();
+        env.put(PARENT_PID, Long.toString(ProcessHandle.current().pid()));
+        // Mesa finds its shader cache through the password file too, unless told: tell it the XDG default.
         if (env.containsKey("HOME") && !env.containsKey("XDG_CACHE_HOME")) {
             env.put("XDG_CACHE_HOME", env.get("HOME") + "/.cache");
         }
