@@ -54,6 +54,7 @@ public final class MainView extends BorderPane {
     private final Canvas legend = new Canvas();
     private final Label details = new Label(DETAILS_HINT);
     private final Label banner = new Label();
+    private final Label modeBanner = new Label();
     private final Label exportNote = new Label();
     private final Button themeToggle = new Button();
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
@@ -115,7 +116,16 @@ public final class MainView extends BorderPane {
         banner.setVisible(false);
         banner.setManaged(false);
         banner.setOnMouseClicked(e -> session.clearMessage());
-        var bannerBox = new VBox(banner);
+        // Where capture or sever is missing, one banner says which mode this is, for as long as it lasts.
+        var mode = session.lab().mode();
+        modeBanner.setText(mode.banner());
+        modeBanner.setId("mode-banner");
+        modeBanner.getStyleClass().add("mode-banner");
+        modeBanner.setMaxWidth(Double.MAX_VALUE);
+        boolean limited = !mode.capture() || !mode.sever();
+        modeBanner.setVisible(limited);
+        modeBanner.setManaged(limited);
+        var bannerBox = new VBox(4, modeBanner, banner);
         bannerBox.setStyle("-fx-padding: 0 12 0 12;");
         return new VBox(bar, bannerBox);
     }

@@ -80,7 +80,8 @@ public final class ActionBar extends HBox {
             }
         });
         bindEnablement(session);
-        getChildren().addAll(connect, connection, separator(), send, close, kill, abort, separator(), sever, restore);
+        getChildren().addAll(connect, connection, separator(), send, close, kill, abort, separator(),
+                severHolder(session), restore);
     }
 
     private void bindEnablement(LabSession session) {
@@ -94,8 +95,25 @@ public final class ActionBar extends HBox {
         close.disableProperty().bind(clientHeld.not());
         kill.disableProperty().bind(clientHeld.not());
         abort.disableProperty().bind(clientHeld.not());
-        sever.disableProperty().bind(severable.not());
+        boolean severAvailable = session.lab().severProblem().isEmpty();
+        sever.disableProperty().bind(severable.not().or(Bindings.createBooleanBinding(() -> !severAvailable)));
         restore.disableProperty().bind(severed.not());
+    }
+
+    /**
+     * The sever button, in a holder that shows why sever is unavailable in this mode: a disabled
+     * control shows no tooltip of its own.
+     */
+    private Node severHolder(LabSession session) {
+        var holder = new HBox(sever);
+        session.lab().severProblem().ifPresent(reason -> {
+            var tip = new Tooltip(reason);
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            Tooltip.install(holder, tip);
+            holder.setId("sever-unavailable");
+        });
+        return holder;
     }
 
     /** Sever needs both applications' sockets and nothing severed yet. */

@@ -21,6 +21,7 @@ public final class StatusLine extends HBox {
     private final Label capture = item("capture");
     private final Label segments = item("segments");
     private final Label next = item("next-step");
+    private final Label mode = item("mode");
 
     public StatusLine(LabSession session, TimelineModel model) {
         this.session = session;
@@ -32,7 +33,10 @@ public final class StatusLine extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(next, Priority.SOMETIMES);
         capture.setMaxWidth(520);
-        getChildren().addAll(elapsed, capture, segments, spacer, next);
+        var labMode = session.lab().mode();
+        mode.setText(labMode.privateNamespace() ? "private network namespace" : "");
+        mode.setTooltip(new Tooltip(labMode.banner()));
+        getChildren().addAll(elapsed, capture, segments, mode, spacer, next);
     }
 
     private static Label item(String id) {

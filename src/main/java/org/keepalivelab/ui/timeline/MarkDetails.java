@@ -31,6 +31,12 @@ public final class MarkDetails {
         var text = new StringBuilder();
         text.append(TimeAxis.precise(event.t())).append(" · connection ").append(lane.conn()).append(" · ")
                 .append(hit.side().label()).append(" → ").append(hit.side().peer().label()).append('\n');
+        if (event.inferred()) {
+            return text.append("Keep-alive probe, inferred: not captured (no capture in limited mode); the ")
+                    .append(hit.side().label()).append("'s TCP_INFO count of unanswered probes rose here ")
+                    .append("(sampled every 20 ms). Answered probes reset the count before a sample sees it, ")
+                    .append("so only unanswered ones show.").toString();
+        }
         text.append("[").append(event.flagNames()).append("]  seq ").append(event.seq()).append("  ack ")
                 .append(event.ack()).append("  len ").append(event.len()).append("  win ").append(event.window())
                 .append('\n');

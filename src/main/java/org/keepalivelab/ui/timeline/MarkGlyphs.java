@@ -29,6 +29,13 @@ final class MarkGlyphs {
                 gc.strokeOval(x - 5, y - 5, 10, 10);
             }
             case PROBE_ACK -> gc.fillOval(x - 3.5, y - 3.5, 7, 7);
+            case PROBE_INFERRED -> {
+                // dashed: the lab did not see this segment, it only saw the kernel count it
+                gc.setLineWidth(1.8);
+                gc.setLineDashes(2.5, 2.5);
+                gc.strokeOval(x - 5, y - 5, 10, 10);
+                gc.setLineDashes();
+            }
             case RETRANSMISSION -> {
                 gc.fillRoundRect(x - 4, y - 7, 8, 14, 3, 3);
                 gc.setStroke(palette.get(PaletteRole.PLOT));

@@ -16,6 +16,8 @@ public enum MarkKind {
     PROBE_ANSWERED("keep-alive, answered", 6),
     PROBE_UNANSWERED("keep-alive, unanswered", 7),
     PROBE_ACK("keep-alive ACK", 2),
+    /** Not captured: the sender's {@code TCP_INFO} probe count rose (limited mode). */
+    PROBE_INFERRED("keep-alive, inferred", 6),
     RETRANSMISSION("retransmission", 4),
     ZERO_WINDOW_PROBE("zero-window probe", 3),
     WINDOW_UPDATE("window update", 1);

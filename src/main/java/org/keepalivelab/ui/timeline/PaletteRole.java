@@ -24,7 +24,7 @@ public enum PaletteRole {
             case ACK -> ACK;
             case FIN -> FIN;
             case RST -> RST;
-            case PROBE_ANSWERED, PROBE_UNANSWERED -> PROBE;
+            case PROBE_ANSWERED, PROBE_UNANSWERED, PROBE_INFERRED -> PROBE;
             case PROBE_ACK -> PROBE_ACK;
             case RETRANSMISSION -> RETRANSMISSION;
             case ZERO_WINDOW_PROBE -> ZERO_WINDOW;

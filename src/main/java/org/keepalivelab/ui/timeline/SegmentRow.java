@@ -11,11 +11,13 @@ import org.keepalivelab.model.SegmentKind;
  */
 public final class SegmentRow {
     private static final SegmentKind[] KINDS = SegmentKind.values();
+    private static final int DROPPED = 1;
+    private static final int INFERRED = 2;
 
     private final Direction dir;
     private final TimeIndex times = new TimeIndex();
     private byte[] kinds = new byte[64];
-    private byte[] dropped = new byte[64];
+    private byte[] dropped = new byte[64]; // bit 0: dropped by a sever; bit 1: inferred, not captured
     private int[] lengths = new int[64];
     private int[] events = new int[64];
 
@@ -36,7 +38,7 @@ public final class SegmentRow {
         events = TimeIndex.open(events, at, n);
         times.insert(at, segment.t());
         kinds[at] = (byte) segment.kind().ordinal();
-        dropped[at] = (byte) (segment.dropped() ? 1 : 0);
+        dropped[at] = (byte) ((segment.dropped() ? DROPPED : 0) | (segment.inferred() ? INFERRED : 0));
         lengths[at] = segment.len();
         events[at] = eventIndex;
     }
@@ -54,7 +56,12 @@ public final class SegmentRow {
     }
 
     public boolean dropped(int i) {
-        return dropped[i] != 0;
+        return (dropped[i] & DROPPED) != 0;
+    }
+
+    /** True for a segment the lab did not capture but inferred from the kernel's counters. */
+    public boolean inferred(int i) {
+        return (dropped[i] & INFERRED) != 0;
     }
 
     public int length(int i) {
@@ -84,12 +91,15 @@ public final class SegmentRow {
         if (kind != SegmentKind.KEEPALIVE) {
             return MarkKind.of(kind);
         }
+        if (inferred(i)) {
+            return MarkKind.PROBE_INFERRED;
+        }
         return answer(i, peer) == ProbeAnswer.NONE ? MarkKind.PROBE_UNANSWERED : MarkKind.PROBE_ANSWERED;
     }
 
     /** What came back for the probe at {@code i}: see {@link #mark}. */
     public ProbeAnswer answer(int i, SegmentRow peer) {
-        if (dropped(i)) {
+        if (dropped(i) || inferred(i)) {
             return ProbeAnswer.NONE;
         }
         long t = t(i);
