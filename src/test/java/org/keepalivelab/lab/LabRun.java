@@ -33,6 +33,10 @@ public final class LabRun {
             if (lab.loopFailure() != null) {
                 throw new AssertionError("The lab's loop failed: " + lab.loopFailure());
             }
+            long drops = lab.captureStatistics().orElseThrow().kernelDrops();
+            if (drops != 0) {
+                throw new AssertionError("The kernel dropped " + drops + " packets the capture did not take in time");
+            }
             // Both taken now, before closing the lab's sockets adds segments of its own.
             var pcap = new ByteArrayOutputStream();
             lab.packets().orElseThrow().writePcap(pcap);
