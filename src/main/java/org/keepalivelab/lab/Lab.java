@@ -8,11 +8,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.keepalivelab.capture.Capture;
 import org.keepalivelab.capture.ConnectionDirectory;
 import org.keepalivelab.capture.PacketLog;
@@ -51,7 +50,8 @@ public final class Lab implements AutoCloseable {
     private final String captureProblem;
     private final String severProblem;
     private final LabMode mode;
-    private final Map<Integer, Connection> byClientPort = new ConcurrentHashMap<>();
+    /** Connection number by client port, for the capture's every packet: no boxing, no hashing. */
+    private final AtomicIntegerArray connByClientPort = new AtomicIntegerArray(65_536);
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private volatile String loopFailure;
@@ -131,8 +131,7 @@ public final class Lab implements AutoCloseable {
 
             @Override
             public int connectionOf(int clientPort) {
-                var conn = byClientPort.get(clientPort);
-                return conn == null ? 0 : conn.id;
+                return connByClientPort.get(clientPort);
             }
 
             @Override
@@ -220,7 +219,7 @@ public final class Lab implements AutoCloseable {
             var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer,
                     capture == null);
             connections.add(conn);
-            byClientPort.put(conn.clientPort, conn); // before the SYN, so the capture knows it
+            connByClientPort.set(conn.clientPort, conn.id); // before the SYN, so the capture knows it
             journal.action(conn.id, "connect", "");
             conn.connect(serverAddress);
             return conn.established;
@@ -230,7 +229,8 @@ public final class Lab implements AutoCloseable {
     /** Accepts every connection waiting, as a burst of clients must not wait a round each. */
     private void accept() throws IOException {
         for (var channel = server.accept(); channel != null; channel = server.accept()) {
-            var conn = byClientPort.get(((InetSocketAddress) channel.getRemoteAddress()).getPort());
+            int id = connByClientPort.get(((InetSocketAddress) channel.getRemoteAddress()).getPort());
+            var conn = id == 0 ? null : connections.get(id - 1);
             if (conn == null) {
                 channel.close(); // not one of ours
             } else {

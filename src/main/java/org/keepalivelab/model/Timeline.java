@@ -65,8 +65,68 @@ public final class Timeline {
     private volatile int size;
 
     /** Adds an event; safe from any thread. */
-    public synchronized void append(Event event) {
+    public void append(Event event) {
+        switch (event) {
+            case SegmentEvent s -> appendSegment(s.t(), s.conn(), s.dir(), s.flags(), s.seq(), s.ack(), s.len(),
+                    s.window(), s.kind(), s.dropped(), s.inferred());
+            case AppEvent a -> appendOther(a.t(), a.conn(), APP, other(a.event().ordinal(), a.side(), false),
+                    a.bytes(), a.message(), null);
+            case StateEvent st -> appendOther(st.t(), st.conn(), STATE, other(st.state().ordinal(), st.side(), st.orphan()),
+                    st.probes(), null, null);
+            case ActionEvent a -> appendOther(a.t(), a.conn(), ACTION, other(0, Side.CLIENT, false), 0, a.action(), a.args());
+        }
+    }
+
+    /**
+     * Adds a segment from its fields, as {@link #append} would a {@link SegmentEvent}: the capture's
+     * path, which then allocates nothing per packet.
+     */
+    public synchronized void appendSegment(long t, int conn, Direction dir, int flags, long seq, long ack, int len,
+                                           int window, SegmentKind kind, boolean dropped, boolean inferred) {
         int index = size;
+        Chunk chunk = chunkFor(index);
+        int i = index & MASK;
+        chunk.t[i] = t;
+        chunk.conn[i] = conn;
+        chunk.seq[i] = (int) seq;
+        chunk.ack[i] = (int) ack;
+        chunk.len[i] = len;
+        chunk.window[i] = (short) window;
+        chunk.flags[i] = (byte) flags;
+        chunk.code[i] = (byte) (kind.ordinal() | (dir == Direction.S2C ? S2C_BIT : 0)
+                | (dropped ? DROPPED_BIT : 0) | (inferred ? INFERRED_BIT : 0));
+        size = index + 1; // the volatile write publishes the columns and the tables
+    }
+
+    /**
+     * An application, state or action event: its type in the flags column, the number it carries
+     * (bytes or probes) in len and seq, its strings' ids in seq and ack.
+     */
+    private synchronized void appendOther(long t, int conn, byte type, byte code, int number, String first,
+                                          String second) {
+        int index = size;
+        Chunk chunk = chunkFor(index);
+        int i = index & MASK;
+        chunk.t[i] = t;
+        chunk.conn[i] = conn;
+        chunk.flags[i] = type;
+        chunk.code[i] = code;
+        switch (type) {
+            case APP -> {
+                chunk.len[i] = number;
+                chunk.seq[i] = intern(first);
+            }
+            case STATE -> chunk.seq[i] = number;
+            default -> {
+                chunk.seq[i] = intern(first);
+                chunk.ack[i] = intern(second);
+            }
+        }
+        size = index + 1;
+    }
+
+    /** The chunk that holds {@code index}, added (and the table grown) as needed; under the append lock. */
+    private Chunk chunkFor(int index) {
         Chunk[] table = chunks;
         int c = index >>> CHUNK_BITS;
         if (c == table.length) {
@@ -75,40 +135,8 @@ public final class Timeline {
         if (table[c] == null) {
             table[c] = new Chunk();
         }
-        Chunk chunk = table[c];
-        int i = index & MASK;
-        chunk.t[i] = event.t();
-        chunk.conn[i] = event.conn();
-        switch (event) {
-            case SegmentEvent s -> {
-                chunk.seq[i] = (int) s.seq();
-                chunk.ack[i] = (int) s.ack();
-                chunk.len[i] = s.len();
-                chunk.window[i] = (short) s.window();
-                chunk.flags[i] = (byte) s.flags();
-                chunk.code[i] = (byte) (s.kind().ordinal() | (s.dir() == Direction.S2C ? S2C_BIT : 0)
-                        | (s.dropped() ? DROPPED_BIT : 0) | (s.inferred() ? INFERRED_BIT : 0));
-            }
-            case AppEvent a -> {
-                chunk.flags[i] = APP;
-                chunk.code[i] = other(a.event().ordinal(), a.side(), false);
-                chunk.len[i] = a.bytes();
-                chunk.seq[i] = intern(a.message());
-            }
-            case StateEvent st -> {
-                chunk.flags[i] = STATE;
-                chunk.code[i] = other(st.state().ordinal(), st.side(), st.orphan());
-                chunk.seq[i] = st.probes();
-            }
-            case ActionEvent a -> {
-                chunk.flags[i] = ACTION;
-                chunk.code[i] = other(0, Side.CLIENT, false);
-                chunk.seq[i] = intern(a.action());
-                chunk.ack[i] = intern(a.args());
-            }
-        }
         chunks = table;
-        size = index + 1; // the volatile write publishes the columns and the tables
+        return table[c];
     }
 
     private static byte other(int subKind, Side side, boolean orphan) {
