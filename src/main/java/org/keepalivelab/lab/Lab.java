@@ -35,6 +35,7 @@ import org.keepalivelab.model.Timeline;
 public final class Lab implements AutoCloseable {
     /** How often the kernel's view of every socket is sampled. */
     private static final long SAMPLE_NANOS = 20_000_000;
+    private static final int CONNECTIONS_PER_TICK = 100;
     /** Room for a thousand clients connecting at once (the kernel caps it at {@code net.core.somaxconn}). */
     private static final int ACCEPT_BACKLOG = 4096;
 
@@ -55,6 +56,7 @@ public final class Lab implements AutoCloseable {
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private volatile String loopFailure;
+    private long ticks; // the loop's only
 
     private Lab(LabSettings settings, Isolation isolation, ServerSocketChannel server) throws IOException {
         this.initialSettings = settings;
@@ -293,8 +295,12 @@ public final class Lab implements AutoCloseable {
         });
     }
 
+    /**
+     * Samples every connection's sockets: each 20 ms for up to a hundred connections, proportionally
+     * less often beyond, so a thousand connections cost the loop what a hundred do.
+     */
     private void sample() {
-        if (connections.isEmpty()) {
+        if (connections.isEmpty() || ++ticks % (1 + connections.size() / CONNECTIONS_PER_TICK) != 0) {
             return;
         }
         try {
