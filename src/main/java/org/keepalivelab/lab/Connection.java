@@ -13,7 +13,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import jdk.net.ExtendedSocketOptions;
@@ -393,28 +392,19 @@ final class Connection {
      * Samples both sockets: {@code TCP_INFO} on the descriptors the applications hold, the kernel's
      * socket table for the ones they let go of; records each change on the timeline.
      */
-    void sample(List<ProcNetTcp.Entry> table) throws IOException {
+    void sample(ProcNetTcp.Table table) throws IOException {
         if (clientPhase != ClientPhase.CONNECTING) {
-            var clientEntry = find(table, clientPort, serverPort);
+            var clientEntry = table.find(clientPort, serverPort);
             clientStatus = sampleSide(Side.CLIENT, clientSocket, clientEntry, clientStatus);
         }
         if (serverPhase != ServerPhase.PENDING) {
-            var serverEntry = find(table, serverPort, clientPort);
+            var serverEntry = table.find(serverPort, clientPort);
             serverStatus = sampleSide(Side.SERVER, serverSocket, serverEntry, serverStatus);
             if (serverPhase == ServerPhase.HOLDING && serverStatus.state() == TcpState.CLOSED) {
                 readServerAfterKernelClose();
             }
         }
         publishStatus();
-    }
-
-    private static ProcNetTcp.Entry find(List<ProcNetTcp.Entry> table, int localPort, int remotePort) {
-        for (var entry : table) {
-            if (entry.localPort() == localPort && entry.remotePort() == remotePort) {
-                return entry;
-            }
-        }
-        return null;
     }
 
     private SideStatus sampleSide(Side side, TcpSocket socket, ProcNetTcp.Entry entry, SideStatus before)
