@@ -36,6 +36,11 @@ public final class Lab implements AutoCloseable {
     /** How often the kernel's view of every socket is sampled. */
     private static final long SAMPLE_NANOS = 20_000_000;
     private static final int CONNECTIONS_PER_TICK = 100;
+    /**
+     * How many ticks between reads of the kernel's socket table for its timers ({@code TCP_INFO} has
+     * none); it is read every tick while a socket the applications let go of still lives in the kernel.
+     */
+    private static final int SOCKET_TABLE_EVERY = 10;
     /** Room for a thousand clients connecting at once (the kernel caps it at {@code net.core.somaxconn}). */
     private static final int ACCEPT_BACKLOG = 4096;
 
@@ -304,7 +309,8 @@ public final class Lab implements AutoCloseable {
             return;
         }
         try {
-            var table = ProcNetTcp.withPort(serverAddress.getPort());
+            boolean tableDue = ticks % SOCKET_TABLE_EVERY == 0 || connections.stream().anyMatch(Connection::needsSocketTable);
+            var table = tableDue ? ProcNetTcp.withPort(serverAddress.getPort()) : null;
             for (var conn : connections) {
                 conn.sample(table);
             }
