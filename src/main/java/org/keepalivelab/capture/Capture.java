@@ -29,12 +29,13 @@ public final class Capture implements AutoCloseable {
     private volatile boolean running = true;
     private volatile String failure;
 
-    private Capture(PacketSocket socket, ConnectionDirectory directory, Timeline timeline, LabClock clock) {
+    private Capture(String threadName, PacketSocket socket, ConnectionDirectory directory, Timeline timeline,
+                    LabClock clock) {
         this.socket = socket;
         this.directory = directory;
         this.timeline = timeline;
         this.clock = clock;
-        this.thread = Thread.ofPlatform().name("lab-capture").daemon().unstarted(this::run);
+        this.thread = Thread.ofPlatform().name(threadName).daemon().unstarted(this::run);
     }
 
     /**
@@ -43,9 +44,9 @@ public final class Capture implements AutoCloseable {
      * @throws LinuxException when the packet socket cannot be opened; without {@code CAP_NET_RAW} its
      *                        {@link LinuxException#isPermissionDenied()} is true
      */
-    public static Capture start(ConnectionDirectory directory, Timeline timeline, LabClock clock)
+    public static Capture start(String threadName, ConnectionDirectory directory, Timeline timeline, LabClock clock)
             throws LinuxException {
-        var capture = new Capture(PacketSocket.open("lo", RECEIVE_BUFFER), directory, timeline, clock);
+        var capture = new Capture(threadName, PacketSocket.open("lo", RECEIVE_BUFFER), directory, timeline, clock);
         capture.thread.start();
         return capture;
     }

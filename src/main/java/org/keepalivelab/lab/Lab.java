@@ -71,7 +71,7 @@ public final class Lab implements AutoCloseable {
         Capture started = null;
         String problem = null;
         try {
-            started = Capture.start(directory(), timeline, clock);
+            started = Capture.start(threadName("lab-capture"), directory(), timeline, clock);
         } catch (LinuxException e) {
             problem = e.isPermissionDenied() ? Privileges.captureDenied(isolation) : "Capture unavailable: " + e.getMessage();
         }
@@ -80,7 +80,7 @@ public final class Lab implements AutoCloseable {
         this.severProblem = severProblem(isolation);
         this.mode = LabMode.of(isolation, capture != null, severProblem == null);
         try {
-            loop = new EventLoop("lab-loop", SAMPLE_NANOS, this::sample, e -> loopFailure = e.toString());
+            loop = new EventLoop(threadName("lab-loop"), SAMPLE_NANOS, this::sample, e -> loopFailure = e.toString());
         } catch (IOException | RuntimeException e) {
             if (capture != null) {
                 capture.close();
@@ -127,6 +127,11 @@ public final class Lab implements AutoCloseable {
         } catch (LinuxException e) {
             return e.isPermissionDenied() ? Privileges.severDenied(isolation) : "Sever unavailable: " + e.getMessage();
         }
+    }
+
+    /** A name for one of this lab's threads: several labs may share a process (the tests' do). */
+    public String threadName(String role) {
+        return role + " :" + serverAddress.getPort();
     }
 
     private ConnectionDirectory directory() {

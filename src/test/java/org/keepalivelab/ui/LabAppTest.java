@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keepalivelab.lab.Sever;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.SegmentKind;
@@ -35,6 +36,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** The window on JavaFX's Headless platform, with a real lab and short kernel settings. */
+// The JavaFX toolkit is one per JVM: window tests take turns, lab tests run beside them.
+@ResourceLock("javafx-toolkit")
 class LabAppTest {
     private final FxRobot robot = new FxRobot();
     private LabApp app;
@@ -134,15 +137,17 @@ class LabAppTest {
 
     @Test
     void closingTheWindowStopsTheLab() throws Exception {
-        assertTrue(labThreadsAlive(), "the lab runs while the window is open");
+        var lab = app.session().lab();
+        var threads = List.of(lab.threadName("lab-loop"), lab.threadName("lab-capture"));
+        assertTrue(alive(threads), "the lab runs while the window is open");
         robot.interact(() -> app.stage().close());
-        KillScenario.await(Duration.ofSeconds(5), "lab-loop and lab-capture to end", () -> !labThreadsAlive());
+        KillScenario.await(Duration.ofSeconds(5), threads + " to end", () -> !alive(threads));
         assertTrue(app.session().isShutDown());
     }
 
-    private static boolean labThreadsAlive() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isAlive() && (t.getName().equals("lab-loop") || t.getName().equals("lab-capture")));
+    /** True while any of these threads runs (other test classes run labs of their own meanwhile). */
+    private static boolean alive(List<String> names) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && names.contains(t.getName()));
     }
 
     private ConnectionLane lane(int conn) {

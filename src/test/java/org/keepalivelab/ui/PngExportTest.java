@@ -14,12 +14,15 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keepalivelab.export.PngExport;
 import org.keepalivelab.export.PngToolkit;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.ui.theme.Theme;
 
 /** The PNG export API the command line uses: from a plain thread, on the headless toolkit. */
+// The JavaFX toolkit is one per JVM: window tests take turns, lab tests run beside them.
+@ResourceLock("javafx-toolkit")
 class PngExportTest {
     @TempDir
     Path dir;
