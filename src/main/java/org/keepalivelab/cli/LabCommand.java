@@ -173,7 +173,14 @@ public final class LabCommand implements Callable<Integer> {
                     + "WAYLAND_DISPLAY is set): run it from a desktop session, or use --headless.");
             return EXIT_LAB_FAILED;
         }
-        LabApp.launch(settings, isolation);
+        try {
+            LabApp.launch(settings, isolation);
+        } catch (UnsupportedOperationException e) {
+            // GTK's words when the display cannot be opened ("Unable to open DISPLAY")
+            spec.commandLine().getErr().println("The window could not open on the display ("
+                    + e.getMessage() + "): check DISPLAY, or use --headless.");
+            return EXIT_LAB_FAILED;
+        }
         return 0;
     }
 
