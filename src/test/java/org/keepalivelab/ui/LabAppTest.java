@@ -3,6 +3,7 @@ package org.keepalivelab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +32,7 @@ import org.keepalivelab.model.TcpState;
 import org.keepalivelab.ui.export.ExportRequest;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.ConnectionLane;
+import org.keepalivelab.ui.timeline.Hit;
 import org.keepalivelab.ui.timeline.ProbeAnswer;
 import org.keepalivelab.ui.timeline.StateRow;
 import org.testfx.api.FxRobot;
@@ -92,6 +95,45 @@ class LabAppTest {
                 new ExportRequest(true, 1600, 900, Theme.DARK), png));
         written.get(30, TimeUnit.SECONDS);
         PngExportTest.assertPicture(ImageIO.read(png.toFile()), 1600, 900);
+    }
+
+    @Test
+    void zoomsAndPansWithTheKeyboardAndShowsAMarksDetailsOnHoverAndClick() throws Exception {
+        var view = app.view().timeline();
+        long span = onFx(() -> view.viewport().span());
+        assertTrue(onFx(() -> view.viewport().following()), "it follows live time from the start");
+
+        robot.clickOn("#timeline").type(KeyCode.ADD);
+        assertTrue(onFx(() -> view.viewport().span()) < span, "+ zooms in");
+        robot.type(KeyCode.SUBTRACT, KeyCode.SUBTRACT);
+        assertTrue(onFx(() -> view.viewport().span()) > span, "− zooms out");
+        robot.type(KeyCode.LEFT);
+        assertFalse(onFx(() -> view.viewport().following()), "← pans back and stops following");
+        robot.type(KeyCode.L);
+        assertTrue(onFx(() -> view.viewport().following()), "L follows live time again");
+
+        // Find the seed's SYN on the client's track by asking the view what lies where, then point at it.
+        robot.type(KeyCode.A);
+        var syn = onFx(() -> {
+            for (double x = 0; x < view.getWidth(); x += 1) {
+                for (double y = 0; y < view.getHeight(); y += 2) {
+                    if (view.hitAt(x, y) instanceof Hit.Segment segment && segment.side() == Side.CLIENT
+                            && view.model().lane(1, false).orElseThrow().segments(Side.CLIENT).kind(segment.index())
+                            == SegmentKind.SYN) {
+                        return view.localToScreen(x, y);
+                    }
+                }
+            }
+            return null;
+        });
+        assertNotNull(syn, "the SYN is drawn somewhere on the whole-lab view");
+        robot.moveTo(syn);
+        var hover = robot.lookup(".timeline-hover").queryAs(Label.class);
+        KillScenario.await(Duration.ofSeconds(3), "the hover to show", () -> onFx(hover::isVisible));
+        assertTrue(onFx(hover::getText).contains("[SYN]"), onFx(hover::getText));
+        robot.clickOn(syn);
+        var details = onFx(() -> robot.lookup("#details").queryAs(Label.class).getText());
+        assertTrue(details.contains("[SYN]") && details.contains("seq") && details.contains("opens the connection"), details);
     }
 
     @Test
