@@ -20,6 +20,24 @@ public final class LatencyHistogram {
         return total;
     }
 
+    /** The counts so far, apart from later ones. */
+    public LatencyHistogram copy() {
+        var copy = new LatencyHistogram();
+        System.arraycopy(counts, 0, copy.counts, 0, counts.length);
+        copy.total = total;
+        return copy;
+    }
+
+    /** What was recorded after {@code earlier}, a {@link #copy()} of this histogram. */
+    public LatencyHistogram since(LatencyHistogram earlier) {
+        var later = copy();
+        for (int i = 0; i < counts.length; i++) {
+            later.counts[i] -= earlier.counts[i];
+        }
+        later.total -= earlier.total;
+        return later;
+    }
+
     /** The latency below which {@code percent} of segments fell, in ns (to the bucket's upper edge). */
     public long percentile(double percent) {
         long n = total;
