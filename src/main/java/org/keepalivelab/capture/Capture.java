@@ -1,13 +1,12 @@
 package org.keepalivelab.capture;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.keepalivelab.linux.LinuxException;
 import org.keepalivelab.linux.PacketSocket;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.LabClock;
-import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.Timeline;
 
 /**
@@ -23,7 +22,7 @@ public final class Capture implements AutoCloseable {
     private final Timeline timeline;
     private final LabClock clock;
     private final PacketLog packets = new PacketLog(PacketSocket.SNAP_LENGTH);
-    private final Map<Integer, TcpAnalyzer> analyzers = new HashMap<>(); // capture thread only
+    private final List<TcpAnalyzer> analyzers = new ArrayList<>(); // by connection number; capture thread only
     private final AtomicLong kernelDrops = new AtomicLong();
     private final LatencyHistogram latency = new LatencyHistogram();
     private final Thread thread;
@@ -119,10 +118,17 @@ public final class Capture implements AutoCloseable {
         long epochNanos = socket.timestampNanos() >= 0 ? socket.timestampNanos() : clock.startEpochNanos() + clock.now();
         long t = clock.sinceStart(epochNanos);
         packets.append(epochNanos, socket.packet(), captured, length);
-        var kind = analyzers.computeIfAbsent(conn, c -> new TcpAnalyzer()).classify(dir, segment);
-        timeline.append(new SegmentEvent(t, conn, dir, segment.flags(), segment.seq(), segment.ack(),
-                segment.len(), segment.window(), kind, directory.severed(conn, dir, t)));
+        var kind = analyzer(conn).classify(dir, segment);
+        timeline.appendSegment(t, conn, dir, segment.flags(), segment.seq(), segment.ack(), segment.len(),
+                segment.window(), kind, directory.severed(conn, dir, t), false);
         latency.record(clock.now() - t);
+    }
+
+    private TcpAnalyzer analyzer(int conn) {
+        while (analyzers.size() < conn) {
+            analyzers.add(new TcpAnalyzer());
+        }
+        return analyzers.get(conn - 1);
     }
 
     /** Stops the capture thread and closes the packet socket. */

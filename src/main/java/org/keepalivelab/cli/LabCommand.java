@@ -94,8 +94,13 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "TIME:ACTION[@CONN]", parameterConsumer = StepConsumer.class,
             description = "A step of the script, repeatable. Actions: connect, send N, reply N (the server "
                     + "writes), close, kill, abort, sever [both|c2s|s2c], restore; @CONN picks the connection "
-                    + "(default 1). Default script: 0s:connect, 0.2s:send 5.")
+                    + "(default 1), @all every connection; 'connect N' opens N. Default script: 0s:connect, "
+                    + "0.2s:send 5@all.")
     List<ScriptStep> steps = new ArrayList<>();
+
+    @Option(names = "--connections", paramLabel = "N", converter = ConnectionsConverter.class,
+            description = "How many clients a connect step without a count opens (1..1000). Default: 1.")
+    int connections = 1;
 
     @Option(names = "--until", paramLabel = "closed|TIME", converter = UntilConverter.class,
             description = "Stop once every connection's server has seen its connection end (closed, the default), "
@@ -179,8 +184,8 @@ public final class LabCommand implements Callable<Integer> {
     private int runHeadless(LabSettings settings, Isolation isolation) throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        var script = new Script(steps.isEmpty()
-                ? List.of(ScriptStep.parse("0s:connect"), ScriptStep.parse("0.2s:send 5")) : steps, until, timeout);
+        var script = new Script((steps.isEmpty() ? DEFAULT_SCRIPT : steps).stream().map(this::withConnections).toList(),
+                until, timeout);
         try (var lab = Lab.start(settings, isolation)) {
             stdout.println(lab.mode().banner());
             lab.captureProblem().ifPresent(stderr::println);
@@ -199,6 +204,15 @@ public final class LabCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private static final List<ScriptStep> DEFAULT_SCRIPT =
+            List.of(ScriptStep.parse("0s:connect"), ScriptStep.parse("0.2s:send 5@all"));
+
+    /** A connect step without a count opens {@code --connections} clients. */
+    private ScriptStep withConnections(ScriptStep step) {
+        return step.verb().equals("connect") && step.arg().isEmpty() && connections > 1
+                ? new ScriptStep(step.at(), step.verb(), String.valueOf(connections), step.conn()) : step;
     }
 
     private void writeExports(Lab lab, PrintWriter stdout) throws IOException {
@@ -329,6 +343,13 @@ public final class LabCommand implements Callable<Integer> {
         @Override
         public Integer parse(String text) {
             return checkedInt(SocketSettings.USER_TIMEOUT, text);
+        }
+    }
+
+    static final class ConnectionsConverter implements Parser<Integer> {
+        @Override
+        public Integer parse(String text) {
+            return checkedInt(ScriptStep.CONNECT_COUNT, text);
         }
     }
 

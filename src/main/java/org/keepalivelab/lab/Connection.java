@@ -13,7 +13,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import jdk.net.ExtendedSocketOptions;
@@ -390,17 +389,31 @@ final class Connection {
     }
 
     /**
-     * Samples both sockets: {@code TCP_INFO} on the descriptors the applications hold, the kernel's
-     * socket table for the ones they let go of; records each change on the timeline.
+     * True while a socket the applications let go of may still live in the kernel: only the kernel's
+     * socket table can say what it does.
      */
-    void sample(List<ProcNetTcp.Entry> table) throws IOException {
+    boolean needsSocketTable() {
+        return released(clientSocket, clientPhase != ClientPhase.CONNECTING, clientStatus)
+                || released(serverSocket, serverPhase != ServerPhase.PENDING, serverStatus);
+    }
+
+    private static boolean released(TcpSocket socket, boolean opened, SideStatus last) {
+        return socket == null && opened && last.state() != TcpState.CLOSED;
+    }
+
+    /**
+     * Samples both sockets: {@code TCP_INFO} on the descriptors the applications hold, the kernel's
+     * socket table (when {@code table} is not null) for the ones they let go of and for the kernel's
+     * timers; records each change on the timeline.
+     */
+    void sample(ProcNetTcp.Table table) throws IOException {
         if (clientPhase != ClientPhase.CONNECTING) {
-            var clientEntry = find(table, clientPort, serverPort);
-            clientStatus = sampleSide(Side.CLIENT, clientSocket, clientEntry, clientStatus);
+            var clientEntry = table == null ? null : table.find(clientPort, serverPort);
+            clientStatus = sampleSide(Side.CLIENT, clientSocket, table != null, clientEntry, clientStatus);
         }
         if (serverPhase != ServerPhase.PENDING) {
-            var serverEntry = find(table, serverPort, clientPort);
-            serverStatus = sampleSide(Side.SERVER, serverSocket, serverEntry, serverStatus);
+            var serverEntry = table == null ? null : table.find(serverPort, clientPort);
+            serverStatus = sampleSide(Side.SERVER, serverSocket, table != null, serverEntry, serverStatus);
             if (serverPhase == ServerPhase.HOLDING && serverStatus.state() == TcpState.CLOSED) {
                 readServerAfterKernelClose();
             }
@@ -408,17 +421,8 @@ final class Connection {
         publishStatus();
     }
 
-    private static ProcNetTcp.Entry find(List<ProcNetTcp.Entry> table, int localPort, int remotePort) {
-        for (var entry : table) {
-            if (entry.localPort() == localPort && entry.remotePort() == remotePort) {
-                return entry;
-            }
-        }
-        return null;
-    }
-
-    private SideStatus sampleSide(Side side, TcpSocket socket, ProcNetTcp.Entry entry, SideStatus before)
-            throws LinuxException {
+    private SideStatus sampleSide(Side side, TcpSocket socket, boolean tableRead, ProcNetTcp.Entry entry,
+                                  SideStatus before) throws LinuxException {
         TcpState state;
         int probes;
         boolean orphan = socket == null;
@@ -433,9 +437,17 @@ final class Connection {
             state = TcpState.CLOSED;
             probes = 0;
         }
-        var timer = entry == null ? KernelTimer.NONE : entry.timer();
-        long timerMillis = entry == null ? 0 : entry.timerMillis();
-        var now = new SideStatus(state, probes, orphan, timer, timerMillis, journal.now());
+        long sampledAt = journal.now();
+        KernelTimer timer;
+        long timerMillis;
+        if (tableRead) {
+            timer = entry == null ? KernelTimer.NONE : entry.timer();
+            timerMillis = entry == null ? 0 : entry.timerMillis();
+        } else { // the table is read less often: count the last reading down
+            timer = before.timer();
+            timerMillis = Math.max(0, before.timerMillis() - (sampledAt - before.sampledAt()) / 1_000_000);
+        }
+        var now = new SideStatus(state, probes, orphan, timer, timerMillis, sampledAt);
         if (state != before.state() || probes != before.probes() || orphan != before.orphan()) {
             journal.state(id, side, state, probes, orphan);
         }

@@ -8,11 +8,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.keepalivelab.capture.Capture;
 import org.keepalivelab.capture.ConnectionDirectory;
 import org.keepalivelab.capture.PacketLog;
@@ -36,6 +35,12 @@ import org.keepalivelab.model.Timeline;
 public final class Lab implements AutoCloseable {
     /** How often the kernel's view of every socket is sampled. */
     private static final long SAMPLE_NANOS = 20_000_000;
+    private static final int CONNECTIONS_PER_TICK = 100;
+    /**
+     * How many ticks between reads of the kernel's socket table for its timers ({@code TCP_INFO} has
+     * none); it is read every tick while a socket the applications let go of still lives in the kernel.
+     */
+    private static final int SOCKET_TABLE_EVERY = 10;
     /** Room for a thousand clients connecting at once (the kernel caps it at {@code net.core.somaxconn}). */
     private static final int ACCEPT_BACKLOG = 4096;
 
@@ -51,10 +56,12 @@ public final class Lab implements AutoCloseable {
     private final String captureProblem;
     private final String severProblem;
     private final LabMode mode;
-    private final Map<Integer, Connection> byClientPort = new ConcurrentHashMap<>();
+    /** Connection number by client port, for the capture's every packet: no boxing, no hashing. */
+    private final AtomicIntegerArray connByClientPort = new AtomicIntegerArray(65_536);
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private volatile String loopFailure;
+    private long ticks; // the loop's only
 
     private Lab(LabSettings settings, Isolation isolation, ServerSocketChannel server) throws IOException {
         this.initialSettings = settings;
@@ -131,8 +138,7 @@ public final class Lab implements AutoCloseable {
 
             @Override
             public int connectionOf(int clientPort) {
-                var conn = byClientPort.get(clientPort);
-                return conn == null ? 0 : conn.id;
+                return connByClientPort.get(clientPort);
             }
 
             @Override
@@ -220,7 +226,7 @@ public final class Lab implements AutoCloseable {
             var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer,
                     capture == null);
             connections.add(conn);
-            byClientPort.put(conn.clientPort, conn); // before the SYN, so the capture knows it
+            connByClientPort.set(conn.clientPort, conn.id); // before the SYN, so the capture knows it
             journal.action(conn.id, "connect", "");
             conn.connect(serverAddress);
             return conn.established;
@@ -230,7 +236,8 @@ public final class Lab implements AutoCloseable {
     /** Accepts every connection waiting, as a burst of clients must not wait a round each. */
     private void accept() throws IOException {
         for (var channel = server.accept(); channel != null; channel = server.accept()) {
-            var conn = byClientPort.get(((InetSocketAddress) channel.getRemoteAddress()).getPort());
+            int id = connByClientPort.get(((InetSocketAddress) channel.getRemoteAddress()).getPort());
+            var conn = id == 0 ? null : connections.get(id - 1);
             if (conn == null) {
                 channel.close(); // not one of ours
             } else {
@@ -293,12 +300,17 @@ public final class Lab implements AutoCloseable {
         });
     }
 
+    /**
+     * Samples every connection's sockets: each 20 ms for up to a hundred connections, proportionally
+     * less often beyond, so a thousand connections cost the loop what a hundred do.
+     */
     private void sample() {
-        if (connections.isEmpty()) {
+        if (connections.isEmpty() || ++ticks % (1 + connections.size() / CONNECTIONS_PER_TICK) != 0) {
             return;
         }
         try {
-            var table = ProcNetTcp.withPort(serverAddress.getPort());
+            boolean tableDue = ticks % SOCKET_TABLE_EVERY == 0 || connections.stream().anyMatch(Connection::needsSocketTable);
+            var table = tableDue ? ProcNetTcp.withPort(serverAddress.getPort()) : null;
             for (var conn : connections) {
                 conn.sample(table);
             }

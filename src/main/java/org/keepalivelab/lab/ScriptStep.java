@@ -1,24 +1,33 @@
 package org.keepalivelab.lab;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
  * One timed action of a headless script, written {@code TIME:ACTION[@CONN]}: {@code 0s:connect},
- * {@code 0.2s:send 5}, {@code 1s:kill}, {@code 2s:sever c2s@2}, {@code 3s:restore@2}. Without
- * {@code @CONN} an action applies to connection 1.
+ * {@code 0s:connect 200}, {@code 0.2s:send 5}, {@code 1s:kill@all}, {@code 2s:sever c2s@2},
+ * {@code 3s:restore@2}. Without {@code @CONN} an action applies to connection 1; {@code @all} applies
+ * it to every connection at once.
  *
  * @param at   when, after the lab started
  * @param verb {@code connect}, {@code send}, {@code reply}, {@code close}, {@code kill}, {@code abort},
  *             {@code sever} or {@code restore}
- * @param arg  the verb's argument: a byte count for send and reply, a direction for sever, else empty
+ * @param arg  the verb's argument: how many clients for connect (empty: one), a byte count for send and
+ *             reply, a direction for sever, else empty
+ * @param conn the connection acted on, or {@link #ALL}
  */
 public record ScriptStep(Duration at, String verb, String arg, int conn) {
     /** The form of a step, for error messages. */
-    public static final String FORM = "TIME:ACTION[@CONN], e.g. 0.2s:send 5, 1s:kill, 2s:sever c2s@2";
+    public static final String FORM = "TIME:ACTION[@CONN|@all], e.g. 0.2s:send 5, 1s:kill, 2s:sever c2s@2, 3s:kill@all";
+    /** {@code @all}: every connection the lab has when the step runs. */
+    public static final int ALL = 0;
+    /** How many clients one connect step may open. */
+    public static final Range CONNECT_COUNT = new Range("connect's client count", 1, 1000, "");
 
-    private static final Pattern STEP = Pattern.compile("([^:]+):\\s*([a-z]+)(?:\\s+([a-z0-9]+))?\\s*(?:@(\\d+))?");
+    private static final Pattern STEP = Pattern.compile("([^:]+):\\s*([a-z]+)(?:\\s+([a-z0-9]+))?\\s*(?:@(\\d+|all))?");
 
     public ScriptStep {
         if (at.isNegative()) {
@@ -35,23 +44,31 @@ public record ScriptStep(Duration at, String verb, String arg, int conn) {
         var at = Durations.parse(m.group(1));
         String verb = m.group(2);
         String arg = m.group(3) == null ? "" : m.group(3);
-        int conn = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+        int conn = m.group(4) == null ? 1 : m.group(4).equals("all") ? ALL : Integer.parseInt(m.group(4));
         switch (verb) {
+            case "connect" -> {
+                if (!arg.isEmpty() && !(arg.matches("\\d{1,4}") && CONNECT_COUNT.contains(Integer.parseInt(arg)))) {
+                    throw new IllegalArgumentException("'" + text + "': connect takes a client count, " + CONNECT_COUNT);
+                }
+                if (m.group(4) != null) {
+                    throw new IllegalArgumentException("'" + text + "': connect opens new connections, it takes no @CONN");
+                }
+            }
             case "send", "reply" -> {
                 if (!arg.matches("\\d{1,9}") || Integer.parseInt(arg) < 1) {
                     throw new IllegalArgumentException("'" + text + "': " + verb + " takes a byte count of 1 or more");
                 }
             }
             case "sever" -> arg = Sever.parse(arg.isEmpty() ? "both" : arg).toString();
-            case "connect", "close", "kill", "abort", "restore" -> {
+            case "close", "kill", "abort", "restore" -> {
                 if (!arg.isEmpty()) {
                     throw new IllegalArgumentException("'" + text + "': " + verb + " takes no argument");
                 }
             }
             default -> throw new IllegalArgumentException("'" + text + "': unknown action '" + verb
-                    + "'; actions are connect, send N, reply N, close, kill, abort, sever [both|c2s|s2c], restore");
+                    + "'; actions are connect [N], send N, reply N, close, kill, abort, sever [both|c2s|s2c], restore");
         }
-        if (conn < 1) {
+        if (m.group(4) != null && conn != ALL && conn < 1) {
             throw new IllegalArgumentException("'" + text + "': connections are numbered from 1");
         }
         return new ScriptStep(at, verb, arg, conn);
@@ -59,21 +76,34 @@ public record ScriptStep(Duration at, String verb, String arg, int conn) {
 
     /** Runs this step on the lab; completes when the lab has carried it out. */
     public CompletableFuture<?> runOn(Lab lab) {
-        return switch (verb) {
-            case "connect" -> lab.connect();
-            case "send" -> lab.send(conn, Integer.parseInt(arg));
-            case "reply" -> lab.reply(conn, Integer.parseInt(arg));
-            case "close" -> lab.close(conn);
-            case "kill" -> lab.kill(conn);
-            case "abort" -> lab.abort(conn);
-            case "sever" -> lab.sever(conn, Sever.parse(arg));
-            case "restore" -> lab.restore(conn);
+        if (verb.equals("connect")) {
+            return all(arg.isEmpty() ? 1 : Integer.parseInt(arg), i -> lab.connect());
+        }
+        IntFunction<CompletableFuture<?>> action = switch (verb) {
+            case "send" -> c -> lab.send(c, Integer.parseInt(arg));
+            case "reply" -> c -> lab.reply(c, Integer.parseInt(arg));
+            case "close" -> lab::close;
+            case "kill" -> lab::kill;
+            case "abort" -> lab::abort;
+            case "sever" -> c -> lab.sever(c, Sever.parse(arg));
+            case "restore" -> lab::restore;
             default -> throw new AssertionError(verb);
         };
+        return conn == ALL ? all(lab.connections().size(), i -> action.apply(i + 1)) : action.apply(conn);
+    }
+
+    /** Submits {@code n} actions at once (the lab carries them out back to back) and waits for them all. */
+    private static CompletableFuture<?> all(int n, IntFunction<CompletableFuture<?>> action) {
+        var futures = new ArrayList<CompletableFuture<?>>(n);
+        for (int i = 0; i < n; i++) {
+            futures.add(action.apply(i));
+        }
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
     }
 
     @Override
     public String toString() {
-        return Durations.format(at) + ":" + verb + (arg.isEmpty() ? "" : " " + arg) + (conn == 1 ? "" : "@" + conn);
+        String target = conn == 1 || verb.equals("connect") ? "" : conn == ALL ? "@all" : "@" + conn;
+        return Durations.format(at) + ":" + verb + (arg.isEmpty() ? "" : " " + arg) + target;
     }
 }

@@ -3,8 +3,9 @@ package org.keepalivelab.linux;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.keepalivelab.model.TcpState;
 
 /**
@@ -30,20 +31,31 @@ public final class ProcNetTcp {
     private ProcNetTcp() {
     }
 
+    /** The sockets of one read of the table, found by their ports. */
+    public record Table(Map<Integer, Entry> byPorts) {
+        /** The socket from {@code localPort} to {@code remotePort}, or {@code null} when the kernel has none. */
+        public Entry find(int localPort, int remotePort) {
+            return byPorts.get(localPort << 16 | remotePort);
+        }
+    }
+
     /** Every socket whose local or remote port is {@code port}, over IPv4 and IPv6. */
-    public static List<Entry> withPort(int port) throws IOException {
-        var entries = new ArrayList<Entry>();
+    public static Table withPort(int port) throws IOException {
+        var entries = new HashMap<Integer, Entry>();
+        // Addresses print as HEXADDR:PORT and a space follows each: a cheap test before a full parse,
+        // which matters on a machine with thousands of other sockets.
+        String portField = String.format(":%04X ", port);
         for (var table : TABLES) {
             if (!Files.exists(table)) {
                 continue; // a kernel without IPv6
             }
             try (var lines = Files.lines(table)) {
-                lines.skip(1).map(ProcNetTcp::parse)
+                lines.skip(1).filter(line -> line.contains(portField)).map(ProcNetTcp::parse)
                         .filter(e -> e.localPort == port || e.remotePort == port)
-                        .forEach(entries::add);
+                        .forEach(e -> entries.put(e.localPort << 16 | e.remotePort, e));
             }
         }
-        return entries;
+        return new Table(entries);
     }
 
     /** Parses one line: {@code sl local rem st tx:rx tr:when retrnsmt uid timeout inode ...}. */

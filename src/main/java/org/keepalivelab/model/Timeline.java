@@ -3,7 +3,9 @@ package org.keepalivelab.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The lab's append-only record of events: the capture, the lab's I/O loop and its socket sampler
@@ -14,11 +16,12 @@ import java.util.List;
  * as a version number). Events arrive roughly, not strictly, in time order (a kernel timestamp may be
  * a little older than an application event appended just before it): {@link #inTimeOrder()} sorts.
  *
- * <p>Segments, nearly all of a long run's events, are stored in columns of primitives, 28 bytes each
- * (time 8, connection 4, seq 4, ack 4, length 4, window 2, flags 1, kind/direction/dropped/inferred 1), in
- * fixed-size chunks: nothing is copied as the lab runs for hours. The rarer application, state and
- * action events are kept as objects. {@link #get(int)} rebuilds the record; readers that scan many
- * events (a frame of the timeline view) use the column accessors instead.
+ * <p>Every event is stored in columns of primitives, 28 bytes each (time 8, connection 4, seq 4,
+ * ack 4, length 4, window 2, flags 1, code 1), in fixed-size chunks: nothing is copied as the lab runs
+ * for hours, and the garbage collector has no object per event to trace or move (its pauses would
+ * delay the capture). Application, state and action events reuse the segment's columns, and their
+ * strings (an exception's text, an action's name) are interned once. {@link #get(int)} rebuilds the
+ * record; readers that scan many events (a frame of the timeline view) use the column accessors.
  */
 public final class Timeline {
     private static final int CHUNK_BITS = 12;
@@ -26,12 +29,23 @@ public final class Timeline {
     private static final int MASK = CHUNK_SIZE - 1;
 
     private static final SegmentKind[] KINDS = SegmentKind.values();
+    private static final AppEventType[] APP_EVENTS = AppEventType.values();
+    private static final TcpState[] STATES = TcpState.values();
+
+    // The code column. A segment: its kind, direction, dropped and inferred bits (flags holds its TCP
+    // flags). Any other event: OTHER_BIT, its sub-kind (app event or TCP state), side and orphan bits,
+    // with its type in the flags column.
     private static final int KIND_BITS = 0x0f;
     private static final int S2C_BIT = 0x10;
+    private static final int SERVER_BIT = S2C_BIT;
     private static final int DROPPED_BIT = 0x20;
-    /** In the code column: not a segment; the seq column then indexes {@link #others}. */
+    private static final int ORPHAN_BIT = DROPPED_BIT;
     private static final int OTHER_BIT = 0x40;
     private static final int INFERRED_BIT = 0x80;
+    private static final byte APP = 1;
+    private static final byte STATE = 2;
+    private static final byte ACTION = 3;
+    private static final int NO_STRING = -1;
 
     /** One chunk's columns. */
     private static final class Chunk {
@@ -46,13 +60,73 @@ public final class Timeline {
     }
 
     private volatile Chunk[] chunks = new Chunk[16];
-    private volatile Event[][] others = new Event[16][];
-    private int otherCount;
+    private volatile String[][] strings = new String[16][];
+    private final Map<String, Integer> stringIds = new HashMap<>(); // under the append lock
     private volatile int size;
 
     /** Adds an event; safe from any thread. */
-    public synchronized void append(Event event) {
+    public void append(Event event) {
+        switch (event) {
+            case SegmentEvent s -> appendSegment(s.t(), s.conn(), s.dir(), s.flags(), s.seq(), s.ack(), s.len(),
+                    s.window(), s.kind(), s.dropped(), s.inferred());
+            case AppEvent a -> appendOther(a.t(), a.conn(), APP, other(a.event().ordinal(), a.side(), false),
+                    a.bytes(), a.message(), null);
+            case StateEvent st -> appendOther(st.t(), st.conn(), STATE, other(st.state().ordinal(), st.side(), st.orphan()),
+                    st.probes(), null, null);
+            case ActionEvent a -> appendOther(a.t(), a.conn(), ACTION, other(0, Side.CLIENT, false), 0, a.action(), a.args());
+        }
+    }
+
+    /**
+     * Adds a segment from its fields, as {@link #append} would a {@link SegmentEvent}: the capture's
+     * path, which then allocates nothing per packet.
+     */
+    public synchronized void appendSegment(long t, int conn, Direction dir, int flags, long seq, long ack, int len,
+                                           int window, SegmentKind kind, boolean dropped, boolean inferred) {
         int index = size;
+        Chunk chunk = chunkFor(index);
+        int i = index & MASK;
+        chunk.t[i] = t;
+        chunk.conn[i] = conn;
+        chunk.seq[i] = (int) seq;
+        chunk.ack[i] = (int) ack;
+        chunk.len[i] = len;
+        chunk.window[i] = (short) window;
+        chunk.flags[i] = (byte) flags;
+        chunk.code[i] = (byte) (kind.ordinal() | (dir == Direction.S2C ? S2C_BIT : 0)
+                | (dropped ? DROPPED_BIT : 0) | (inferred ? INFERRED_BIT : 0));
+        size = index + 1; // the volatile write publishes the columns and the tables
+    }
+
+    /**
+     * An application, state or action event: its type in the flags column, the number it carries
+     * (bytes or probes) in len and seq, its strings' ids in seq and ack.
+     */
+    private synchronized void appendOther(long t, int conn, byte type, byte code, int number, String first,
+                                          String second) {
+        int index = size;
+        Chunk chunk = chunkFor(index);
+        int i = index & MASK;
+        chunk.t[i] = t;
+        chunk.conn[i] = conn;
+        chunk.flags[i] = type;
+        chunk.code[i] = code;
+        switch (type) {
+            case APP -> {
+                chunk.len[i] = number;
+                chunk.seq[i] = intern(first);
+            }
+            case STATE -> chunk.seq[i] = number;
+            default -> {
+                chunk.seq[i] = intern(first);
+                chunk.ack[i] = intern(second);
+            }
+        }
+        size = index + 1;
+    }
+
+    /** The chunk that holds {@code index}, added (and the table grown) as needed; under the append lock. */
+    private Chunk chunkFor(int index) {
         Chunk[] table = chunks;
         int c = index >>> CHUNK_BITS;
         if (c == table.length) {
@@ -61,38 +135,40 @@ public final class Timeline {
         if (table[c] == null) {
             table[c] = new Chunk();
         }
-        Chunk chunk = table[c];
-        int i = index & MASK;
-        chunk.t[i] = event.t();
-        chunk.conn[i] = event.conn();
-        if (event instanceof SegmentEvent s) {
-            chunk.seq[i] = (int) s.seq();
-            chunk.ack[i] = (int) s.ack();
-            chunk.len[i] = s.len();
-            chunk.window[i] = (short) s.window();
-            chunk.flags[i] = (byte) s.flags();
-            chunk.code[i] = (byte) (s.kind().ordinal() | (s.dir() == Direction.S2C ? S2C_BIT : 0)
-                    | (s.dropped() ? DROPPED_BIT : 0) | (s.inferred() ? INFERRED_BIT : 0));
-        } else {
-            chunk.seq[i] = appendOther(event);
-            chunk.code[i] = (byte) OTHER_BIT;
-        }
         chunks = table;
-        size = index + 1; // the volatile write publishes the columns and the tables
+        return table[c];
     }
 
-    private int appendOther(Event event) {
-        Event[][] table = others;
-        int c = otherCount >>> CHUNK_BITS;
+    private static byte other(int subKind, Side side, boolean orphan) {
+        return (byte) (OTHER_BIT | subKind | (side == Side.SERVER ? SERVER_BIT : 0) | (orphan ? ORPHAN_BIT : 0));
+    }
+
+    /** The id of {@code text} in the string table, adding it the first time. */
+    private int intern(String text) {
+        if (text == null) {
+            return NO_STRING;
+        }
+        Integer id = stringIds.get(text);
+        if (id != null) {
+            return id;
+        }
+        int next = stringIds.size();
+        String[][] table = strings;
+        int c = next >>> CHUNK_BITS;
         if (c == table.length) {
             table = Arrays.copyOf(table, table.length * 2);
         }
         if (table[c] == null) {
-            table[c] = new Event[CHUNK_SIZE];
+            table[c] = new String[CHUNK_SIZE];
         }
-        table[c][otherCount & MASK] = event;
-        others = table;
-        return otherCount++;
+        table[c][next & MASK] = text;
+        strings = table; // published with the event by the volatile write of size
+        stringIds.put(text, next);
+        return next;
+    }
+
+    private String string(int id) {
+        return id == NO_STRING ? null : strings[id >>> CHUNK_BITS][id & MASK];
     }
 
     /** How many events are readable; grows only. */
@@ -106,7 +182,14 @@ public final class Timeline {
         int i = index & MASK;
         int code = Byte.toUnsignedInt(chunk.code[i]);
         if ((code & OTHER_BIT) != 0) {
-            return others[chunk.seq[i] >>> CHUNK_BITS][chunk.seq[i] & MASK];
+            long t = chunk.t[i];
+            int conn = chunk.conn[i];
+            Side side = (code & SERVER_BIT) != 0 ? Side.SERVER : Side.CLIENT;
+            return switch (chunk.flags[i]) {
+                case APP -> new AppEvent(t, conn, side, APP_EVENTS[code & KIND_BITS], chunk.len[i], string(chunk.seq[i]));
+                case STATE -> new StateEvent(t, conn, side, STATES[code & KIND_BITS], chunk.seq[i], (code & ORPHAN_BIT) != 0);
+                default -> new ActionEvent(t, conn, string(chunk.seq[i]), string(chunk.ack[i]));
+            };
         }
         return new SegmentEvent(chunk.t[i], chunk.conn[i], (code & S2C_BIT) != 0 ? Direction.S2C : Direction.C2S,
                 Byte.toUnsignedInt(chunk.flags[i]), Integer.toUnsignedLong(chunk.seq[i]),

@@ -36,7 +36,13 @@ public final class LabApp extends Application {
         this(settings, Isolation.HOST);
     }
 
-    private LabApp(LabSettings settings, Isolation isolation) {
+    /**
+     * A window whose lab starts with {@code settings} where {@code isolation} says, as
+     * {@link #launch(LabSettings, Isolation)} gives it: for tests of a mode ({@link Isolation#DECLINED}
+     * is what {@code --no-namespace} gives). The isolation only words the mode and its remedies; what the
+     * lab can do, the kernel decides.
+     */
+    public LabApp(LabSettings settings, Isolation isolation) {
         this.settings = settings;
         this.isolation = isolation;
     }

@@ -122,7 +122,7 @@ class KernelFactsTest {
 
     @Test
     void dataBothWaysIsCapturedWithItsLengths() throws Exception {
-        var run = LabRun.until(Duration.ofSeconds(1), seedWith(KeepaliveSettings.OFF).withServerPolicy(ServerPolicy.READ_KEEP),
+        var run = LabRun.until(Duration.ofSeconds(2), seedWith(KeepaliveSettings.OFF).withServerPolicy(ServerPolicy.READ_KEEP),
                 "0s:connect", "0.2s:send 1000", "0.4s:reply 700");
 
         var segments = run.segmentsAfter(1, "send");

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 /**
  * Runs the packaged program headless as {@code nobody} (uid 65534), as an ordinary user would: from
  * a world-readable copy of its launch layout ({@code target/classes}, {@code target/launch}), since
- * nobody may not read a checkout under {@code /root}, on the JDK the build recorded. Needs root, for
- * {@code setpriv}.
+ * nobody may not read a checkout under {@code /root}, on the JDK the build recorded; or, from a copy
+ * of the test class path, any class with a {@code main}, such as JUnit's console launcher. Needs root,
+ * for {@code setpriv}.
  */
 final class UnprivilegedLab implements AutoCloseable {
     private static final Path TARGET = Path.of("target");
@@ -42,6 +43,23 @@ final class UnprivilegedLab implements AutoCloseable {
 
     /** Copies the launch layout into a fresh world-readable directory. */
     static UnprivilegedLab install() throws IOException {
+        return install(List.of("classes", "launch"));
+    }
+
+    /**
+     * Copies the test class path ({@code target/classes}, {@code target/test-classes} and the jars
+     * in {@code target/it-lib}) into a fresh world-readable directory, for {@link #runJava}.
+     */
+    static UnprivilegedLab installTests() throws IOException {
+        return install(List.of("classes", "test-classes", "it-lib"));
+    }
+
+    private static UnprivilegedLab install(List<String> directories) throws IOException {
+        for (var directory : directories) {
+            if (!Files.isDirectory(TARGET.resolve(directory))) {
+                throw new AssertionError("No " + TARGET.resolve(directory) + ": run these tests with 'mvn verify'");
+            }
+        }
         var settings = TARGET.resolve("launch/java-settings.txt");
         if (!Files.exists(settings)) {
             throw new AssertionError("No " + settings + ": run these tests with 'mvn verify', after 'package'");
@@ -51,8 +69,9 @@ final class UnprivilegedLab implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("No java.home in " + settings))
                 .substring("java.home = ".length());
         var home = Files.createTempDirectory("keepalive-lab-it");
-        copy(TARGET.resolve("classes"), home.resolve("classes"));
-        copy(TARGET.resolve("launch"), home.resolve("launch"));
+        for (var directory : directories) {
+            copy(TARGET.resolve(directory), home.resolve(directory));
+        }
         try (var files = Files.walk(home)) {
             files.forEach(path -> setPermissions(path, Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
         }
@@ -114,6 +133,39 @@ final class UnprivilegedLab implements AutoCloseable {
         var events = out.resolve("events.jsonl");
         return new Result(process.exitValue(), Files.readAllLines(stdout), Files.readString(stderr),
                 Files.exists(events) ? EventLogReader.read(events) : null);
+    }
+
+    /** What a {@link #runJava} run printed, and its exit status. */
+    record JavaRun(int status, String stdout, String stderr) {
+        String output() {
+            return "exit status " + status + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + stderr;
+        }
+    }
+
+    /**
+     * Runs {@code java JVM_ARGS} as nobody in the installed directory (relative paths resolve there),
+     * with a home and temporary directory of its own that nobody may write, since nobody's home
+     * ({@code /nonexistent}) does not exist.
+     */
+    JavaRun runJava(long timeoutSeconds, String... jvmArgs) throws IOException, InterruptedException {
+        var own = Files.createTempDirectory(home, "home");
+        setPermissions(own, "rwxrwxrwx");
+        var command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
+                java.toString(), "-Djava.io.tmpdir=" + own, "-Duser.home=" + own));
+        command.addAll(List.of(jvmArgs));
+        var stdout = own.resolveSibling(own.getFileName() + ".stdout");
+        var stderr = own.resolveSibling(own.getFileName() + ".stderr");
+        var builder = new ProcessBuilder(command).directory(home.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        builder.environment().put("HOME", own.toString());
+        var process = builder.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("The run did not end within " + timeoutSeconds + " s: " + command
+                    + "\n--- stdout ---\n" + Files.readString(stdout) + "\n--- stderr ---\n" + Files.readString(stderr));
+        }
+        return new JavaRun(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
     }
 
     @Override

@@ -1,0 +1,36 @@
+package org.keepalivelab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.Side;
+
+/**
+ * Correctness at size: two hundred clients killed at once each end with the kill's exact segment
+ * sequence, and the capture loses nothing (LabRun fails a run in which the kernel dropped a packet).
+ */
+class ScaleTest {
+    private static final int CONNECTIONS = 200;
+
+    @Test
+    void twoHundredClientsKilledAtOnceAllEndWithTheKillSequence() throws Exception {
+        // Probes every 2 s, orphans live 3 s: each connection's first probe is answered, its second draws RST.
+        var run = LabRun.untilClosed(LabRun.seedWith(KeepaliveSettings.of(2, 2, KeepaliveSettings.KERNEL_DEFAULT_COUNT))
+                        .withOrphanLifetime(3),
+                "0s:connect " + CONNECTIONS, "0.5s:send 5@all", "1.5s:kill@all");
+
+        var expected = List.of("c2s FIN", "s2c ACK", "s2c KEEPALIVE", "c2s KEEPALIVE_ACK", "s2c KEEPALIVE", "c2s RST");
+        var wrong = new ArrayList<String>();
+        for (int conn = 1; conn <= CONNECTIONS; conn++) {
+            var after = run.segmentsAfter(conn, "kill");
+            var server = run.appTypes(conn, Side.SERVER);
+            if (!after.equals(expected) || server.getLast() != AppEventType.EOF) {
+                wrong.add("connection " + conn + ": " + after + ", server " + server);
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+}

@@ -1,0 +1,221 @@
+package org.keepalivelab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Tooltip;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keepalivelab.lab.Isolation;
+import org.keepalivelab.lab.LabMode;
+import org.keepalivelab.model.ActionEvent;
+import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.SegmentEvent;
+import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.Side;
+import org.keepalivelab.model.TcpState;
+import org.keepalivelab.ui.timeline.ConnectionLane;
+import org.keepalivelab.ui.timeline.SegmentRow;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The window in limited mode, as an ordinary user sees it with {@code --no-namespace}: the mode
+ * banner, Sever disabled with its reason, capture off with its reason, and the lab still working
+ * (connect, kill, the server's EOF, the one probe inferred from {@code TCP_INFO}).
+ *
+ * <p>Only a process without {@code CAP_NET_RAW} and {@code CAP_NET_ADMIN} is in limited mode, and
+ * Maven's tests run as root: this class is not named like a test, so surefire leaves it alone, and
+ * {@code org.keepalivelab.lab.LimitedModeWindowIT} runs it as nobody. Run with privileges, it fails
+ * on its first assertion rather than pass without having seen limited mode.
+ */
+class LimitedModeWindowCheck {
+    private static final String LIMITED = "Limited mode, no capture and no sever";
+
+    private final FxRobot robot = new FxRobot();
+    private LabApp app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Platform.setImplicitExit(false);
+    }
+
+    @BeforeEach
+    void launch() throws Exception {
+        app = (LabApp) FxToolkit.setupApplication(() -> new LabApp(KillScenario.SETTINGS, Isolation.DECLINED));
+        LabMode mode = app.session().lab().mode();
+        // The kernel decided this, by refusing a packet socket and a socket filter: nothing here fakes it.
+        assertTrue(!mode.capture() && !mode.sever() && !mode.privateNamespace(), () -> "This check needs a process "
+                + "without CAP_NET_RAW and CAP_NET_ADMIN (LimitedModeWindowIT runs it as nobody); the lab's mode: " + mode);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    void saysWhichModeAndWhySeverAndCaptureAreOff() throws Exception {
+        String banner = app.session().lab().mode().banner();
+        var modeBanner = robot.lookup("#mode-banner").queryAs(Label.class);
+        var sever = robot.lookup("#sever").queryAs(MenuButton.class);
+        var holder = robot.lookup("#sever-unavailable").query();
+        var capture = robot.lookup("#status-capture").queryAs(Label.class);
+        KillScenario.await(Duration.ofSeconds(5), "the status line's first update",
+                () -> onFx(() -> !capture.getText().isEmpty()));
+
+        var tip = onFx(() -> installedTooltip(holder));
+        assertAll(
+                () -> assertTrue(banner.startsWith(LIMITED + ": "), banner),
+                () -> assertEquals(LIMITED + ": application events and kernel state only, keep-alive probes inferred "
+                        + "from TCP_INFO (--no-namespace, and this process lacks CAP_NET_RAW and CAP_NET_ADMIN).", banner),
+                () -> assertTrue(onFx(() -> modeBanner.isVisible() && modeBanner.isManaged()), "the mode banner shows"),
+                () -> assertEquals(banner, onFx(modeBanner::getText)),
+                () -> assertTrue(onFx(() -> modeBanner.getHeight() > 0 && modeBanner.getScene() == app.stage().getScene()),
+                        "the mode banner is laid out in the window"),
+                () -> assertTrue(onFx(sever::isDisabled), "Sever is disabled"),
+                () -> assertTrue(onFx(() -> isAncestor(holder, sever)), "the holder holds the Sever button"),
+                () -> assertTrue(tip.getText().startsWith("Sever needs CAP_NET_ADMIN"), tip::getText),
+                () -> assertTrue(tip.getText().contains("run Keepalive Lab without --no-namespace"), tip::getText),
+                () -> assertEquals(app.session().lab().severProblem().orElseThrow(), tip.getText()),
+                () -> assertTrue(onFx(capture::getText).startsWith("capture off: Capture needs CAP_NET_RAW"),
+                        () -> onFx(capture::getText)),
+                () -> assertTrue(onFx(() -> capture.getStyleClass().contains("status-problem")), "shown as a problem"));
+
+        // A disabled control shows no tooltip of its own: hovering over it shows the holder's.
+        robot.moveTo(sever);
+        KillScenario.await(Duration.ofSeconds(5), "the reason's tooltip over the disabled Sever button",
+                () -> onFx(tip::isShowing));
+    }
+
+    @Test
+    void connectAndKillWorkAndNoSegmentIsShownButInferredProbes() throws Exception {
+        // The seed connection: connected and "howdy" read by the server, from application events alone.
+        KillScenario.await(Duration.ofSeconds(10), "the seed's howdy to reach the server", () ->
+                onFx(() -> lane(1) != null && types(lane(1), Side.SERVER).contains(AppEventType.READ)
+                        && app.session().selectedProperty().get() != null
+                        && app.session().selectedProperty().get().clientHeld()));
+        assertTrue(onFx(() -> types(lane(1), Side.CLIENT)).contains(AppEventType.CONNECTED));
+        assertTrue(onFx(() -> types(lane(1), Side.SERVER)).contains(AppEventType.CONNECTED));
+
+        // Connect opens a second connection, with the settings on the left.
+        robot.clickOn("#connect");
+        KillScenario.await(Duration.ofSeconds(5), "connection 2's client to connect", () ->
+                onFx(() -> lane(2) != null && types(lane(2), Side.CLIENT).contains(AppEventType.CONNECTED)
+                        && types(lane(2), Side.SERVER).contains(AppEventType.CONNECTED)
+                        && app.session().selectedConnProperty().get() == 2));
+
+        // Kill acts on the selected connection; select the seed's.
+        robot.interact(() -> app.session().selectedConnProperty().set(1));
+        var kill = robot.lookup("#kill").queryAs(Button.class);
+        KillScenario.await(Duration.ofSeconds(3), "Kill client to be enabled for connection 1", () ->
+                onFx(() -> !kill.isDisabled() && app.session().selectedProperty().get().conn() == 1));
+        robot.clickOn("#kill");
+        KillScenario.await(Duration.ofSeconds(3), "Kill client to be disabled once the client is gone",
+                () -> onFx(kill::isDisabled));
+        assertTrue(onFx(() -> lane(1).actions().stream().map(ActionEvent::action).toList()).contains("kill"));
+        assertTrue(onFx(() -> app.session().lab().connections().get(1).clientHeld()), "connection 2 is untouched");
+
+        // The kernel's side of the kill, without a capture: the server's socket in CLOSE_WAIT, then,
+        // once the orphan expires, the last probe's RST ends it: EOF, and one probe inferred from TCP_INFO.
+        KillScenario.await(Duration.ofSeconds(15), "the server's EOF on the timeline", () ->
+                onFx(() -> lane(1).app(Side.SERVER).outcomes().stream().anyMatch(e -> e.event() == AppEventType.EOF)));
+        KillScenario.await(Duration.ofSeconds(3), "the server's last probe, inferred", () ->
+                onFx(() -> !lane(1).probes(Side.SERVER).isEmpty()));
+        assertTrue(onFx(() -> states(lane(1), Side.SERVER)).contains(TcpState.CLOSE_WAIT));
+
+        var drawn = onFx(() -> {
+            var segments = new ArrayList<String>();
+            for (var lane : app.view().model().lanes()) {
+                for (var side : Side.values()) {
+                    SegmentRow row = lane.segments(side);
+                    for (int i = 0; i < row.size(); i++) {
+                        segments.add("#" + lane.conn() + " " + row.dir() + " " + row.kind(i)
+                                + (row.inferred(i) ? " inferred" : ""));
+                    }
+                }
+            }
+            return segments;
+        });
+        var recorded = app.session().lab().timeline().snapshot().stream()
+                .filter(SegmentEvent.class::isInstance).map(SegmentEvent.class::cast).toList();
+        assertAll(
+                () -> assertTrue(drawn.contains("#1 S2C KEEPALIVE inferred"), "the killed client's last probe: " + drawn),
+                () -> assertTrue(drawn.stream().allMatch(s -> s.endsWith(" KEEPALIVE inferred")),
+                        "the timeline shows inferred probes and no other segment: " + drawn),
+                () -> assertFalse(recorded.isEmpty()),
+                () -> assertTrue(recorded.stream().allMatch(s -> s.inferred() && s.kind() == SegmentKind.KEEPALIVE),
+                        "the lab recorded inferred probes only: " + recorded),
+                () -> assertEquals(recorded.size(), onFx(() -> app.view().model().segmentCount())),
+                () -> assertEquals("", onFx(() -> app.session().messageProperty().get()), "no command failed"));
+    }
+
+    private ConnectionLane lane(int conn) {
+        return app.view().model().lane(conn, false).orElse(null);
+    }
+
+    private static List<AppEventType> types(ConnectionLane lane, Side side) {
+        var row = lane.app(side);
+        return java.util.stream.IntStream.range(0, row.size()).mapToObj(i -> row.get(i).event()).toList();
+    }
+
+    private static List<TcpState> states(ConnectionLane lane, Side side) {
+        var row = lane.states(side);
+        return java.util.stream.IntStream.range(0, row.size()).mapToObj(row::state).toList();
+    }
+
+    /** The tooltip {@link Tooltip#install} put on {@code node}, which keeps it among the node's properties. */
+    private static Tooltip installedTooltip(Node node) {
+        var tips = node.getProperties().values().stream().filter(Tooltip.class::isInstance).toList();
+        assertEquals(1, tips.size(), () -> "one tooltip installed on " + node + ": " + node.getProperties());
+        return assertInstanceOf(Tooltip.class, tips.getFirst());
+    }
+
+    private static boolean isAncestor(Node ancestor, Node node) {
+        for (var n = node.getParent(); n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs {@code query} on the FX thread and returns its answer. */
+    private static <T> T onFx(Supplier<T> query) {
+        if (Platform.isFxApplicationThread()) {
+            return query.get();
+        }
+        var result = new CompletableFuture<T>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(query.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX query failed", e);
+        }
+    }
+}
