@@ -28,6 +28,7 @@ public final class TimelineRenderer {
     private final Font title = Font.font(FONT_FAMILY, FontWeight.BOLD, 12.5);
     private final Font axisFont = Font.font(FONT_FAMILY, 11);
 
+    private final PixelClip pixelClip = new PixelClip();
     private double[] occupied = new double[32];
     private int occupiedCount;
 
@@ -89,10 +90,7 @@ public final class TimelineRenderer {
     }
 
     private void clipToPlot() {
-        gc.beginPath();
-        gc.rect(geo.plotLeft(), LaneGeometry.AXIS_HEIGHT, geo.plotWidth(), geo.height() - LaneGeometry.AXIS_HEIGHT);
-        gc.closePath();
-        gc.clip();
+        pixelClip.clip(gc, geo.plotLeft(), LaneGeometry.AXIS_HEIGHT, geo.plotWidth(), geo.height() - LaneGeometry.AXIS_HEIGHT);
     }
 
     private void laneBackground(ConnectionLane lane, double top, int index) {
