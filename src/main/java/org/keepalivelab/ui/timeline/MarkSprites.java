@@ -1,9 +1,11 @@
 package org.keepalivelab.ui.timeline;
 
+import java.util.function.Consumer;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
 /**
@@ -14,13 +16,17 @@ import javafx.scene.paint.Color;
  * FX thread only.
  */
 final class MarkSprites {
-    /** Side of each sprite, px; the glyph's centre is at {@link #CENTRE}, {@link #CENTRE}. */
-    static final int SIZE = 18;
-    static final int CENTRE = SIZE / 2;
+    /** Side of the canvas each glyph is painted on, px; the glyph's centre is at {@link #CENTRE}, {@link #CENTRE}. */
+    private static final int SIZE = 18;
+    private static final int CENTRE = SIZE / 2;
 
     private final TimelinePalette palette;
-    private final Image[] marks = new Image[MarkKind.values().length];
-    private final Image dropped;
+    private final Sprite[] marks = new Sprite[MarkKind.values().length];
+    private final Sprite dropped;
+
+    /** A glyph's image, cropped to its painted pixels, and where its top left sits from the centre. */
+    private record Sprite(Image image, int dx, int dy) {
+    }
 
     private MarkSprites(TimelinePalette palette) {
         this.palette = palette;
@@ -38,22 +44,46 @@ final class MarkSprites {
         return current != null && current.palette == palette ? current : new MarkSprites(palette);
     }
 
-    private static Image paint(Canvas canvas, SnapshotParameters params, java.util.function.Consumer<GraphicsContext> glyph) {
+    private static Sprite paint(Canvas canvas, SnapshotParameters params, Consumer<GraphicsContext> glyph) {
         var gc = canvas.getGraphicsContext2D();
         gc.clearRect(0, 0, SIZE, SIZE);
         gc.save();
         glyph.accept(gc);
         gc.restore();
-        return canvas.snapshot(params, null);
+        var full = canvas.snapshot(params, null);
+        // crop to the painted pixels: copying an image costs by its area
+        var pixels = full.getPixelReader();
+        int x0 = SIZE;
+        int y0 = SIZE;
+        int x1 = -1;
+        int y1 = -1;
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                if ((pixels.getArgb(x, y) >>> 24) != 0) {
+                    x0 = Math.min(x0, x);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, x);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        if (x1 < 0) {
+            return new Sprite(full, -CENTRE, -CENTRE);
+        }
+        return new Sprite(new WritableImage(pixels, x0, y0, x1 - x0 + 1, y1 - y0 + 1), x0 - CENTRE, y0 - CENTRE);
     }
 
     /** Paints {@code mark} centred on the whole pixel nearest {@code x, y}. */
     void draw(GraphicsContext gc, MarkKind mark, double x, double y) {
-        gc.drawImage(marks[mark.ordinal()], Math.round(x) - CENTRE, Math.round(y) - CENTRE);
+        draw(gc, marks[mark.ordinal()], x, y);
     }
 
     /** Paints the dropped cross centred on the whole pixel nearest {@code x, y}. */
     void dropped(GraphicsContext gc, double x, double y) {
-        gc.drawImage(dropped, Math.round(x) - CENTRE, Math.round(y) - CENTRE);
+        draw(gc, dropped, x, y);
+    }
+
+    private static void draw(GraphicsContext gc, Sprite sprite, double x, double y) {
+        gc.drawImage(sprite.image(), Math.round(x) + sprite.dx(), Math.round(y) + sprite.dy());
     }
 }

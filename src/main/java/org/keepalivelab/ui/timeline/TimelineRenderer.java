@@ -31,7 +31,7 @@ public final class TimelineRenderer {
     private final Font axisFont = Font.font(FONT_FAMILY, 11);
 
     /** Marks closer than this many pixels merge into the most telling one. */
-    private static final double MERGE_PX = 2;
+    private static final double MERGE_PX = 4;
     /** A connector gets its arrowhead only this far from the previous one: denser, the heads are a smear. */
     private static final double ARROW_GAP = 6;
 
@@ -224,6 +224,7 @@ public final class TimelineRenderer {
     }
 
     private void laneTitle(ConnectionLane lane, double top) {
+        if (Boolean.getBoolean("x.notext")) return;
         String text = frame.laneTitle() == null ? null : frame.laneTitle().apply(lane.conn());
         if (text == null || text.isEmpty()) {
             return;
@@ -347,7 +348,8 @@ public final class TimelineRenderer {
                         lastConnector = x;
                     }
                 } else {
-                    if (sprites != null) {
+                    if (Boolean.getBoolean("x.nosprite")) {
+                    } else if (sprites != null) {
                         sprites.draw(gc, bestMark, x, y);
                     } else {
                         MarkGlyphs.draw(gc, bestMark, x, y, palette);
@@ -359,7 +361,7 @@ public final class TimelineRenderer {
                             MarkGlyphs.dropped(gc, x, (y + peerY) / 2, palette);
                         }
                     }
-                    if (bytes > 0 && x > lastLabelEnd + MIN_LABEL_GAP) {
+                    if (!Boolean.getBoolean("x.notext") && bytes > 0 && x > lastLabelEnd + MIN_LABEL_GAP) {
                         String label = bytes(bytes);
                         gc.setFont(font);
                         gc.setFill(palette.get(PaletteRole.TEXT));
@@ -393,6 +395,7 @@ public final class TimelineRenderer {
      * rasterising a path; the arrowhead only where it has room.
      */
     private void connector(MarkKind mark, boolean dropped, double x, double y, double peerY, boolean arrow) {
+        if (Boolean.getBoolean("x.noconn")) return;
         double dir = Math.signum(peerY - y);
         double from = y + dir * 8;
         double to = dropped ? (y + peerY) / 2 - dir * 6 : peerY - dir * 7;
@@ -422,6 +425,7 @@ public final class TimelineRenderer {
     }
 
     private void appEvents(AppRow row, Side side, double top) {
+        if (Boolean.getBoolean("x.notext")) return;
         double baseline = top + LaneGeometry.appBaseline(side);
         int lo = row.firstAtOrAfter(frame.t0());
         occupiedCount = 0;
