@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.embed.swing.SwingFXUtils;
 import org.keepalivelab.export.PngExport;
 import org.keepalivelab.export.PngToolkit;
 import org.keepalivelab.model.Timeline;
@@ -55,7 +54,7 @@ final class PngBench {
         var fx = DrawBench.onFx(() -> TimelineImage.render(model, List.of(), 0, model.lastT() + model.lastT() / 12,
                 "whole lab", WIDTH, HEIGHT, Theme.LIGHT));
         long t2 = System.nanoTime();
-        var image = DrawBench.onFx(() -> SwingFXUtils.fromFXImage(fx, null));
+        var image = DrawBench.onFx(() -> PngExport.opaque(fx));
         long t3 = System.nanoTime();
         PngExport.writeImage(image, file);
         long t4 = System.nanoTime();
