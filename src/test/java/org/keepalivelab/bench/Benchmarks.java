@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.keepalivelab.export.PngToolkit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
         description = "Prints each performance figure of DESIGN.md 7 as: name value unit target")
 public final class Benchmarks implements Callable<Integer> {
 
-    @Option(names = "--connections", description = "Lab connections for the capture load (default ${DEFAULT-VALUE}).")
+    @Option(names = "--connections", description = "Connections for the capture load and the timeline (default ${DEFAULT-VALUE}).")
     int connections = 1000;
 
     @Option(names = "--seconds", description = "How long the flood lasts (default ${DEFAULT-VALUE}).")
@@ -23,7 +24,10 @@ public final class Benchmarks implements Callable<Integer> {
     @Option(names = "--writes-per-second", description = "Flood rate, small writes (default ${DEFAULT-VALUE}).")
     int writesPerSecond = 20_000;
 
-    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, latency.")
+    @Option(names = "--events", description = "Timeline events for draw and png (default ${DEFAULT-VALUE}).")
+    int events = 1_000_000;
+
+    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, latency, draw, png, start.")
     List<String> only = new ArrayList<>();
 
     @Override
@@ -39,6 +43,19 @@ public final class Benchmarks implements Callable<Integer> {
         }
         if (wanted("latency")) {
             print(load.latency());
+        }
+        if (wanted("draw") || wanted("png")) {
+            var timeline = SyntheticTimeline.build(connections, events);
+            if (wanted("draw")) {
+                print(DrawBench.run(timeline));
+            }
+            if (wanted("png")) {
+                print(PngBench.run(timeline, work));
+            }
+            PngToolkit.stop();
+        }
+        if (wanted("start")) {
+            print(StartBench.run(work));
         }
         return 0;
     }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import javafx.embed.swing.SwingFXUtils;
 import org.keepalivelab.export.PngExport;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.model.Timeline;
@@ -31,9 +30,9 @@ public final class PngExporter {
         model.pull();
         long start = request.wholeLab() ? Math.min(0, model.firstT()) : from;
         long end = request.wholeLab() ? Math.max(start + 1_000_000_000L, model.lastT() + model.lastT() / 12) : to;
-        BufferedImage image = SwingFXUtils.fromFXImage(TimelineImage.render(model, connections, start, end,
+        BufferedImage image = PngExport.opaque(TimelineImage.render(model, connections, start, end,
                 request.wholeLab() ? "whole lab" : "visible range", request.width(), request.height(),
-                request.theme()), null);
+                request.theme()));
         return CompletableFuture.supplyAsync(() -> {
             try {
                 PngExport.writeImage(image, file);

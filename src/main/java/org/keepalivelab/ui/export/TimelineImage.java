@@ -18,6 +18,7 @@ import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.LaneGeometry;
 import org.keepalivelab.ui.timeline.LegendPainter;
 import org.keepalivelab.ui.timeline.PaletteRole;
+import org.keepalivelab.ui.timeline.PixelClip;
 import org.keepalivelab.ui.timeline.RenderFrame;
 import org.keepalivelab.ui.timeline.TimeAxis;
 import org.keepalivelab.ui.timeline.TimelineModel;
@@ -65,9 +66,7 @@ public final class TimelineImage {
 
         gc.save();
         gc.translate(0, timelineTop);
-        gc.beginPath();
-        gc.rect(0, 0, w, timelineHeight);
-        gc.clip();
+        new PixelClip().clip(gc, 0, 0, w, timelineHeight);
         var geo = new LaneGeometry(w, timelineHeight, 0);
         var frame = new RenderFrame(from, Math.max(to, from + 1), model.lastT(), false, 0, 0,
                 conn -> laneTitle(connections, conn, defaults), null);

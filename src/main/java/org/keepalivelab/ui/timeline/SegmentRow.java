@@ -30,16 +30,20 @@ public final class SegmentRow {
     }
 
     void add(SegmentEvent segment, int eventIndex) {
+        add(segment.t(), segment.kind(), segment.dropped(), segment.inferred(), segment.len(), eventIndex);
+    }
+
+    void add(long t, SegmentKind kind, boolean wasDropped, boolean inferred, int length, int eventIndex) {
         int n = times.size();
-        int at = times.insertionPoint(segment.t());
+        int at = times.insertionPoint(t);
         kinds = TimeIndex.open(kinds, at, n);
         dropped = TimeIndex.open(dropped, at, n);
         lengths = TimeIndex.open(lengths, at, n);
         events = TimeIndex.open(events, at, n);
-        times.insert(at, segment.t());
-        kinds[at] = (byte) segment.kind().ordinal();
-        dropped[at] = (byte) ((segment.dropped() ? DROPPED : 0) | (segment.inferred() ? INFERRED : 0));
-        lengths[at] = segment.len();
+        times.insert(at, t);
+        kinds[at] = (byte) kind.ordinal();
+        dropped[at] = (byte) ((wasDropped ? DROPPED : 0) | (inferred ? INFERRED : 0));
+        lengths[at] = length;
         events[at] = eventIndex;
     }
 

@@ -35,10 +35,24 @@ public final class TimelineModel {
             return false;
         }
         for (int i = read; i < size; i++) {
-            add(timeline.get(i), i);
+            if (timeline.isSegment(i)) {
+                addSegment(i); // from the store's columns: no record made for nearly all events
+            } else {
+                add(timeline.get(i), i);
+            }
         }
         read = size;
         return true;
+    }
+
+    private void addSegment(int index) {
+        long t = timeline.t(index);
+        firstT = Math.min(firstT, t);
+        lastT = Math.max(lastT, t);
+        lane(timeline.conn(index)).segments(timeline.direction(index).sender())
+                .add(t, timeline.segmentKind(index), timeline.dropped(index), timeline.inferred(index),
+                        timeline.length(index), index);
+        segments++;
     }
 
     private void add(Event event, int index) {

@@ -2,6 +2,8 @@ package org.keepalivelab.ui.timeline;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.transform.Affine;
+import javafx.stage.Screen;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
@@ -28,6 +30,14 @@ public final class TimelineRenderer {
     private final Font title = Font.font(FONT_FAMILY, FontWeight.BOLD, 12.5);
     private final Font axisFont = Font.font(FONT_FAMILY, 11);
 
+    /** Marks closer than this many pixels merge into the most telling one. */
+    private static final double MERGE_PX = 4;
+    /** A connector gets its arrowhead only this far from the previous one: denser, the heads are a smear. */
+    private static final double ARROW_GAP = 6;
+
+    private final Affine transform = new Affine();
+    private MarkSprites sprites;
+    private double screenScale;
     private double[] occupied = new double[32];
     private int occupiedCount;
 
@@ -45,21 +55,25 @@ public final class TimelineRenderer {
         this.frame = frame;
         this.palette = palette;
         this.scale = geo.plotWidth() / Math.max(1, frame.t1() - frame.t0());
+        this.sprites = onDevicePixels(gc) ? MarkSprites.of(sprites, palette) : null;
         gc.save();
         gc.setTextBaseline(VPos.BASELINE);
         gc.setTextAlign(TextAlignment.LEFT);
-        gc.setFill(palette.get(PaletteRole.BACKGROUND));
-        gc.fillRect(0, 0, geo.width(), geo.height());
-        gc.setFill(palette.get(PaletteRole.PLOT));
-        gc.fillRect(geo.plotLeft(), LaneGeometry.AXIS_HEIGHT, geo.plotWidth(), geo.height() - LaneGeometry.AXIS_HEIGHT);
-
         var lanes = model.lanes();
         int first = Math.max(0, geo.laneAt(LaneGeometry.AXIS_HEIGHT, lanes.size()));
         int last = lanes.isEmpty() ? -1 : geo.laneAt(geo.height() - 1, lanes.size());
         if (last < 0) {
             last = lanes.size() - 1;
         }
-        clipToPlot();
+        // every pixel is painted once underneath: the gutters and axis by their own methods, the plot
+        // by the lanes' backgrounds and, below the last lane, here
+        double below = last >= first ? geo.laneTop(last) + LaneGeometry.LANE_HEIGHT : LaneGeometry.AXIS_HEIGHT;
+        if (below < geo.height()) {
+            gc.setFill(palette.get(PaletteRole.PLOT));
+            gc.fillRect(geo.plotLeft(), below, geo.plotWidth(), geo.height() - below);
+        }
+        // No clip: the gutters and the axis, painted last, cover whatever spills out of the plot. A
+        // clip would cost an allocation per shape in the canvas's renderer.
         for (int i = first; i <= last; i++) {
             laneBackground(lanes.get(i), geo.laneTop(i), i);
         }
@@ -84,15 +98,22 @@ public final class TimelineRenderer {
         gc.restore();
     }
 
-    private double x(long t) {
-        return geo.plotLeft() + (t - frame.t0()) * scale;
+    /** True when a unit of the canvas is a device pixel: the live view on a screen at scale 1. */
+    private boolean onDevicePixels(GraphicsContext gc) {
+        if (screenScale == 0) {
+            screenScale = 1;
+            for (var screen : Screen.getScreens()) { // the canvas renders at the highest screen scale
+                screenScale = Math.max(screenScale, Math.max(screen.getOutputScaleX(), screen.getOutputScaleY()));
+            }
+        }
+        gc.getTransform(transform);
+        return screenScale == 1 && transform.getMxx() == 1 && transform.getMyy() == 1 && transform.getMxy() == 0
+                && transform.getMyx() == 0 && transform.getTx() == Math.rint(transform.getTx())
+                && transform.getTy() == Math.rint(transform.getTy());
     }
 
-    private void clipToPlot() {
-        gc.beginPath();
-        gc.rect(geo.plotLeft(), LaneGeometry.AXIS_HEIGHT, geo.plotWidth(), geo.height() - LaneGeometry.AXIS_HEIGHT);
-        gc.closePath();
-        gc.clip();
+    private double x(long t) {
+        return geo.plotLeft() + (t - frame.t0()) * scale;
     }
 
     private void laneBackground(ConnectionLane lane, double top, int index) {
@@ -100,28 +121,23 @@ public final class TimelineRenderer {
                 : index % 2 == 1 ? PaletteRole.LANE_ALT : PaletteRole.PLOT;
         gc.setFill(palette.get(role));
         gc.fillRect(geo.plotLeft(), top, geo.plotWidth(), LaneGeometry.LANE_HEIGHT);
-        gc.setStroke(palette.get(PaletteRole.GRID));
-        gc.setLineWidth(1);
-        gc.strokeLine(geo.plotLeft(), snap(top + LaneGeometry.LANE_HEIGHT), geo.plotRight(),
-                snap(top + LaneGeometry.LANE_HEIGHT));
+        gc.setFill(palette.get(PaletteRole.GRID));
+        hline(geo.plotLeft(), geo.plotRight(), top + LaneGeometry.LANE_HEIGHT, 1);
     }
 
     private void grid() {
         long step = TimeAxis.step(frame.t1() - frame.t0(), geo.plotWidth(), 110);
-        gc.setStroke(palette.get(PaletteRole.GRID));
-        gc.setLineWidth(1);
+        gc.setFill(palette.get(PaletteRole.GRID));
         for (long t = Math.floorDiv(frame.t0(), step) * step; t <= frame.t1(); t += step) {
-            double x = snap(x(t));
-            gc.strokeLine(x, LaneGeometry.AXIS_HEIGHT, x, geo.height());
+            vline(x(t), LaneGeometry.AXIS_HEIGHT, geo.height(), 1);
         }
     }
 
     private void axis() {
         gc.setFill(palette.get(PaletteRole.BACKGROUND));
         gc.fillRect(0, 0, geo.width(), LaneGeometry.AXIS_HEIGHT);
-        gc.setStroke(palette.get(PaletteRole.GRID));
-        gc.setLineWidth(1);
-        gc.strokeLine(0, snap(LaneGeometry.AXIS_HEIGHT), geo.width(), snap(LaneGeometry.AXIS_HEIGHT));
+        gc.setFill(palette.get(PaletteRole.GRID));
+        hline(0, geo.width(), LaneGeometry.AXIS_HEIGHT, 1);
         long step = TimeAxis.step(frame.t1() - frame.t0(), geo.plotWidth(), 110);
         gc.setFont(axisFont);
         gc.setTextAlign(TextAlignment.CENTER);
@@ -132,7 +148,7 @@ public final class TimelineRenderer {
             if (x < geo.plotLeft() - 1 || x > geo.plotRight() + 1) {
                 continue;
             }
-            gc.strokeLine(snap(x), LaneGeometry.AXIS_HEIGHT - 5, snap(x), LaneGeometry.AXIS_HEIGHT);
+            vline(x, LaneGeometry.AXIS_HEIGHT - 5, LaneGeometry.AXIS_HEIGHT, 1);
             gc.fillText(TimeAxis.label(t, step), x, LaneGeometry.AXIS_HEIGHT - 10);
         }
         gc.setTextAlign(TextAlignment.LEFT);
@@ -152,10 +168,8 @@ public final class TimelineRenderer {
     }
 
     private void nowLine() {
-        double x = snap(x(frame.end()));
-        gc.setStroke(palette.get(PaletteRole.NOW));
-        gc.setLineWidth(1.5);
-        gc.strokeLine(x, LaneGeometry.AXIS_HEIGHT, x, geo.height());
+        gc.setFill(palette.get(PaletteRole.NOW));
+        vline(x(frame.end()), LaneGeometry.AXIS_HEIGHT, geo.height(), 1.5);
     }
 
     private void gutter(TimelineModel model, int first, int last) {
@@ -185,9 +199,8 @@ public final class TimelineRenderer {
                 gc.fillText("kernel", right, bandMiddle);
                 gc.fillText("app", right, top + LaneGeometry.appBaseline(side));
             }
-            gc.setStroke(palette.get(PaletteRole.GRID));
-            gc.setLineWidth(1);
-            gc.strokeLine(0, snap(top + LaneGeometry.LANE_HEIGHT), geo.plotLeft(), snap(top + LaneGeometry.LANE_HEIGHT));
+            gc.setFill(palette.get(PaletteRole.GRID));
+            hline(0, geo.plotLeft(), top + LaneGeometry.LANE_HEIGHT, 1);
         }
         gc.setTextAlign(TextAlignment.LEFT);
     }
@@ -211,6 +224,7 @@ public final class TimelineRenderer {
     }
 
     private void laneTitle(ConnectionLane lane, double top) {
+        if (Boolean.getBoolean("x.notext")) return;
         String text = frame.laneTitle() == null ? null : frame.laneTitle().apply(lane.conn());
         if (text == null || text.isEmpty()) {
             return;
@@ -287,10 +301,9 @@ public final class TimelineRenderer {
             gc.setFill(palette.state(row.state(i)));
             gc.fillRect(x0, y, Math.max(1, x1 - x0), LaneGeometry.BAND_HEIGHT);
             if (start >= frame.t0()) {
-                gc.setStroke(palette.get(PaletteRole.MUTED));
+                gc.setFill(palette.get(PaletteRole.MUTED));
                 gc.setGlobalAlpha(0.6);
-                gc.setLineWidth(1);
-                gc.strokeLine(snap(x0), y, snap(x0), y + LaneGeometry.BAND_HEIGHT);
+                vline(x0, y, y + LaneGeometry.BAND_HEIGHT, 1);
                 gc.setGlobalAlpha(1);
             }
             bandLabel(row, i, Math.max(x0, geo.plotLeft()), x1, y);
@@ -317,6 +330,7 @@ public final class TimelineRenderer {
         int hi = row.firstAfter(frame.t1() + margin);
         double y = top + LaneGeometry.track(side);
         double peerY = top + LaneGeometry.track(side.peer());
+        long bucket = Math.max(1, (long) (MERGE_PX / scale)); // anchored in time: panning does not reshuffle merges
         long column = Long.MIN_VALUE;
         int best = -1;
         MarkKind bestMark = null;
@@ -325,20 +339,29 @@ public final class TimelineRenderer {
         double lastConnector = Double.NEGATIVE_INFINITY;
         double lastLabelEnd = Double.NEGATIVE_INFINITY;
         for (int i = lo; i <= hi; i++) {
-            long c = i < hi ? (long) Math.floor(x(row.t(i))) : Long.MAX_VALUE;
+            long c = i < hi ? Math.floorDiv(row.t(i), bucket) : Long.MAX_VALUE;
             if (c != column && best >= 0) {
                 double x = x(row.t(best));
                 if (connectors) {
                     if (x - lastConnector >= 3 || bestMark.priority() >= MarkKind.PROBE_ANSWERED.priority()) {
-                        connector(bestMark, anyDropped && row.dropped(best), x, y, peerY);
+                        connector(bestMark, anyDropped && row.dropped(best), x, y, peerY, x - lastConnector >= ARROW_GAP);
                         lastConnector = x;
                     }
                 } else {
-                    MarkGlyphs.draw(gc, bestMark, x, y, palette);
-                    if (row.dropped(best)) {
-                        MarkGlyphs.dropped(gc, x, (y + peerY) / 2, palette);
+                    if (Boolean.getBoolean("x.nosprite")) {
+                    } else if (sprites != null) {
+                        sprites.draw(gc, bestMark, x, y);
+                    } else {
+                        MarkGlyphs.draw(gc, bestMark, x, y, palette);
                     }
-                    if (bytes > 0 && x > lastLabelEnd + MIN_LABEL_GAP) {
+                    if (row.dropped(best)) {
+                        if (sprites != null) {
+                            sprites.dropped(gc, x, (y + peerY) / 2);
+                        } else {
+                            MarkGlyphs.dropped(gc, x, (y + peerY) / 2, palette);
+                        }
+                    }
+                    if (!Boolean.getBoolean("x.notext") && bytes > 0 && x > lastLabelEnd + MIN_LABEL_GAP) {
                         String label = bytes(bytes);
                         gc.setFont(font);
                         gc.setFill(palette.get(PaletteRole.TEXT));
@@ -366,27 +389,43 @@ public final class TimelineRenderer {
         }
     }
 
-    private void connector(MarkKind mark, boolean dropped, double x, double y, double peerY) {
+    /**
+     * A vertical line from the sender's track towards the receiver's, dashed and stopping short where a
+     * sever dropped the segment. Drawn as rectangles, which the software pipeline fills without
+     * rasterising a path; the arrowhead only where it has room.
+     */
+    private void connector(MarkKind mark, boolean dropped, double x, double y, double peerY, boolean arrow) {
+        if (Boolean.getBoolean("x.noconn")) return;
         double dir = Math.signum(peerY - y);
         double from = y + dir * 8;
         double to = dropped ? (y + peerY) / 2 - dir * 6 : peerY - dir * 7;
-        double sx = snap(x);
-        gc.setStroke(dropped ? palette.get(PaletteRole.DROPPED) : palette.mark(mark));
+        double top = Math.min(from, to);
+        double bottom = Math.max(from, to);
+        boolean strong = mark.priority() >= MarkKind.PROBE_ANSWERED.priority();
+        double width = strong ? 1.6 : 1.1;
+        double left = Math.floor(x) + 0.5 - width / 2;
+        var colour = dropped ? palette.get(PaletteRole.DROPPED) : palette.mark(mark);
+        gc.setFill(colour);
         gc.setGlobalAlpha(mark == MarkKind.ACK || mark == MarkKind.WINDOW_UPDATE ? 0.3 : 0.55);
-        gc.setLineWidth(mark.priority() >= MarkKind.PROBE_ANSWERED.priority() ? 1.6 : 1.1);
         if (dropped) {
-            gc.setLineDashes(3, 3);
-        }
-        gc.strokeLine(sx, from, sx, to);
-        gc.setLineDashes((double[]) null);
-        if (!dropped) {
-            gc.strokeLine(sx, to, sx - 3, to - dir * 4);
-            gc.strokeLine(sx, to, sx + 3, to - dir * 4);
+            for (double dash = top; dash < bottom; dash += 6) {
+                gc.fillRect(left, dash, width, Math.min(3, bottom - dash));
+            }
+        } else {
+            gc.fillRect(left, top, width, bottom - top);
+            if (arrow) {
+                double sx = snap(x);
+                gc.setStroke(colour);
+                gc.setLineWidth(width);
+                gc.strokeLine(sx, to, sx - 3, to - dir * 4);
+                gc.strokeLine(sx, to, sx + 3, to - dir * 4);
+            }
         }
         gc.setGlobalAlpha(1);
     }
 
     private void appEvents(AppRow row, Side side, double top) {
+        if (Boolean.getBoolean("x.notext")) return;
         double baseline = top + LaneGeometry.appBaseline(side);
         int lo = row.firstAtOrAfter(frame.t0());
         occupiedCount = 0;
@@ -413,9 +452,8 @@ public final class TimelineRenderer {
             double x = x(event.t());
             String words = AppRow.words(event);
             double end = x + 5 + textWidth(words, 11);
-            gc.setStroke(palette.get(PaletteRole.MUTED));
-            gc.setLineWidth(1);
-            gc.strokeLine(snap(x), baseline - 9, snap(x), baseline + 1);
+            gc.setFill(palette.get(PaletteRole.MUTED));
+            vline(x, baseline - 9, baseline + 1, 1);
             if (x > lastEnd + MIN_LABEL_GAP && !overlaps(x, end)) {
                 gc.setFill(palette.get(PaletteRole.MUTED));
                 gc.fillText(words, x + 4, baseline);
@@ -430,9 +468,8 @@ public final class TimelineRenderer {
         double bandTop = top + LaneGeometry.bandTop(side);
         double y0 = side == Side.CLIENT ? baseline - 10 : bandTop;
         double y1 = side == Side.CLIENT ? bandTop + LaneGeometry.BAND_HEIGHT : baseline + 2;
-        gc.setStroke(colour);
-        gc.setLineWidth(2);
-        gc.strokeLine(snap(x), y0, snap(x), y1);
+        gc.setFill(colour);
+        vline(x, y0, y1, 2);
         String words = event.event() == AppEventType.EOF ? "EOF: read returned end of stream"
                 : (event.message() == null ? "error" : event.message());
         gc.setFill(colour);
@@ -512,6 +549,19 @@ public final class TimelineRenderer {
     /** A text's width, estimated (no layout per frame): good enough to avoid overlapping labels. */
     static double textWidth(String text, double size) {
         return text.length() * size * 0.6;
+    }
+
+    /**
+     * A vertical line of {@code width} centred on pixel column {@code x} lands on, filled with the
+     * current fill: a rectangle, which the software pipeline fills far faster than it strokes a line.
+     */
+    private void vline(double x, double y0, double y1, double width) {
+        gc.fillRect(snap(x) - width / 2, y0, width, y1 - y0);
+    }
+
+    /** A horizontal line, as {@link #vline}. */
+    private void hline(double x0, double x1, double y, double width) {
+        gc.fillRect(x0, snap(y) - width / 2, x1 - x0, width);
     }
 
     private static double snap(double v) {
