@@ -31,8 +31,8 @@ import org.keepalivelab.ui.timeline.TimelineView;
 final class DrawBench {
     static final int WIDTH = 1440;
     static final int HEIGHT = 900;
-    private static final int WARMUP = 40;
-    private static final int FRAMES = 120;
+    private static final int WARMUP = 200;
+    private static final int FRAMES = 400;
     /** The lanes shown start at this connection: 50 is severed (dropped probes, RST, timeout). */
     private static final int FIRST_CONN = 48;
 
