@@ -22,7 +22,7 @@ public final class Benchmarks implements Callable<Integer> {
     int seconds = 10;
 
     @Option(names = "--writes-per-second", description = "Flood rate, small writes (default ${DEFAULT-VALUE}).")
-    int writesPerSecond = 20_000;
+    int writesPerSecond = 26_000;
 
     @Option(names = "--events", description = "Timeline events for draw and png (default ${DEFAULT-VALUE}).")
     int events = 1_000_000;
