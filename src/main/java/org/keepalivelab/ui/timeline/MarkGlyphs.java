@@ -31,8 +31,8 @@ final class MarkGlyphs {
             case PROBE_ACK -> gc.fillOval(x - 3.5, y - 3.5, 7, 7);
             case PROBE_INFERRED -> {
                 // dashed: the lab did not see this segment, it only saw the kernel count it
-                gc.setLineWidth(1.8);
-                gc.setLineDashes(2.5, 2.5);
+                gc.setLineWidth(1.6);
+                gc.setLineDashes(1.5, 3);
                 gc.strokeOval(x - 5, y - 5, 10, 10);
                 gc.setLineDashes();
             }

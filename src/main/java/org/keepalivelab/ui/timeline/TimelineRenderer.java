@@ -312,10 +312,13 @@ public final class TimelineRenderer {
 
     private void bandLabel(StateRow row, int i, double x0, double x1, double y) {
         String name = row.state(i).name();
-        String full = name + (row.orphan(i) ? " · orphan" : "")
-                + (row.probes(i) > 0 ? " · " + row.probes(i) + " unanswered" : "");
+        String probes = row.probes(i) > 0 ? row.probes(i) + " unanswered" : null;
+        String full = name + (row.orphan(i) ? " · orphan" : "") + (probes != null ? " · " + probes : "");
+        // A band that only counts one more unanswered probe says so first when the full label does not fit.
+        boolean sameState = i > 0 && row.state(i - 1) == row.state(i) && row.orphan(i - 1) == row.orphan(i);
+        String shorter = sameState && probes != null ? probes : name;
         double room = x1 - x0 - 8;
-        String text = textWidth(full, 11) <= room ? full : textWidth(name, 11) <= room ? name : null;
+        String text = textWidth(full, 11) <= room ? full : textWidth(shorter, 11) <= room ? shorter : null;
         if (text == null) {
             return;
         }
