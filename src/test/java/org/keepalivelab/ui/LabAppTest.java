@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.keepalivelab.ui.Fx.onFx;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -198,25 +199,5 @@ class LabAppTest {
 
     private static List<TcpState> states(StateRow row) {
         return java.util.stream.IntStream.range(0, row.size()).mapToObj(row::state).toList();
-    }
-
-    /** Runs {@code query} on the FX thread and returns its answer. */
-    private static <T> T onFx(Supplier<T> query) {
-        if (Platform.isFxApplicationThread()) {
-            return query.get();
-        }
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(query.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("FX query failed", e);
-        }
     }
 }
