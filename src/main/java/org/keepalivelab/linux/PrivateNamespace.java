@@ -2,7 +2,6 @@ package org.keepalivelab.linux;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,25 +72,16 @@ public final class PrivateNamespace {
     /** unshare's own complaint, and the system setting that most likely caused it. */
     private static String explain(String unshareOutput) {
         var cause = new StringBuilder(unshareOutput.isEmpty() ? "unshare failed" : unshareOutput.lines().findFirst().orElseThrow());
-        if (sysctl("kernel/apparmor_restrict_unprivileged_userns").equals("1")) {
+        if (Sysctl.read("kernel/apparmor_restrict_unprivileged_userns").equals("1")) {
             cause.append("; AppArmor restricts unprivileged user namespaces (kernel.apparmor_restrict_unprivileged_userns = 1)");
         }
-        if (sysctl("kernel/unprivileged_userns_clone").equals("0")) {
+        if (Sysctl.read("kernel/unprivileged_userns_clone").equals("0")) {
             cause.append("; unprivileged user namespaces are off (kernel.unprivileged_userns_clone = 0)");
         }
-        if (sysctl("user/max_user_namespaces").equals("0")) {
+        if (Sysctl.read("user/max_user_namespaces").equals("0")) {
             cause.append("; user namespaces are off (user.max_user_namespaces = 0)");
         }
         return cause.toString();
-    }
-
-    /** A setting under /proc/sys, or "" where this kernel has none. */
-    private static String sysctl(String name) {
-        try {
-            return Files.readString(Path.of("/proc/sys", name)).strip();
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     private static Optional<List<String>> ownCommandLine() {

@@ -1,8 +1,6 @@
 package org.keepalivelab.ui;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.keepalivelab.linux.KernelSettings;
 
 /**
  * The kernel defaults a setting of 0 stands for: {@code net.ipv4.tcp_keepalive_probes} (keep-alive
@@ -17,18 +15,15 @@ public record KernelDefaults(int keepaliveProbes, int finTimeoutSeconds) {
     public static KernelDefaults load() {
         var defaults = current;
         if (defaults == null) {
-            defaults = new KernelDefaults(read("tcp_keepalive_probes", LINUX.keepaliveProbes),
-                    read("tcp_fin_timeout", LINUX.finTimeoutSeconds));
+            var kernel = KernelSettings.read();
+            defaults = new KernelDefaults(orLinux(kernel.keepaliveProbes(), LINUX.keepaliveProbes),
+                    orLinux(kernel.finTimeout(), LINUX.finTimeoutSeconds));
             current = defaults;
         }
         return defaults;
     }
 
-    private static int read(String name, int fallback) {
-        try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4", name)).strip());
-        } catch (IOException | RuntimeException e) {
-            return fallback;
-        }
+    private static int orLinux(int read, int linux) {
+        return read > 0 ? read : linux;
     }
 }

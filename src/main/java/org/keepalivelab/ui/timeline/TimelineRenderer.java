@@ -149,7 +149,7 @@ public final class TimelineRenderer {
                 continue;
             }
             vline(x, LaneGeometry.AXIS_HEIGHT - 5, LaneGeometry.AXIS_HEIGHT, 1);
-            gc.fillText(TimeAxis.label(t, step), x, LaneGeometry.AXIS_HEIGHT - 10);
+            tickLabel(TimeAxis.label(t, step), x);
         }
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFill(palette.get(PaletteRole.MUTED));
@@ -308,6 +308,13 @@ public final class TimelineRenderer {
             }
             bandLabel(row, i, Math.max(x0, geo.plotLeft()), x1, y);
         }
+    }
+
+    /** A tick's label, centred on it, but kept inside the plot so it never runs into "time →". */
+    private void tickLabel(String label, double x) {
+        double half = textWidth(label, axisFont.getSize()) / 2;
+        double centre = Math.clamp(x, geo.plotLeft() + half + 2, Math.max(geo.plotLeft() + half + 2, geo.plotRight() - half));
+        gc.fillText(label, centre, LaneGeometry.AXIS_HEIGHT - 10);
     }
 
     private void bandLabel(StateRow row, int i, double x0, double x1, double y) {
