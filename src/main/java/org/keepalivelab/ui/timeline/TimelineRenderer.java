@@ -2,6 +2,7 @@ package org.keepalivelab.ui.timeline;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 import javafx.scene.transform.Affine;
 import javafx.stage.Screen;
 import javafx.scene.text.Font;
@@ -37,6 +38,8 @@ public final class TimelineRenderer {
 
     private final Affine transform = new Affine();
     private MarkSprites sprites;
+    private final TextSprites textSprites = new TextSprites();
+    private boolean devicePixels;
     private double screenScale;
     private double[] occupied = new double[32];
     private int occupiedCount;
@@ -55,7 +58,8 @@ public final class TimelineRenderer {
         this.frame = frame;
         this.palette = palette;
         this.scale = geo.plotWidth() / Math.max(1, frame.t1() - frame.t0());
-        this.sprites = onDevicePixels(gc) ? MarkSprites.of(sprites, palette) : null;
+        this.devicePixels = onDevicePixels(gc);
+        this.sprites = devicePixels ? MarkSprites.of(sprites, palette) : null;
         gc.save();
         gc.setTextBaseline(VPos.BASELINE);
         gc.setTextAlign(TextAlignment.LEFT);
@@ -92,7 +96,7 @@ public final class TimelineRenderer {
             gc.setFill(palette.get(PaletteRole.MUTED));
             gc.setFont(title);
             gc.setTextAlign(TextAlignment.CENTER);
-            gc.fillText("No connection yet: press Connect.", geo.plotLeft() + geo.plotWidth() / 2,
+            text("No connection yet: press Connect.", geo.plotLeft() + geo.plotWidth() / 2,
                     LaneGeometry.AXIS_HEIGHT + 60);
         }
         gc.restore();
@@ -154,7 +158,7 @@ public final class TimelineRenderer {
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFill(palette.get(PaletteRole.MUTED));
         gc.setTextAlign(TextAlignment.RIGHT);
-        gc.fillText("time →", geo.plotLeft() - 10, LaneGeometry.AXIS_HEIGHT - 10);
+        text("time →", geo.plotLeft() - 10, LaneGeometry.AXIS_HEIGHT - 10);
         gc.setTextAlign(TextAlignment.LEFT);
         if (frame.showNow()) {
             double x = x(frame.end());
@@ -162,7 +166,7 @@ public final class TimelineRenderer {
                 gc.setFill(palette.get(PaletteRole.NOW));
                 gc.setFont(bold);
                 gc.setTextAlign(TextAlignment.CENTER);
-                gc.fillText("now", x, 11);
+                text("now", x, 11);
             }
         }
     }
@@ -188,16 +192,16 @@ public final class TimelineRenderer {
             }
             gc.setFont(title);
             gc.setFill(palette.get(selected ? PaletteRole.NOW : PaletteRole.TEXT));
-            gc.fillText("#" + lane.conn(), right, top + LaneGeometry.TITLE_BASELINE);
+            text("#" + lane.conn(), right, top + LaneGeometry.TITLE_BASELINE);
             for (var side : Side.values()) {
                 gc.setFont(bold);
                 gc.setFill(palette.get(PaletteRole.TEXT));
-                gc.fillText(side.label(), right, top + LaneGeometry.track(side) + 4);
+                text(side.label(), right, top + LaneGeometry.track(side) + 4);
                 gc.setFont(font);
                 gc.setFill(palette.get(PaletteRole.MUTED));
                 double bandMiddle = top + LaneGeometry.bandTop(side) + LaneGeometry.BAND_HEIGHT / 2 + 4;
-                gc.fillText("kernel", right, bandMiddle);
-                gc.fillText("app", right, top + LaneGeometry.appBaseline(side));
+                text("kernel", right, bandMiddle);
+                text("app", right, top + LaneGeometry.appBaseline(side));
             }
             gc.setFill(palette.get(PaletteRole.GRID));
             hline(0, geo.plotLeft(), top + LaneGeometry.LANE_HEIGHT, 1);
@@ -236,7 +240,7 @@ public final class TimelineRenderer {
         gc.fillRoundRect(geo.plotLeft() + 4, top + 4, w, 17, 6, 6);
         gc.setGlobalAlpha(1);
         gc.setFill(palette.get(PaletteRole.MUTED));
-        gc.fillText(text, geo.plotLeft() + 10, top + LaneGeometry.TITLE_BASELINE);
+        text(text, geo.plotLeft() + 10, top + LaneGeometry.TITLE_BASELINE);
     }
 
     private void actions(ConnectionLane lane, double top) {
@@ -261,7 +265,7 @@ public final class TimelineRenderer {
                 double end = x + 3 + textWidth(words, 11.5);
                 if (!overlaps(x, end)) {
                     gc.setFill(palette.get(PaletteRole.ACTION));
-                    gc.fillText(words, x + 3, top + LaneGeometry.ACTION_BASELINE);
+                    text(words, x + 3, top + LaneGeometry.ACTION_BASELINE);
                     remember(x, end);
                 }
             }
@@ -314,7 +318,7 @@ public final class TimelineRenderer {
     private void tickLabel(String label, double x) {
         double half = textWidth(label, axisFont.getSize()) / 2;
         double centre = Math.clamp(x, geo.plotLeft() + half + 2, Math.max(geo.plotLeft() + half + 2, geo.plotRight() - half));
-        gc.fillText(label, centre, LaneGeometry.AXIS_HEIGHT - 10);
+        text(label, centre, LaneGeometry.AXIS_HEIGHT - 10);
     }
 
     private void bandLabel(StateRow row, int i, double x0, double x1, double y) {
@@ -331,7 +335,7 @@ public final class TimelineRenderer {
         }
         gc.setFont(font);
         gc.setFill(palette.get(PaletteRole.STATE_TEXT));
-        gc.fillText(text, x0 + 5, y + LaneGeometry.BAND_HEIGHT - 5);
+        text(text, x0 + 5, y + LaneGeometry.BAND_HEIGHT - 5);
     }
 
     private void segments(SegmentRow row, SegmentRow peer, Side side, double top, boolean connectors) {
@@ -375,7 +379,7 @@ public final class TimelineRenderer {
                         String label = bytes(bytes);
                         gc.setFont(font);
                         gc.setFill(palette.get(PaletteRole.TEXT));
-                        gc.fillText(label, x + 7, y + 4);
+                        text(label, x + 7, y + 4);
                         lastLabelEnd = x + 7 + textWidth(label, 11);
                     }
                 }
@@ -466,7 +470,7 @@ public final class TimelineRenderer {
             vline(x, baseline - 9, baseline + 1, 1);
             if (x > lastEnd + MIN_LABEL_GAP && !overlaps(x, end)) {
                 gc.setFill(palette.get(PaletteRole.MUTED));
-                gc.fillText(words, x + 4, baseline);
+                text(words, x + 4, baseline);
                 lastEnd = end;
             }
         }
@@ -486,11 +490,11 @@ public final class TimelineRenderer {
         double width = textWidth(words, 11.5);
         if (x + 5 + width > geo.plotRight() && x - 5 - width > geo.plotLeft()) {
             gc.setTextAlign(TextAlignment.RIGHT); // near the right edge: the words go to the left of the mark
-            gc.fillText(words, x - 5, baseline);
+            text(words, x - 5, baseline);
             gc.setTextAlign(TextAlignment.LEFT);
             remember(x - 5 - width, x);
         } else {
-            gc.fillText(words, x + 5, baseline);
+            text(words, x + 5, baseline);
             remember(x, x + 5 + width);
         }
     }
@@ -554,6 +558,18 @@ public final class TimelineRenderer {
             return String.format(java.util.Locale.ROOT, "%.1f kB", n / 1e3);
         }
         return String.format(java.util.Locale.ROOT, "%.1f MB", n / 1e6);
+    }
+
+    /**
+     * Draws a label as {@code gc.fillText} would, with the context's font, fill and alignment: copied
+     * from {@link TextSprites} where a canvas pixel is a device pixel, laid out anew elsewhere.
+     */
+    private void text(String text, double x, double y) {
+        if (devicePixels && gc.getFill() instanceof Color colour) {
+            textSprites.draw(gc, text, gc.getFont(), colour, gc.getTextAlign(), x, y);
+        } else {
+            gc.fillText(text, x, y);
+        }
     }
 
     /** A text's width, estimated (no layout per frame): good enough to avoid overlapping labels. */
