@@ -60,6 +60,7 @@ public final class TimelineRenderer {
         this.scale = geo.plotWidth() / Math.max(1, frame.t1() - frame.t0());
         this.devicePixels = onDevicePixels(gc);
         this.sprites = devicePixels ? MarkSprites.of(sprites, palette) : null;
+        textSprites.newFrame();
         gc.save();
         gc.setTextBaseline(VPos.BASELINE);
         gc.setTextAlign(TextAlignment.LEFT);
@@ -565,9 +566,8 @@ public final class TimelineRenderer {
      * from {@link TextSprites} where a canvas pixel is a device pixel, laid out anew elsewhere.
      */
     private void text(String text, double x, double y) {
-        if (devicePixels && gc.getFill() instanceof Color colour) {
-            textSprites.draw(gc, text, gc.getFont(), colour, gc.getTextAlign(), x, y);
-        } else {
+        if (!(devicePixels && gc.getFill() instanceof Color colour
+                && textSprites.draw(gc, text, gc.getFont(), colour, gc.getTextAlign(), x, y))) {
             gc.fillText(text, x, y);
         }
     }
