@@ -14,6 +14,7 @@ import org.keepalivelab.model.Event;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.StateEvent;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
@@ -40,7 +41,7 @@ public final class EventLog {
 
     static void write(Lab lab, OutputStream out) {
         var kernel = KernelSettings.read();
-        try (var json = JSON.createGenerator(out)) {
+        try (var json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
             writeHeader(json, lab, kernel);
             for (var event : lab.timeline().inTimeOrder()) {
                 writeEvent(json, event);

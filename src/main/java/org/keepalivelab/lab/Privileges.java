@@ -18,7 +18,8 @@ final class Privileges {
 
     /** True unless the kernel refuses this process a packet socket or a filter on a TCP socket. */
     static boolean mayCaptureAndSever() {
-        try (var trial = PacketSocket.open("lo", TRIAL_BUFFER)) {
+        try {
+            PacketSocket.open("lo", TRIAL_BUFFER).close();
             TcpSocket.checkDropAllFilterAllowed();
             return true;
         } catch (LinuxException e) {

@@ -136,6 +136,7 @@ final class LibC {
     }
 
     /** strerror(3): the C library's text for an errno. */
+    @SuppressWarnings("restricted") // the C library's own string, NUL-terminated within the bound
     static String strerror(int errno) {
         try {
             var text = (MemorySegment) STRERROR.invokeExact(errno);

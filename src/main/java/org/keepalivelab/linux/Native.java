@@ -24,6 +24,7 @@ final class Native {
     private Native() {
     }
 
+    @SuppressWarnings("restricted") // native access is enabled by the launcher (--enable-native-access)
     static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         var symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new LinkageError("The C library has no function " + name));
