@@ -356,7 +356,7 @@ public final class LabCommand implements Callable<Integer> {
     static final class ConnectionsConverter implements Parser<Integer> {
         @Override
         public Integer parse(String text) {
-            return checkedInt(ScriptStep.CONNECT_COUNT, text);
+            return checkedInt(Lab.CLIENTS_PER_CONNECT, text);
         }
     }
 

@@ -33,6 +33,9 @@ import org.keepalivelab.model.Timeline;
  * in order of connection.
  */
 public final class Lab implements AutoCloseable {
+    /** How many clients one Connect (or one script step) may open at once. */
+    public static final Range CLIENTS_PER_CONNECT = new Range("clients per connect", 1, 1000, "");
+
     /** How often the kernel's view of every socket is sampled. */
     private static final long SAMPLE_NANOS = 20_000_000;
     private static final int CONNECTIONS_PER_TICK = 100;

@@ -24,8 +24,6 @@ public record ScriptStep(Duration at, String verb, String arg, int conn) {
     public static final String FORM = "TIME:ACTION[@CONN|@all], e.g. 0.2s:send 5, 1s:kill, 2s:sever c2s@2, 3s:kill@all";
     /** {@code @all}: every connection the lab has when the step runs. */
     public static final int ALL = 0;
-    /** How many clients one connect step may open. */
-    public static final Range CONNECT_COUNT = new Range("connect's client count", 1, 1000, "");
 
     private static final Pattern STEP = Pattern.compile("([^:]+):\\s*([a-z]+)(?:\\s+([a-z0-9]+))?\\s*(?:@(\\d+|all))?");
 
@@ -47,8 +45,8 @@ public record ScriptStep(Duration at, String verb, String arg, int conn) {
         int conn = m.group(4) == null ? 1 : m.group(4).equals("all") ? ALL : Integer.parseInt(m.group(4));
         switch (verb) {
             case "connect" -> {
-                if (!arg.isEmpty() && !(arg.matches("\\d{1,4}") && CONNECT_COUNT.contains(Integer.parseInt(arg)))) {
-                    throw new IllegalArgumentException("'" + text + "': connect takes a client count, " + CONNECT_COUNT);
+                if (!arg.isEmpty() && !(arg.matches("\\d{1,4}") && Lab.CLIENTS_PER_CONNECT.contains(Integer.parseInt(arg)))) {
+                    throw new IllegalArgumentException("'" + text + "': connect takes a client count, " + Lab.CLIENTS_PER_CONNECT);
                 }
                 if (m.group(4) != null) {
                     throw new IllegalArgumentException("'" + text + "': connect opens new connections, it takes no @CONN");

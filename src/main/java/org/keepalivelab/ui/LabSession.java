@@ -1,5 +1,6 @@
 package org.keepalivelab.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,7 @@ public final class LabSession {
     private final ReadOnlyObjectWrapper<List<ConnectionStatus>> connections =
             new ReadOnlyObjectWrapper<>(this, "connections", List.of());
     private final IntegerProperty selectedConn = new SimpleIntegerProperty(this, "selectedConn", 0);
+    private final IntegerProperty clientsPerConnect = new SimpleIntegerProperty(this, "clientsPerConnect", 1);
     private final ReadOnlyObjectWrapper<ConnectionStatus> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -91,15 +93,28 @@ public final class LabSession {
         return lab.captureProblem();
     }
 
-    /** Opens a connection with the current settings and selects it. */
+    /**
+     * Opens {@link #clientsPerConnectProperty()} connections at once with the current settings and
+     * selects the first; completes with its number.
+     */
     public CompletableFuture<Integer> connect() {
-        return run(lab::connect).thenApply(conn -> {
+        var opened = new ArrayList<CompletableFuture<Integer>>();
+        for (int i = 0; i < clientsPerConnect.get(); i++) {
+            opened.add(run(lab::connect));
+        }
+        return CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            int conn = opened.getFirst().join();
             Platform.runLater(() -> {
                 refresh();
                 selectedConn.set(conn);
             });
             return conn;
         });
+    }
+
+    /** How many clients the next Connect opens at once ({@link Lab#CLIENTS_PER_CONNECT}). */
+    public IntegerProperty clientsPerConnectProperty() {
+        return clientsPerConnect;
     }
 
     /** Opens a connection and has its client write {@code bytes} bytes: the seed's opening. */

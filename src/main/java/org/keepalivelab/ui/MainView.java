@@ -93,6 +93,7 @@ public final class MainView extends BorderPane {
         timeline.pinnedProperty().addListener((obs, was, is) ->
                 details.setText(is == null ? DETAILS_HINT : MarkDetails.describe(is, model)));
         settings.settingsProperty().addListener((obs, was, is) -> session.lab().setSettings(is));
+        session.clientsPerConnectProperty().bind(settings.clientsPerConnectProperty());
         session.messageProperty().addListener((obs, was, is) -> showMessage(is));
 
         setTop(top());

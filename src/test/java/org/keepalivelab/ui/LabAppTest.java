@@ -138,6 +138,20 @@ class LabAppTest {
     }
 
     @Test
+    void connectOpensAsManyClientsAsAsked() throws Exception {
+        var clients = robot.lookup("#clients-per-connect .text-field").queryAs(TextField.class);
+        robot.interact(() -> clients.setText("0"));
+        assertEquals("clients per connect must be 1..1000",
+                onFx(() -> robot.lookup("#clients-per-connect .field-error").queryAs(Label.class).getText()));
+        robot.interact(() -> clients.setText("3"));
+
+        robot.clickOn("#connect");
+        KillScenario.await(Duration.ofSeconds(10), "connections 2 to 4", () -> app.session().lab().connections().size() == 4
+                && app.session().lab().connections().stream().allMatch(c -> c.clientHeld()));
+        assertEquals(2, onFx(() -> app.session().selectedConnProperty().get()), "the first of them is selected");
+    }
+
+    @Test
     void refusesAnInvalidValueAtTheFieldWithItsRange() throws Exception {
         var idle = robot.lookup("#server-idle .text-field").queryAs(TextField.class);
         robot.interact(() -> idle.setText("0"));

@@ -1,6 +1,7 @@
 package org.keepalivelab.ui.controls;
 
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
@@ -10,6 +11,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.model.Side;
@@ -24,6 +26,7 @@ public final class SettingsPanel extends BorderPane {
     private final SideSettingsEditor client;
     private final ComboBox<ServerPolicy> policy = new ComboBox<>();
     private final IntField orphan;
+    private final IntField clients = new IntField(Lab.CLIENTS_PER_CONNECT, 1, null, null);
     private final ReadOnlyObjectWrapper<LabSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final BooleanBinding valid;
 
@@ -48,7 +51,8 @@ public final class SettingsPanel extends BorderPane {
         orphan.valueProperty().addListener((obs, was, is) -> update());
         policy.valueProperty().addListener((obs, was, is) -> update());
 
-        var content = new VBox(section("NEXT CONNECTION"), hint(), server, policyBox(), client, orphanBox());
+        clients.setId("clients-per-connect");
+        var content = new VBox(section("NEXT CONNECTION"), hint(), server, policyBox(), client, orphanBox(), clientsBox());
         content.getStyleClass().add("settings-content");
         var scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -88,6 +92,22 @@ public final class SettingsPanel extends BorderPane {
         var box = new VBox(6, title, orphan, hint);
         box.getStyleClass().add("side-card");
         return box;
+    }
+
+    private Node clientsBox() {
+        var title = new Label("Clients per Connect");
+        title.getStyleClass().add("side-title");
+        var hint = new Label("Connect opens this many connections at once, each with the settings above.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        var box = new VBox(6, title, clients, hint);
+        box.getStyleClass().add("side-card");
+        return box;
+    }
+
+    /** How many clients the next Connect opens; changes only to a valid value. */
+    public ReadOnlyIntegerProperty clientsPerConnectProperty() {
+        return clients.valueProperty();
     }
 
     private static ListCell<ServerPolicy> policyCell() {
