@@ -3,13 +3,11 @@ package org.keepalivelab.lab;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.keepalivelab.lab.Transcript.seconds;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.keepalivelab.model.AppEventType;
@@ -23,24 +21,12 @@ import org.keepalivelab.model.TcpState;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class LimitedModeIT {
-    private static UnprivilegedLab lab;
-
-    @BeforeAll
-    static void install() throws Exception {
-        assumeTrue(UnprivilegedLab.runningAsRoot(), "runs the program as nobody through setpriv, which needs root");
-        lab = UnprivilegedLab.install();
-    }
-
-    @AfterAll
-    static void remove() throws Exception {
-        if (lab != null) {
-            lab.close();
-        }
-    }
+    @RegisterExtension
+    static final UnprivilegedLab.Installation INSTALLED = UnprivilegedLab.Installation.ofProgram();
 
     @Test
     void severIsRefusedWithTheCapabilityAndWhatWouldEnableIt() throws Exception {
-        var run = lab.run("--no-namespace", "--server-keepalive", "1,1,3", "--at", "0s:connect", "--at", "0.2s:send 5",
+        var run = INSTALLED.lab().run("--no-namespace", "--server-keepalive", "1,1,3", "--at", "0s:connect", "--at", "0.2s:send 5",
                 "--at", "0.5s:sever");
 
         var transcript = run.log().transcript();
@@ -66,7 +52,7 @@ class LimitedModeIT {
      */
     @Test
     void killedClientsLastProbeIsInferredFromTheProbeCount() throws Exception {
-        var run = lab.run("--no-namespace", "--server-keepalive", "1,1,3", "--orphan-lifetime", "3",
+        var run = INSTALLED.lab().run("--no-namespace", "--server-keepalive", "1,1,3", "--orphan-lifetime", "3",
                 "--at", "0s:connect", "--at", "0.2s:send 5", "--at", "1s:kill");
 
         var transcript = run.log().transcript();
@@ -88,12 +74,12 @@ class LimitedModeIT {
         // An unshare that runs the command in no namespace at all, as a system that lets unshare make
         // one but takes the capabilities in it away: the relaunched program finds nothing granted,
         // exits with its own status, and the first one runs the lab.
-        var unshare = lab.bin("unshare", """
+        var unshare = INSTALLED.lab().bin("unshare", """
                 #!/bin/sh
                 while [ $# -gt 0 ]; do case "$1" in --) shift; break;; --*) shift;; *) break;; esac; done
                 exec "$@"
                 """);
-        var run = lab.runWithin(List.of("env", "PATH=" + unshare + ":/usr/bin:/bin"), "--server-keepalive", "1,1,3",
+        var run = INSTALLED.lab().runWithin(List.of("env", "PATH=" + unshare + ":/usr/bin:/bin"), "--server-keepalive", "1,1,3",
                 "--at", "0s:connect", "--at", "0.2s:send 5", "--until", "0.5s");
 
         assertAll(
@@ -111,7 +97,7 @@ class LimitedModeIT {
     void refusedNamespaceIsNamedInTheBannerAndTheRefusal() throws Exception {
         // Inside a user namespace where nobody has no mapping, the kernel refuses a nested one, as a
         // restricted system refuses the first: unshare fails and the lab stays here.
-        var run = lab.runWithin(List.of("unshare", "--user", "--"), "--server-keepalive", "1,1,3",
+        var run = INSTALLED.lab().runWithin(List.of("unshare", "--user", "--"), "--server-keepalive", "1,1,3",
                 "--at", "0s:connect", "--at", "0.2s:send 5", "--at", "0.5s:sever");
 
         assertAll(

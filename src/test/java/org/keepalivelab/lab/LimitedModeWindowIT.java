@@ -2,12 +2,10 @@ package org.keepalivelab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The window in limited mode: runs {@code org.keepalivelab.ui.LimitedModeWindowCheck} (TestFX, on
@@ -21,24 +19,12 @@ class LimitedModeWindowIT {
     private static final Pattern SUCCESSFUL = Pattern.compile("\\[\\s*(\\d+) tests successful\\s*]");
     private static final Pattern FAILED = Pattern.compile("\\[\\s*(\\d+) tests failed\\s*]");
 
-    private static UnprivilegedLab lab;
-
-    @BeforeAll
-    static void install() throws Exception {
-        assumeTrue(UnprivilegedLab.runningAsRoot(), "runs the window as nobody through setpriv, which needs root");
-        lab = UnprivilegedLab.installTests();
-    }
-
-    @AfterAll
-    static void remove() throws Exception {
-        if (lab != null) {
-            lab.close();
-        }
-    }
+    @RegisterExtension
+    static final UnprivilegedLab.Installation INSTALLED = UnprivilegedLab.Installation.ofTests();
 
     @Test
     void windowInLimitedModeShowsTheBannerAndDisablesSeverWithTheReason() throws Exception {
-        var run = lab.runJava(TIMEOUT_SECONDS,
+        var run = INSTALLED.lab().runJava(TIMEOUT_SECONDS,
                 "--enable-native-access=ALL-UNNAMED,javafx.graphics",
                 "-Dglass.platform=Headless", "-Dtestfx.robot=glass", "-Dprism.order=sw",
                 "-cp", "test-classes:classes:it-lib/*",

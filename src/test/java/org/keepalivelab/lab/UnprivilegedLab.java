@@ -1,5 +1,7 @@
 package org.keepalivelab.lab;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs the packaged program headless as {@code nobody} (uid 65534), as an ordinary user would: from
@@ -173,6 +178,48 @@ final class UnprivilegedLab implements AutoCloseable {
         try (Stream<Path> files = Files.walk(home)) {
             for (var path : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
+            }
+        }
+    }
+
+    /**
+     * One installation per test class, as a JUnit extension: installed before its tests (which are
+     * skipped, with the reason, when not run as root) and removed after them.
+     */
+    static final class Installation implements BeforeAllCallback, AfterAllCallback {
+        private final boolean testClasses;
+        private final String purpose;
+        private UnprivilegedLab lab;
+
+        private Installation(boolean testClasses, String purpose) {
+            this.testClasses = testClasses;
+            this.purpose = purpose;
+        }
+
+        /** The launch layout, to run the program as nobody. */
+        static Installation ofProgram() {
+            return new Installation(false, "runs the program as nobody through setpriv, which needs root");
+        }
+
+        /** The test class path, to run a test class as nobody. */
+        static Installation ofTests() {
+            return new Installation(true, "runs the window as nobody through setpriv, which needs root");
+        }
+
+        UnprivilegedLab lab() {
+            return lab;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws IOException {
+            assumeTrue(runningAsRoot(), purpose);
+            lab = testClasses ? installTests() : install();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException {
+            if (lab != null) {
+                lab.close();
             }
         }
     }

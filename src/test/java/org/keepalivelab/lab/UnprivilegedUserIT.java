@@ -3,11 +3,9 @@ package org.keepalivelab.lab;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.keepalivelab.model.AppEventType;
@@ -22,24 +20,12 @@ import org.keepalivelab.model.Side;
 class UnprivilegedUserIT {
     private static final String PRIVATE_BANNER = "Private network namespace (unprivileged): full capture and sever.";
 
-    private static UnprivilegedLab lab;
-
-    @BeforeAll
-    static void install() throws Exception {
-        assumeTrue(UnprivilegedLab.runningAsRoot(), "runs the program as nobody through setpriv, which needs root");
-        lab = UnprivilegedLab.install();
-    }
-
-    @AfterAll
-    static void remove() throws Exception {
-        if (lab != null) {
-            lab.close();
-        }
-    }
+    @RegisterExtension
+    static final UnprivilegedLab.Installation INSTALLED = UnprivilegedLab.Installation.ofProgram();
 
     @Test
     void severInThePrivateNamespaceDropsTheProbesAndTheRst() throws Exception {
-        var run = lab.run("--server-keepalive", "1,1,3", "--at", "0s:connect", "--at", "0.2s:send 5", "--at", "0.5s:sever");
+        var run = INSTALLED.lab().run("--server-keepalive", "1,1,3", "--at", "0s:connect", "--at", "0.2s:send 5", "--at", "0.5s:sever");
 
         var transcript = run.log().transcript();
         assertAll(
@@ -52,7 +38,7 @@ class UnprivilegedUserIT {
 
     @Test
     void killedClientInThePrivateNamespaceIsProbedUntilItsOrphanExpires() throws Exception {
-        var run = lab.run("--server-keepalive", "2,2", "--orphan-lifetime", "5",
+        var run = INSTALLED.lab().run("--server-keepalive", "2,2", "--orphan-lifetime", "5",
                 "--at", "0s:connect", "--at", "0.2s:send 5", "--at", "1s:kill");
 
         var transcript = run.log().transcript();
