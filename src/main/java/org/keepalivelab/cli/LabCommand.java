@@ -158,6 +158,11 @@ public final class LabCommand implements Callable<Integer> {
     private int run(Isolation isolation) throws IOException, InterruptedException {
         var settings = new LabSettings(serverPolicy, new SocketSettings(serverKeepalive, serverUserTimeout),
                 new SocketSettings(clientKeepalive, clientUserTimeout), orphanLifetime);
+        try {
+            Lab.checkOffered(settings, isolation);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (!headless) {
             return runWindow(settings, isolation);
         }

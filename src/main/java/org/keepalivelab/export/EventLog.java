@@ -59,6 +59,7 @@ public final class EventLog {
         writeSettings(json, lab.initialSettings(), kernel);
         json.writeStringProperty("capture", lab.captureProblem().orElse("running"));
         json.writeStringProperty("sever", lab.severProblem().orElse("available"));
+        json.writeBooleanProperty("kernelState", lab.mode().kernelState());
         json.writeBooleanProperty("privateNamespace", lab.mode().privateNamespace());
         json.writeStringProperty("mode", lab.mode().banner());
         json.writeName("kernel");

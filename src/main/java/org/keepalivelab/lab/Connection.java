@@ -50,8 +50,7 @@ final class Connection {
     private final EventLoop loop;
     private final ByteBuffer readBuffer;
     private final SeverLog severLog = new SeverLog();
-    /** Without a capture, a rise of a side's unanswered-probe count is the only sign of its probes. */
-    private final boolean inferProbes;
+    private final KernelView view;
 
     private final SocketChannel client;
     private SelectionKey clientKey;
@@ -73,13 +72,14 @@ final class Connection {
     /**
      * Opens and configures the client's socket, bound to a port of its own but not yet connected.
      *
-     * @param inferProbes record a keep-alive probe, marked inferred, whenever a side's {@code TCP_INFO}
-     *                    probe count rises: for a lab that cannot capture
+     * @param view what the lab sees of the kernel: with {@link KernelView#NONE} this connection never
+     *             looks for its kernel sockets; with {@link KernelView#SAMPLED} it records a keep-alive
+     *             probe, marked inferred, whenever a side's {@code TCP_INFO} probe count rises
      */
     Connection(int id, LabSettings settings, InetSocketAddress serverAddress, Journal journal, EventLoop loop,
-               ByteBuffer readBuffer, boolean inferProbes) throws IOException {
+               ByteBuffer readBuffer, KernelView view) throws IOException {
         this.id = id;
-        this.inferProbes = inferProbes;
+        this.view = view;
         this.settings = settings;
         this.journal = journal;
         this.loop = loop;
@@ -89,7 +89,7 @@ final class Connection {
         try {
             client.bind(new InetSocketAddress(serverAddress.getAddress(), 0));
             this.clientPort = ((InetSocketAddress) client.getLocalAddress()).getPort();
-            clientSocket = TcpSocket.of(client, null);
+            clientSocket = kernelSocket(client, null);
             configure(client, clientSocket, settings.client());
             if (settings.orphanLifetimeSeconds() != LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME) {
                 clientSocket.setLinger2(settings.orphanLifetimeSeconds());
@@ -100,6 +100,11 @@ final class Connection {
             throw e;
         }
         publishStatus();
+    }
+
+    /** The kernel socket behind {@code channel}; none off Linux, where {@link Lab#checkOffered} needs none. */
+    private TcpSocket kernelSocket(SocketChannel channel, InetSocketAddress remote) throws IOException {
+        return view == KernelView.NONE ? null : TcpSocket.of(channel, remote);
     }
 
     private static void configure(SocketChannel channel, TcpSocket socket, SocketSettings settings)
@@ -129,7 +134,7 @@ final class Connection {
     /** The server application accepted this connection. */
     void accepted(SocketChannel channel) throws IOException {
         server = channel;
-        serverSocket = TcpSocket.of(channel, (InetSocketAddress) channel.getRemoteAddress());
+        serverSocket = kernelSocket(channel, (InetSocketAddress) channel.getRemoteAddress());
         configure(channel, serverSocket, settings.server());
         serverKey = loop.register(channel, OP_READ, key -> onServerReady());
         serverPhase = ServerPhase.READING;
@@ -197,7 +202,11 @@ final class Connection {
         }
     }
 
-    /** Reads as the server's policy says; after the first message a read-once server stops reading. */
+    /**
+     * Reads as the server's policy says; after the first message a read-once server stops reading. Off
+     * Linux nothing tells the lab when the kernel ends the connection, so a held server goes on watching
+     * its socket and makes its next read as soon as the socket is readable (data, EOF or an error).
+     */
     private void readServer() throws IOException {
         try {
             int n = server.read(readBuffer.clear());
@@ -208,7 +217,9 @@ final class Connection {
                 journal.app(id, Side.SERVER, AppEventType.READ, n, null);
                 if (settings.serverPolicy() == ServerPolicy.READ_ONCE && serverPhase == ServerPhase.READING) {
                     serverPhase = ServerPhase.HOLDING;
-                    stopReading(serverKey);
+                    if (view != KernelView.NONE) {
+                        stopReading(serverKey);
+                    }
                 }
                 return;
             }
@@ -404,9 +415,14 @@ final class Connection {
     /**
      * Samples both sockets: {@code TCP_INFO} on the descriptors the applications hold, the kernel's
      * socket table (when {@code table} is not null) for the ones they let go of and for the kernel's
-     * timers; records each change on the timeline.
+     * timers; records each change on the timeline. Without a view of the kernel, only publishes the
+     * applications' status.
      */
     void sample(ProcNetTcp.Table table) throws IOException {
+        if (view == KernelView.NONE) {
+            publishStatus();
+            return;
+        }
         if (clientPhase != ClientPhase.CONNECTING) {
             var clientEntry = table == null ? null : table.find(clientPort, serverPort);
             clientStatus = sampleSide(Side.CLIENT, clientSocket, table != null, clientEntry, clientStatus);
@@ -451,7 +467,7 @@ final class Connection {
         if (state != before.state() || probes != before.probes() || orphan != before.orphan()) {
             journal.state(id, side, state, probes, orphan);
         }
-        if (inferProbes) {
+        if (view == KernelView.SAMPLED) {
             // An answered probe resets the count within microseconds, unseen by a 20 ms sample: only
             // unanswered probes, and the one that drew a RST, show up here.
             for (int sent = before.probes(); sent < probes; sent++) {

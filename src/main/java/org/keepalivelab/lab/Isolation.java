@@ -6,9 +6,10 @@ import java.util.Objects;
  * Which network namespace the lab's sockets live in, and why: decided once, before the lab starts
  * (see {@link Startup}).
  *
- * @param cause for {@link Kind#REFUSED}, why no private namespace could be made; else {@code null}
+ * @param detail for {@link Kind#REFUSED}, why no private namespace could be made; for
+ *               {@link Kind#OTHER_SYSTEM}, the system's name; else {@code null}
  */
-public record Isolation(Kind kind, String cause) {
+public record Isolation(Kind kind, String detail) {
 
     public enum Kind {
         /** The process's own network namespace: it holds what the lab needs there, or nobody asked. */
@@ -18,7 +19,9 @@ public record Isolation(Kind kind, String cause) {
         /** The process's own network namespace, without the privileges, because of {@code --no-namespace}. */
         DECLINED,
         /** The process's own network namespace, without the privileges: the system refused a private one. */
-        REFUSED
+        REFUSED,
+        /** Not Linux: the system's own network stack, with none of the Linux interfaces the lab watches it by. */
+        OTHER_SYSTEM
     }
 
     public static final Isolation HOST = new Isolation(Kind.HOST, null);
@@ -27,12 +30,24 @@ public record Isolation(Kind kind, String cause) {
 
     public Isolation {
         Objects.requireNonNull(kind);
-        if ((kind == Kind.REFUSED) != (cause != null)) {
-            throw new IllegalArgumentException("A cause goes with REFUSED, and only with it: " + kind + ", " + cause);
+        boolean detailed = kind == Kind.REFUSED || kind == Kind.OTHER_SYSTEM;
+        if (detailed != (detail != null)) {
+            throw new IllegalArgumentException("A detail goes with REFUSED and OTHER_SYSTEM, and only with them: "
+                    + kind + ", " + detail);
         }
     }
 
     public static Isolation refused(String cause) {
         return new Isolation(Kind.REFUSED, cause);
+    }
+
+    /** A system other than Linux, by {@code name}: the lab has java.net's sockets there, and nothing more. */
+    public static Isolation otherSystem(String name) {
+        return new Isolation(Kind.OTHER_SYSTEM, name);
+    }
+
+    /** Whether the lab may use Linux's interfaces (FFM into libc, /proc) at all. */
+    boolean linux() {
+        return kind != Kind.OTHER_SYSTEM;
     }
 }

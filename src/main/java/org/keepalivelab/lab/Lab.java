@@ -25,8 +25,9 @@ import org.keepalivelab.model.Timeline;
 
 /**
  * The lab: a TCP server on {@code 127.0.0.1} and its clients, in this process, on the real kernel,
- * with every segment of their connections captured and the kernel's view of each socket sampled, all
- * recorded on one {@link Timeline}.
+ * with every segment of their connections captured and the kernel's view of each socket sampled (as
+ * far as the system and the process's privileges allow: {@link #mode()}), all recorded on one
+ * {@link Timeline}.
  *
  * <p>Commands return at once and complete on the lab's event loop, which owns every socket; they
  * fail with a {@link LabException} whose message is fit for the user. Connections are numbered from 1
@@ -59,6 +60,8 @@ public final class Lab implements AutoCloseable {
     private final String captureProblem;
     private final String severProblem;
     private final LabMode mode;
+    private final Isolation isolation;
+    private final KernelView view;
     /** Connection number by client port, for the capture's every packet: no boxing, no hashing. */
     private final AtomicIntegerArray connByClientPort = new AtomicIntegerArray(65_536);
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
@@ -69,18 +72,25 @@ public final class Lab implements AutoCloseable {
     private Lab(LabSettings settings, Isolation isolation, ServerSocketChannel server) throws IOException {
         this.initialSettings = settings;
         this.settings = settings;
+        this.isolation = isolation;
         this.server = server;
         this.serverAddress = (InetSocketAddress) server.getLocalAddress();
         Capture started = null;
         String problem = null;
-        try {
-            started = Capture.start(threadName("lab-capture"), directory(), timeline, clock);
-        } catch (LinuxException e) {
-            problem = e.isPermissionDenied() ? Privileges.captureDenied(isolation) : "Capture unavailable: " + e.getMessage();
+        if (!isolation.linux()) {
+            problem = Privileges.captureOffLinux(isolation);
+        } else {
+            try {
+                started = Capture.start(threadName("lab-capture"), directory(), timeline, clock);
+            } catch (LinuxException e) {
+                problem = e.isPermissionDenied() ? Privileges.captureDenied(isolation)
+                        : "Capture unavailable: " + e.getMessage();
+            }
         }
+        this.severProblem = severProblem(isolation);
         this.capture = started;
         this.captureProblem = problem;
-        this.severProblem = severProblem(isolation);
+        this.view = !isolation.linux() ? KernelView.NONE : capture != null ? KernelView.CAPTURED : KernelView.SAMPLED;
         this.mode = LabMode.of(isolation, capture != null, severProblem == null);
         try {
             loop = new EventLoop(threadName("lab-loop"), SAMPLE_NANOS, this::sample, e -> loopFailure = e.toString());
@@ -104,6 +114,7 @@ public final class Lab implements AutoCloseable {
      *                  what to do about a missing privilege
      */
     public static Lab start(LabSettings settings, Isolation isolation) throws IOException {
+        checkOffered(settings, isolation);
         var server = ServerSocketChannel.open();
         Lab lab;
         try {
@@ -122,8 +133,33 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses settings the system under the lab does not offer: {@code TCP_USER_TIMEOUT} and the orphan
+     * lifetime ({@code TCP_LINGER2}) are Linux socket options.
+     *
+     * @throws IllegalArgumentException saying which setting, and what to set it to
+     */
+    public static void checkOffered(LabSettings settings, Isolation isolation) {
+        if (isolation.linux()) {
+            return;
+        }
+        for (var socket : List.of(settings.server(), settings.client())) {
+            if (socket.userTimeoutMillis() != 0) {
+                throw new IllegalArgumentException("TCP_USER_TIMEOUT is a Linux socket option, and this is "
+                        + isolation.detail() + ": leave it at 0 (off).");
+            }
+        }
+        if (settings.orphanLifetimeSeconds() != LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME) {
+            throw new IllegalArgumentException("The orphan lifetime is Linux's TCP_LINGER2, and this is "
+                    + isolation.detail() + ": leave it at 0 (the system's default).");
+        }
+    }
+
     /** Tries sever's filter on a scratch socket, so the refusal is known before the user asks for it. */
     private static String severProblem(Isolation isolation) {
+        if (!isolation.linux()) {
+            return Privileges.severOffLinux(isolation);
+        }
         try {
             TcpSocket.checkDropAllFilterAllowed();
             return null;
@@ -178,7 +214,9 @@ public final class Lab implements AutoCloseable {
         return settings;
     }
 
+    /** @throws IllegalArgumentException for settings this system does not offer ({@link #checkOffered}) */
     public void setSettings(LabSettings settings) {
+        checkOffered(settings, isolation);
         this.settings = settings;
     }
 
@@ -193,6 +231,15 @@ public final class Lab implements AutoCloseable {
     /** Why sever is refused, decided when the lab started; empty when it is available. */
     public Optional<String> severProblem() {
         return Optional.ofNullable(severProblem);
+    }
+
+    /**
+     * Why {@code TCP_USER_TIMEOUT} and the orphan lifetime ({@code TCP_LINGER2}) cannot be set here
+     * ({@link #checkOffered}); empty on Linux.
+     */
+    public Optional<String> linuxOptionsProblem() {
+        return isolation.linux() ? Optional.empty() : Optional.of("TCP_USER_TIMEOUT and the orphan lifetime "
+                + "(TCP_LINGER2) are Linux socket options, and this is " + isolation.detail() + ".");
     }
 
     /** What the lab can do where it runs (capture, sever, private namespace) and the banner that says so. */
@@ -231,8 +278,7 @@ public final class Lab implements AutoCloseable {
     public CompletableFuture<Integer> connect() {
         var labSettings = settings;
         return loop.submit(() -> {
-            var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer,
-                    capture == null);
+            var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer, view);
             connections.add(conn);
             connByClientPort.set(conn.clientPort, conn.id); // before the SYN, so the capture knows it
             journal.action(conn.id, "connect", "");
@@ -317,7 +363,8 @@ public final class Lab implements AutoCloseable {
             return;
         }
         try {
-            boolean tableDue = ticks % SOCKET_TABLE_EVERY == 0 || connections.stream().anyMatch(Connection::needsSocketTable);
+            boolean tableDue = view != KernelView.NONE && (ticks % SOCKET_TABLE_EVERY == 0
+                    || connections.stream().anyMatch(Connection::needsSocketTable));
             var table = tableDue ? ProcNetTcp.withPort(serverAddress.getPort()) : null;
             for (var conn : connections) {
                 conn.sample(table);

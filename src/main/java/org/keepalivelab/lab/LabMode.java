@@ -9,14 +9,21 @@ import java.util.ArrayList;
  * @param capture          segments are captured ({@code CAP_NET_RAW}); without it, keep-alive probes are
  *                         inferred from {@code TCP_INFO} and marked so
  * @param sever            sever is available ({@code CAP_NET_ADMIN}); without it, see {@link Lab#severProblem()}
+ * @param kernelState      each socket's state, probe count and timers are sampled from the kernel
+ *                         ({@code TCP_INFO}, {@code /proc/net/tcp}): always on Linux, never elsewhere
  * @param privateNamespace the lab runs in a user and network namespace of its own
  * @param banner           one sentence saying which mode is active, and why when it is a limited one
  */
-public record LabMode(boolean capture, boolean sever, boolean privateNamespace, String banner) {
+public record LabMode(boolean capture, boolean sever, boolean kernelState, boolean privateNamespace, String banner) {
 
     static LabMode of(Isolation isolation, boolean capture, boolean sever) {
+        if (!isolation.linux()) {
+            return new LabMode(false, false, false, false, "Application events only: capture, sever and the kernel's "
+                    + "socket state use Linux interfaces (AF_PACKET, socket filters, TCP_INFO), and this is "
+                    + isolation.detail() + ".");
+        }
         boolean privateNamespace = isolation.kind() == Isolation.Kind.PRIVATE_NAMESPACE;
-        return new LabMode(capture, sever, privateNamespace, banner(isolation, capture, sever));
+        return new LabMode(capture, sever, true, privateNamespace, banner(isolation, capture, sever));
     }
 
     private static String banner(Isolation isolation, boolean capture, boolean sever) {
@@ -38,9 +45,10 @@ public record LabMode(boolean capture, boolean sever, boolean privateNamespace, 
         String lacks = String.join(" and ", lacking);
         String why = switch (isolation.kind()) {
             case DECLINED -> "--no-namespace, and this process lacks " + lacks;
-            case REFUSED -> "no usable private network namespace: " + isolation.cause();
+            case REFUSED -> "no usable private network namespace: " + isolation.detail();
             case HOST -> "this process lacks " + lacks;
             case PRIVATE_NAMESPACE -> "the private network namespace lacks " + lacks;
+            case OTHER_SYSTEM -> throw new IllegalArgumentException("not Linux: " + isolation.detail());
         };
         return "Limited mode, " + missing + ": " + offered + " (" + why + ").";
     }

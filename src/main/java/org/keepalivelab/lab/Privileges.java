@@ -27,6 +27,16 @@ final class Privileges {
         }
     }
 
+    static String captureOffLinux(Isolation isolation) {
+        return "Capture needs Linux's AF_PACKET sockets, and this is " + isolation.detail()
+                + ": segments are not shown, only what the applications see.";
+    }
+
+    static String severOffLinux(Isolation isolation) {
+        return "Sever needs a drop-all socket filter on TCP sockets (Linux's SO_ATTACH_FILTER), and this is "
+                + isolation.detail() + ": run Keepalive Lab on Linux to sever.";
+    }
+
     static String captureDenied(Isolation isolation) {
         return "Capture needs CAP_NET_RAW in the lab's network namespace, which this process lacks"
                 + remedy(isolation) + " Segments are not shown meanwhile; keep-alive probes are inferred from TCP_INFO.";
@@ -41,12 +51,13 @@ final class Privileges {
         return switch (isolation.kind()) {
             case DECLINED -> ": run Keepalive Lab without --no-namespace, and it makes a private network namespace "
                     + "of its own, where it has it.";
-            case REFUSED -> ", and no usable private network namespace could be made (" + isolation.cause() + "): allow "
+            case REFUSED -> ", and no usable private network namespace could be made (" + isolation.detail() + "): allow "
                     + "unprivileged user namespaces (see docs/privileges.md) or run Keepalive Lab as root.";
             case HOST -> ": run Keepalive Lab through its launcher, which makes a private network namespace where "
                     + "an ordinary user has it, or as root.";
             case PRIVATE_NAMESPACE -> " even in its private network namespace: this kernel does not grant it there; "
                     + "run Keepalive Lab as root.";
+            case OTHER_SYSTEM -> throw new IllegalArgumentException("not Linux: " + isolation.detail());
         };
     }
 }

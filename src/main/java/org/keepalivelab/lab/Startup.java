@@ -5,8 +5,8 @@ import org.keepalivelab.linux.PrivateNamespace;
 
 /**
  * Where the lab will run, decided before it starts (DESIGN.md 5): here, when this process may capture
- * and sever in its network namespace or cannot get a namespace of its own; else again, in a private
- * user and network namespace.
+ * and sever in its network namespace or cannot get a namespace of its own, or off Linux; else again, in
+ * a private user and network namespace.
  */
 public sealed interface Startup {
 
@@ -40,6 +40,9 @@ public sealed interface Startup {
      * @param namespaceAllowed false for {@code --no-namespace}
      */
     static Startup decide(boolean namespaceAllowed) throws InterruptedException {
+        if (!OperatingSystem.linux()) {
+            return new Here(Isolation.otherSystem(OperatingSystem.name()));
+        }
         if (PrivateNamespace.inside()) {
             try {
                 PrivateNamespace.settle();

@@ -4,6 +4,7 @@ package org.keepalivelab.linux;
  * The kernel's TCP defaults that shape what the lab shows, read from {@code /proc/sys}: a socket that
  * does not set its own values gets these.
  *
+ * @param release         the kernel's release; off Linux, the system's name and version
  * @param keepaliveProbes {@code net.ipv4.tcp_keepalive_probes}, the default keepalive count
  * @param finTimeout      {@code net.ipv4.tcp_fin_timeout}, seconds an orphan lives in FIN_WAIT2
  * @param retries2        {@code net.ipv4.tcp_retries2}, retransmissions before giving up
@@ -11,11 +12,11 @@ package org.keepalivelab.linux;
 public record KernelSettings(String release, int keepaliveTime, int keepaliveInterval, int keepaliveProbes,
                              int finTimeout, int retries2) {
 
-    /** Reads the running kernel's values; -1 for one that cannot be read. */
+    /** Reads the running kernel's values; -1 for one that cannot be read (off Linux, all of them). */
     public static KernelSettings read() {
         String release = Sysctl.read("kernel/osrelease");
         return new KernelSettings(
-                release.isEmpty() ? "unknown" : release,
+                release.isEmpty() ? System.getProperty("os.name") + " " + System.getProperty("os.version") : release,
                 number("net/ipv4/tcp_keepalive_time"),
                 number("net/ipv4/tcp_keepalive_intvl"),
                 number("net/ipv4/tcp_keepalive_probes"),

@@ -39,8 +39,9 @@ public final class LabApp extends Application {
     /**
      * A window whose lab starts with {@code settings} where {@code isolation} says, as
      * {@link #launch(LabSettings, Isolation)} gives it: for tests of a mode ({@link Isolation#DECLINED}
-     * is what {@code --no-namespace} gives). The isolation only words the mode and its remedies; what the
-     * lab can do, the kernel decides.
+     * is what {@code --no-namespace} gives). On Linux the isolation only words the mode and its remedies,
+     * and what the lab can do, the kernel decides; {@link Isolation.Kind#OTHER_SYSTEM} keeps the lab off
+     * every Linux interface.
      */
     public LabApp(LabSettings settings, Isolation isolation) {
         this.settings = settings;

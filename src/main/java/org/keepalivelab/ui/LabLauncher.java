@@ -1,7 +1,7 @@
 package org.keepalivelab.ui;
 
-import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.lab.Startup;
 
 /**
  * Opens the window directly, without the command line (scripts/screenshot uses it). With
@@ -11,7 +11,12 @@ public final class LabLauncher {
     private LabLauncher() {
     }
 
-    public static void main(String[] args) {
-        LabApp.launch(DemoDriver.settings().orElse(LabSettings.seed()), Isolation.HOST);
+    public static void main(String[] args) throws InterruptedException {
+        // No namespace of its own (the screenshots run as root), but off Linux the other systems' path.
+        var startup = Startup.decide(false);
+        if (!(startup instanceof Startup.Here(var isolation))) {
+            throw new IllegalStateException("Without a namespace the lab runs here, not " + startup);
+        }
+        LabApp.launch(DemoDriver.settings().orElse(LabSettings.seed()), isolation);
     }
 }

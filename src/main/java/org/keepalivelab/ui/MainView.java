@@ -80,7 +80,7 @@ public final class MainView extends BorderPane {
         this.session = session;
         this.model = new TimelineModel(session.lab().timeline());
         this.timeline = new TimelineView(model, TimelinePalette.of(theme));
-        this.settings = new SettingsPanel(initial, session.defaults());
+        this.settings = new SettingsPanel(initial, session.defaults(), session.lab().linuxOptionsProblem());
         this.actions = new ActionBar(session);
         this.status = new StatusLine(session, model);
         getStyleClass().add("main-view");

@@ -9,14 +9,17 @@ public final class SettingsText {
     private SettingsText() {
     }
 
-    /** "keep-alive 5/5/9 s (9: kernel default)" or "keep-alive off". */
+    /** "keep-alive 5/5/9 (count: kernel)", "keep-alive 5/5 (count: the system's)" or "keep-alive off". */
     public static String keepalive(KeepaliveSettings k, KernelDefaults defaults) {
         if (!k.enabled()) {
             return "keep-alive off";
         }
-        boolean kernelCount = k.count() == KeepaliveSettings.KERNEL_DEFAULT_COUNT;
-        int count = kernelCount ? defaults.keepaliveProbes() : k.count();
-        return "keep-alive " + k.idle() + "/" + k.interval() + "/" + count + (kernelCount ? " (count: kernel)" : "");
+        String timers = "keep-alive " + k.idle() + "/" + k.interval();
+        if (k.count() != KeepaliveSettings.KERNEL_DEFAULT_COUNT) {
+            return timers + "/" + k.count();
+        }
+        return defaults.keepaliveProbes() == KernelDefaults.UNKNOWN ? timers + " (count: the system's)"
+                : timers + "/" + defaults.keepaliveProbes() + " (count: kernel)";
     }
 
     public static String socket(SocketSettings s, KernelDefaults defaults) {
@@ -25,9 +28,11 @@ public final class SettingsText {
     }
 
     public static String orphan(LabSettings s, KernelDefaults defaults) {
-        return s.orphanLifetimeSeconds() == LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME
-                ? "orphan " + defaults.finTimeoutSeconds() + " s (kernel)"
-                : "orphan " + s.orphanLifetimeSeconds() + " s";
+        if (s.orphanLifetimeSeconds() != LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME) {
+            return "orphan " + s.orphanLifetimeSeconds() + " s";
+        }
+        return defaults.finTimeoutSeconds() == KernelDefaults.UNKNOWN ? "orphan: the system's"
+                : "orphan " + defaults.finTimeoutSeconds() + " s (kernel)";
     }
 
     /** One line for a lane's title. */

@@ -13,7 +13,7 @@ class LabModeTest {
     void privilegedLabCapturesAndSeversInTheHostNamespace() throws Exception {
         try (var lab = Lab.start(LabSettings.seed())) {
             assertAll(
-                    () -> assertEquals(new LabMode(true, true, false, "Host network namespace (privileged): full capture and sever."),
+                    () -> assertEquals(new LabMode(true, true, true, false, "Host network namespace (privileged): full capture and sever."),
                             lab.mode()),
                     () -> assertTrue(lab.severProblem().isEmpty()),
                     () -> assertTrue(lab.captureProblem().isEmpty()));

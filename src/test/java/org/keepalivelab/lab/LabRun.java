@@ -39,10 +39,27 @@ public final class LabRun {
         return run(settings, until, steps);
     }
 
+    /**
+     * Runs {@code steps} until every connection ended, on a system other than Linux as the lab takes it
+     * ({@link Isolation#otherSystem}): no capture, nothing of the kernel.
+     */
+    public static Transcript onOtherSystem(LabSettings settings, String... steps) throws Exception {
+        return run(settings, Isolation.otherSystem(OTHER_SYSTEM), null, steps);
+    }
+
+    /** The name {@link #onOtherSystem} gives the system. */
+    static final String OTHER_SYSTEM = "Mac OS X 15.1";
+
     private static Transcript run(LabSettings settings, Duration until, String... steps) throws Exception {
+        return run(settings, Isolation.HOST, until, steps);
+    }
+
+    private static Transcript run(LabSettings settings, Isolation isolation, Duration until, String... steps)
+            throws Exception {
         var script = new Script(Arrays.stream(steps).map(ScriptStep::parse).toList(), until, Duration.ofSeconds(30));
-        try (var lab = Lab.start(settings)) {
-            if (lab.captureProblem().isPresent()) {
+        try (var lab = Lab.start(settings, isolation)) {
+            boolean capture = isolation.linux();
+            if (capture && lab.captureProblem().isPresent()) {
                 throw new AssertionError("These tests need the capture: " + lab.captureProblem().get());
             }
             var outcome = script.run(lab);
@@ -51,6 +68,9 @@ public final class LabRun {
             }
             if (lab.loopFailure() != null) {
                 throw new AssertionError("The lab's loop failed: " + lab.loopFailure());
+            }
+            if (!capture) {
+                return new Transcript(lab.timeline().inTimeOrder(), lab.timeline().snapshot(), new byte[0]);
             }
             long drops = lab.captureStatistics().orElseThrow().kernelDrops();
             if (drops != 0) {

@@ -99,6 +99,13 @@ final class UnprivilegedLab implements AutoCloseable {
         }
     }
 
+    /** A fresh directory in the installation that nobody may write to. */
+    Path writableDirectory(String prefix) throws IOException {
+        var directory = Files.createTempDirectory(home, prefix);
+        setPermissions(directory, "rwxrwxrwx");
+        return directory;
+    }
+
     /** Puts an executable {@code script} named {@code name} in a directory of its own, and returns the directory. */
     Path bin(String name, String script) throws IOException {
         var bin = Files.createTempDirectory(home, "bin");
@@ -118,12 +125,23 @@ final class UnprivilegedLab implements AutoCloseable {
      * that runs the rest of its arguments, such as {@code unshare --user}).
      */
     Result runWithin(List<String> wrapper, String... args) throws IOException, InterruptedException {
-        var out = Files.createTempDirectory(home, "out");
-        setPermissions(out, "rwxrwxrwx");
+        return runWith(wrapper, List.of(LAUNCHER_NATIVE_ACCESS), args);
+    }
+
+    /** The launcher's ({@code keepalive-lab}'s) grant: FFM for the app, JNI for JavaFX. */
+    static final String LAUNCHER_NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED,javafx.graphics";
+
+    /**
+     * Runs {@code keepalive-lab --headless ARGS --out DIR} as nobody, under {@code wrapper}, with
+     * {@code jvmOptions} in place of the launcher's {@link #LAUNCHER_NATIVE_ACCESS}.
+     */
+    Result runWith(List<String> wrapper, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        var out = writableDirectory("out");
         var command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
         command.addAll(wrapper);
-        command.addAll(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED,javafx.graphics",
-                "--module-path", "launch/javafx", "--add-modules", "javafx.controls,javafx.swing",
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("--module-path", "launch/javafx", "--add-modules", "javafx.controls,javafx.swing",
                 "-cp", "classes:launch/lib/*", "org.keepalivelab.Main", "--headless", "--out", out.toString()));
         command.addAll(List.of(args));
         var stdout = out.resolveSibling(out.getFileName() + ".stdout");
@@ -153,8 +171,7 @@ final class UnprivilegedLab implements AutoCloseable {
      * ({@code /nonexistent}) does not exist.
      */
     JavaRun runJava(long timeoutSeconds, String... jvmArgs) throws IOException, InterruptedException {
-        var own = Files.createTempDirectory(home, "home");
-        setPermissions(own, "rwxrwxrwx");
+        var own = writableDirectory("home");
         var command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
                 java.toString(), "-Djava.io.tmpdir=" + own, "-Duser.home=" + own));
         command.addAll(List.of(jvmArgs));

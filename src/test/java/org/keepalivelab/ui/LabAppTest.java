@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.keepalivelab.ui.Fx.onFx;
+import static org.keepalivelab.ui.WindowQueries.states;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,17 +13,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keepalivelab.lab.Sever;
@@ -35,38 +34,22 @@ import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.ConnectionLane;
 import org.keepalivelab.ui.timeline.Hit;
 import org.keepalivelab.ui.timeline.ProbeAnswer;
-import org.keepalivelab.ui.timeline.StateRow;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The window on JavaFX's Headless platform, with a real lab and short kernel settings. */
 // The JavaFX toolkit is one per JVM: window tests take turns, lab tests run beside them.
 @ResourceLock("javafx-toolkit")
 class LabAppTest {
     private final FxRobot robot = new FxRobot();
-    private LabApp app;
+    @RegisterExtension
+    final LabWindow window = new LabWindow(() -> new LabApp(KillScenario.SETTINGS));
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-    }
-
     @BeforeEach
-    void launch() throws Exception {
-        app = (LabApp) FxToolkit.setupApplication(() -> new LabApp(KillScenario.SETTINGS));
-        KillScenario.await(Duration.ofSeconds(10), "the seed's howdy to reach the server", () ->
-                onFx(() -> lane(1) != null && lane(1).app(Side.SERVER).size() >= 2
-                        && app.session().selectedProperty().get() != null
-                        && app.session().selectedProperty().get().clientHeld()));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
+    void seedGreeting() throws Exception {
+        window.awaitSeedGreeting();
     }
 
     @Test
@@ -83,16 +66,16 @@ class LabAppTest {
                 "earlier probes are answered by the client's orphan: " + probes);
         assertEquals(1, onFx(() -> lane.count(Side.CLIENT, SegmentKind.FIN)), "the killed client's FIN");
         assertEquals(1, onFx(() -> lane.count(Side.CLIENT, SegmentKind.RST)), "the RST for the last probe");
-        var serverStates = onFx(() -> states(lane.states(Side.SERVER)));
+        var serverStates = onFx(() -> states(lane, Side.SERVER));
         assertTrue(serverStates.containsAll(List.of(TcpState.ESTABLISHED, TcpState.CLOSE_WAIT, TcpState.CLOSED)),
                 "server bands: " + serverStates);
-        var clientStates = onFx(() -> states(lane.states(Side.CLIENT)));
+        var clientStates = onFx(() -> states(lane, Side.CLIENT));
         assertTrue(clientStates.contains(TcpState.FIN_WAIT2), "client bands: " + clientStates);
         assertTrue(onFx(() -> robot.lookup("#kill").queryAs(Button.class).isDisabled()),
                 "Kill is disabled once the client is gone");
 
         Path png = dir.resolve("timeline.png");
-        CompletableFuture<Path> written = onFx(() -> app.view().exportPng(
+        CompletableFuture<Path> written = onFx(() -> app().view().exportPng(
                 new ExportRequest(true, 1600, 900, Theme.DARK), png));
         written.get(30, TimeUnit.SECONDS);
         PngExportTest.assertPicture(ImageIO.read(png.toFile()), 1600, 900);
@@ -100,7 +83,7 @@ class LabAppTest {
 
     @Test
     void zoomsAndPansWithTheKeyboardAndShowsAMarksDetailsOnHoverAndClick() throws Exception {
-        var view = app.view().timeline();
+        var view = app().view().timeline();
         long span = onFx(() -> view.viewport().span());
         assertTrue(onFx(() -> view.viewport().following()), "it follows live time from the start");
 
@@ -146,9 +129,9 @@ class LabAppTest {
         robot.interact(() -> clients.setText("3"));
 
         robot.clickOn("#connect");
-        KillScenario.await(Duration.ofSeconds(10), "connections 2 to 4", () -> app.session().lab().connections().size() == 4
-                && app.session().lab().connections().stream().allMatch(c -> c.clientHeld()));
-        assertEquals(2, onFx(() -> app.session().selectedConnProperty().get()), "the first of them is selected");
+        KillScenario.await(Duration.ofSeconds(10), "connections 2 to 4", () -> app().session().lab().connections().size() == 4
+                && app().session().lab().connections().stream().allMatch(c -> c.clientHeld()));
+        assertEquals(2, onFx(() -> app().session().selectedConnProperty().get()), "the first of them is selected");
     }
 
     @Test
@@ -159,14 +142,14 @@ class LabAppTest {
         assertTrue(onFx(error::isVisible));
         assertEquals("keepalive idle must be 1..32767 s", onFx(error::getText));
         assertTrue(onFx(() -> idle.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("invalid"))));
-        assertEquals(1, app.session().lab().settings().server().keepalive().idle(), "the refused value is not taken");
+        assertEquals(1, app().session().lab().settings().server().keepalive().idle(), "the refused value is not taken");
 
         robot.interact(() -> idle.setText("40000"));
-        assertEquals(1, app.session().lab().settings().server().keepalive().idle());
+        assertEquals(1, app().session().lab().settings().server().keepalive().idle());
 
         robot.interact(() -> idle.setText("7"));
         assertFalse(onFx(error::isVisible));
-        assertEquals(7, app.session().lab().settings().server().keepalive().idle(), "a valid value applies");
+        assertEquals(7, app().session().lab().settings().server().keepalive().idle(), "a valid value applies");
 
         var count = robot.lookup("#server-count .text-field").queryAs(TextField.class);
         robot.interact(() -> count.setText("200"));
@@ -183,7 +166,7 @@ class LabAppTest {
         assertFalse(onFx(sever::isDisabled));
         assertFalse(onFx(kill::isDisabled));
 
-        onFx(() -> app.session().sever(Sever.BOTH)).get(5, TimeUnit.SECONDS);
+        onFx(() -> app().session().sever(Sever.BOTH)).get(5, TimeUnit.SECONDS);
         KillScenario.await(Duration.ofSeconds(3), "Restore to be enabled", () -> onFx(() -> !restore.isDisabled()));
         assertTrue(onFx(sever::isDisabled), "already severed");
 
@@ -194,12 +177,12 @@ class LabAppTest {
 
     @Test
     void closingTheWindowStopsTheLab() throws Exception {
-        var lab = app.session().lab();
+        var lab = app().session().lab();
         var threads = List.of(lab.threadName("lab-loop"), lab.threadName("lab-capture"));
         assertTrue(alive(threads), "the lab runs while the window is open");
-        robot.interact(() -> app.stage().close());
+        robot.interact(() -> app().stage().close());
         KillScenario.await(Duration.ofSeconds(5), threads + " to end", () -> !alive(threads));
-        assertTrue(app.session().isShutDown());
+        assertTrue(app().session().isShutDown());
     }
 
     /** True while any of these threads runs (other test classes run labs of their own meanwhile). */
@@ -208,10 +191,10 @@ class LabAppTest {
     }
 
     private ConnectionLane lane(int conn) {
-        return app.view().model().lane(conn, false).orElse(null);
+        return WindowQueries.lane(app(), conn);
     }
 
-    private static List<TcpState> states(StateRow row) {
-        return java.util.stream.IntStream.range(0, row.size()).mapToObj(row::state).toList();
+    private LabApp app() {
+        return window.app();
     }
 }

@@ -3,24 +3,22 @@ package org.keepalivelab.ui;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.keepalivelab.ui.Fx.onFx;
+import static org.keepalivelab.ui.WindowQueries.appTypes;
+import static org.keepalivelab.ui.WindowQueries.installedTooltip;
+import static org.keepalivelab.ui.WindowQueries.isAncestor;
+import static org.keepalivelab.ui.WindowQueries.states;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 
-import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.Tooltip;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.LabMode;
 import org.keepalivelab.model.ActionEvent;
@@ -32,7 +30,6 @@ import org.keepalivelab.model.TcpState;
 import org.keepalivelab.ui.timeline.ConnectionLane;
 import org.keepalivelab.ui.timeline.SegmentRow;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The window in limited mode, as an ordinary user sees it with {@code --no-namespace}: the mode
@@ -48,33 +45,20 @@ class LimitedModeWindowCheck {
     private static final String LIMITED = "Limited mode, no capture and no sever";
 
     private final FxRobot robot = new FxRobot();
-    private LabApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-    }
+    @RegisterExtension
+    final LabWindow window = new LabWindow(() -> new LabApp(KillScenario.SETTINGS, Isolation.DECLINED));
 
     @BeforeEach
-    void launch() throws Exception {
-        app = (LabApp) FxToolkit.setupApplication(() -> new LabApp(KillScenario.SETTINGS, Isolation.DECLINED));
-        LabMode mode = app.session().lab().mode();
+    void limitedMode() {
+        LabMode mode = app().session().lab().mode();
         // The kernel decided this, by refusing a packet socket and a socket filter: nothing here fakes it.
         assertTrue(!mode.capture() && !mode.sever() && !mode.privateNamespace(), () -> "This check needs a process "
                 + "without CAP_NET_RAW and CAP_NET_ADMIN (LimitedModeWindowIT runs it as nobody); the lab's mode: " + mode);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
-
     @Test
     void saysWhichModeAndWhySeverAndCaptureAreOff() throws Exception {
-        String banner = app.session().lab().mode().banner();
+        String banner = app().session().lab().mode().banner();
         var modeBanner = robot.lookup("#mode-banner").queryAs(Label.class);
         var sever = robot.lookup("#sever").queryAs(MenuButton.class);
         var holder = robot.lookup("#sever-unavailable").query();
@@ -89,13 +73,13 @@ class LimitedModeWindowCheck {
                         + "from TCP_INFO (--no-namespace, and this process lacks CAP_NET_RAW and CAP_NET_ADMIN).", banner),
                 () -> assertTrue(onFx(() -> modeBanner.isVisible() && modeBanner.isManaged()), "the mode banner shows"),
                 () -> assertEquals(banner, onFx(modeBanner::getText)),
-                () -> assertTrue(onFx(() -> modeBanner.getHeight() > 0 && modeBanner.getScene() == app.stage().getScene()),
+                () -> assertTrue(onFx(() -> modeBanner.getHeight() > 0 && modeBanner.getScene() == app().stage().getScene()),
                         "the mode banner is laid out in the window"),
                 () -> assertTrue(onFx(sever::isDisabled), "Sever is disabled"),
                 () -> assertTrue(onFx(() -> isAncestor(holder, sever)), "the holder holds the Sever button"),
                 () -> assertTrue(tip.getText().startsWith("Sever needs CAP_NET_ADMIN"), tip::getText),
                 () -> assertTrue(tip.getText().contains("run Keepalive Lab without --no-namespace"), tip::getText),
-                () -> assertEquals(app.session().lab().severProblem().orElseThrow(), tip.getText()),
+                () -> assertEquals(app().session().lab().severProblem().orElseThrow(), tip.getText()),
                 () -> assertTrue(onFx(capture::getText).startsWith("capture off: Capture needs CAP_NET_RAW"),
                         () -> onFx(capture::getText)),
                 () -> assertTrue(onFx(() -> capture.getStyleClass().contains("status-problem")), "shown as a problem"));
@@ -109,30 +93,27 @@ class LimitedModeWindowCheck {
     @Test
     void connectAndKillWorkAndNoSegmentIsShownButInferredProbes() throws Exception {
         // The seed connection: connected and "howdy" read by the server, from application events alone.
-        KillScenario.await(Duration.ofSeconds(10), "the seed's howdy to reach the server", () ->
-                onFx(() -> lane(1) != null && types(lane(1), Side.SERVER).contains(AppEventType.READ)
-                        && app.session().selectedProperty().get() != null
-                        && app.session().selectedProperty().get().clientHeld()));
-        assertTrue(onFx(() -> types(lane(1), Side.CLIENT)).contains(AppEventType.CONNECTED));
-        assertTrue(onFx(() -> types(lane(1), Side.SERVER)).contains(AppEventType.CONNECTED));
+        window.awaitSeedGreeting();
+        assertTrue(onFx(() -> appTypes(lane(1), Side.CLIENT)).contains(AppEventType.CONNECTED));
+        assertTrue(onFx(() -> appTypes(lane(1), Side.SERVER)).contains(AppEventType.CONNECTED));
 
         // Connect opens a second connection, with the settings on the left.
         robot.clickOn("#connect");
         KillScenario.await(Duration.ofSeconds(5), "connection 2's client to connect", () ->
-                onFx(() -> lane(2) != null && types(lane(2), Side.CLIENT).contains(AppEventType.CONNECTED)
-                        && types(lane(2), Side.SERVER).contains(AppEventType.CONNECTED)
-                        && app.session().selectedConnProperty().get() == 2));
+                onFx(() -> lane(2) != null && appTypes(lane(2), Side.CLIENT).contains(AppEventType.CONNECTED)
+                        && appTypes(lane(2), Side.SERVER).contains(AppEventType.CONNECTED)
+                        && app().session().selectedConnProperty().get() == 2));
 
         // Kill acts on the selected connection; select the seed's.
-        robot.interact(() -> app.session().selectedConnProperty().set(1));
+        robot.interact(() -> app().session().selectedConnProperty().set(1));
         var kill = robot.lookup("#kill").queryAs(Button.class);
         KillScenario.await(Duration.ofSeconds(3), "Kill client to be enabled for connection 1", () ->
-                onFx(() -> !kill.isDisabled() && app.session().selectedProperty().get().conn() == 1));
+                onFx(() -> !kill.isDisabled() && app().session().selectedProperty().get().conn() == 1));
         robot.clickOn("#kill");
         KillScenario.await(Duration.ofSeconds(3), "Kill client to be disabled once the client is gone",
                 () -> onFx(kill::isDisabled));
         assertTrue(onFx(() -> lane(1).actions().stream().map(ActionEvent::action).toList()).contains("kill"));
-        assertTrue(onFx(() -> app.session().lab().connections().get(1).clientHeld()), "connection 2 is untouched");
+        assertTrue(onFx(() -> app().session().lab().connections().get(1).clientHeld()), "connection 2 is untouched");
 
         // The kernel's side of the kill, without a capture: the server's socket in CLOSE_WAIT, then,
         // once the orphan expires, the last probe's RST ends it: EOF, and one probe inferred from TCP_INFO.
@@ -144,7 +125,7 @@ class LimitedModeWindowCheck {
 
         var drawn = onFx(() -> {
             var segments = new ArrayList<String>();
-            for (var lane : app.view().model().lanes()) {
+            for (var lane : app().view().model().lanes()) {
                 for (var side : Side.values()) {
                     SegmentRow row = lane.segments(side);
                     for (int i = 0; i < row.size(); i++) {
@@ -155,7 +136,7 @@ class LimitedModeWindowCheck {
             }
             return segments;
         });
-        var recorded = app.session().lab().timeline().snapshot().stream()
+        var recorded = app().session().lab().timeline().snapshot().stream()
                 .filter(SegmentEvent.class::isInstance).map(SegmentEvent.class::cast).toList();
         assertAll(
                 () -> assertTrue(drawn.contains("#1 S2C KEEPALIVE inferred"), "the killed client's last probe: " + drawn),
@@ -164,37 +145,15 @@ class LimitedModeWindowCheck {
                 () -> assertFalse(recorded.isEmpty()),
                 () -> assertTrue(recorded.stream().allMatch(s -> s.inferred() && s.kind() == SegmentKind.KEEPALIVE),
                         "the lab recorded inferred probes only: " + recorded),
-                () -> assertEquals(recorded.size(), onFx(() -> app.view().model().segmentCount())),
-                () -> assertEquals("", onFx(() -> app.session().messageProperty().get()), "no command failed"));
+                () -> assertEquals(recorded.size(), onFx(() -> app().view().model().segmentCount())),
+                () -> assertEquals("", onFx(() -> app().session().messageProperty().get()), "no command failed"));
     }
 
     private ConnectionLane lane(int conn) {
-        return app.view().model().lane(conn, false).orElse(null);
+        return WindowQueries.lane(app(), conn);
     }
 
-    private static List<AppEventType> types(ConnectionLane lane, Side side) {
-        var row = lane.app(side);
-        return java.util.stream.IntStream.range(0, row.size()).mapToObj(i -> row.get(i).event()).toList();
-    }
-
-    private static List<TcpState> states(ConnectionLane lane, Side side) {
-        var row = lane.states(side);
-        return java.util.stream.IntStream.range(0, row.size()).mapToObj(row::state).toList();
-    }
-
-    /** The tooltip {@link Tooltip#install} put on {@code node}, which keeps it among the node's properties. */
-    private static Tooltip installedTooltip(Node node) {
-        var tips = node.getProperties().values().stream().filter(Tooltip.class::isInstance).toList();
-        assertEquals(1, tips.size(), () -> "one tooltip installed on " + node + ": " + node.getProperties());
-        return assertInstanceOf(Tooltip.class, tips.getFirst());
-    }
-
-    private static boolean isAncestor(Node ancestor, Node node) {
-        for (var n = node.getParent(); n != null; n = n.getParent()) {
-            if (n == ancestor) {
-                return true;
-            }
-        }
-        return false;
+    private LabApp app() {
+        return window.app();
     }
 }

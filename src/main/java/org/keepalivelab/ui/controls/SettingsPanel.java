@@ -1,5 +1,6 @@
 package org.keepalivelab.ui.controls;
 
+import java.util.Optional;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -29,15 +30,22 @@ public final class SettingsPanel extends BorderPane {
     private final IntField clients = new IntField(Lab.CLIENTS_PER_CONNECT, 1, null, null);
     private final ReadOnlyObjectWrapper<LabSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final BooleanBinding valid;
+    private final Optional<String> linuxOptionsProblem;
 
-    public SettingsPanel(LabSettings initial, KernelDefaults defaults) {
+    /**
+     * @param linuxOptionsProblem why {@code TCP_USER_TIMEOUT} and the orphan lifetime cannot be set here
+     *                            (their fields are then disabled, and their hints say so); empty on Linux
+     */
+    public SettingsPanel(LabSettings initial, KernelDefaults defaults, Optional<String> linuxOptionsProblem) {
         getStyleClass().add("settings-panel");
         setId("settings-panel");
-        server = new SideSettingsEditor(Side.SERVER, initial.server(), defaults);
-        client = new SideSettingsEditor(Side.CLIENT, initial.client(), defaults);
+        this.linuxOptionsProblem = linuxOptionsProblem;
+        server = new SideSettingsEditor(Side.SERVER, initial.server(), defaults, linuxOptionsProblem);
+        client = new SideSettingsEditor(Side.CLIENT, initial.client(), defaults, linuxOptionsProblem);
         orphan = new IntField(LabSettings.ORPHAN_LIFETIME, initial.orphanLifetimeSeconds(),
-                LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME, "0 = kernel default, " + defaults.finTimeoutSeconds() + " s");
+                LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME, "0 = " + defaults.finTimeoutText());
         orphan.setId("orphan-lifetime");
+        orphan.setDisable(linuxOptionsProblem.isPresent());
         policy.setId("server-policy");
         policy.getItems().setAll(ServerPolicy.values());
         policy.setValue(initial.serverPolicy());
@@ -86,7 +94,8 @@ public final class SettingsPanel extends BorderPane {
     private Node orphanBox() {
         var title = new Label("Client orphan lifetime (s)");
         title.getStyleClass().add("side-title");
-        var hint = new Label("How long a killed client's socket lives in FIN_WAIT2 (TCP_LINGER2); 0 = kernel's tcp_fin_timeout.");
+        var hint = new Label(linuxOptionsProblem.orElse(
+                "How long a killed client's socket lives in FIN_WAIT2 (TCP_LINGER2); 0 = kernel's tcp_fin_timeout."));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         var box = new VBox(6, title, orphan, hint);

@@ -1,5 +1,6 @@
 package org.keepalivelab.ui.controls;
 
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -29,20 +30,22 @@ final class SideSettingsEditor extends VBox {
     private final BooleanBinding valid;
     private boolean applyingPreset;
 
-    SideSettingsEditor(Side side, SocketSettings initial, KernelDefaults defaults) {
+    /** @param linuxOptionsProblem why {@code TCP_USER_TIMEOUT} cannot be set here; empty on Linux */
+    SideSettingsEditor(Side side, SocketSettings initial, KernelDefaults defaults, Optional<String> linuxOptionsProblem) {
         getStyleClass().add("side-card");
         setId(side.label() + "-settings");
         var k = initial.keepalive();
         idle = new IntField(KeepaliveSettings.IDLE, k.idle(), null, null);
         interval = new IntField(KeepaliveSettings.INTERVAL, k.interval(), null, null);
         count = new IntField(KeepaliveSettings.COUNT, k.count(), KeepaliveSettings.KERNEL_DEFAULT_COUNT,
-                "0 = kernel default, " + defaults.keepaliveProbes());
+                "0 = " + defaults.keepaliveProbesText());
         userTimeout = new IntField(SocketSettings.USER_TIMEOUT, initial.userTimeoutMillis(), null, null);
         userTimeout.field().setPromptText("0 = off");
         idle.setId(side.label() + "-idle");
         interval.setId(side.label() + "-interval");
         count.setId(side.label() + "-count");
         userTimeout.setId(side.label() + "-user-timeout");
+        userTimeout.setDisable(linuxOptionsProblem.isPresent());
         enabled.setId(side.label() + "-keepalive");
         preset.setId(side.label() + "-preset");
         enabled.setMnemonicParsing(false);
@@ -69,10 +72,10 @@ final class SideSettingsEditor extends VBox {
 
         var title = new Label(side == Side.SERVER ? "Server socket" : "Client socket");
         title.getStyleClass().add("side-title");
-        getChildren().addAll(title, preset, enabled, grid(defaults));
+        getChildren().addAll(title, preset, enabled, grid(defaults, linuxOptionsProblem));
     }
 
-    private Node grid(KernelDefaults defaults) {
+    private Node grid(KernelDefaults defaults, Optional<String> linuxOptionsProblem) {
         var grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
@@ -84,7 +87,8 @@ final class SideSettingsEditor extends VBox {
         row(grid, 1, "interval (s)", interval);
         row(grid, 2, "count", count);
         row(grid, 3, "TCP_USER_TIMEOUT (ms)", userTimeout);
-        var hint = new Label("count 0 = kernel default (" + defaults.keepaliveProbes() + "); timeout 0 = off");
+        var hint = new Label("count 0 = " + defaults.keepaliveProbesText() + "; "
+                + linuxOptionsProblem.map(problem -> "TCP_USER_TIMEOUT is Linux's: off here").orElse("timeout 0 = off"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         grid.add(hint, 0, 4, 2, 1);

@@ -62,9 +62,14 @@ public final class StatusLine extends HBox {
         }
         segments.setText(model.segmentCount() + " segments");
         var selected = session.selectedProperty().get();
-        next.setText(selected == null ? "" : "#" + selected.conn() + "  "
-                + NextKernelStep.describe(selected, now, session.defaults())
-                + (selected.severed().isEmpty() ? "" : "  ·  severed " + severedWords(selected)));
+        if (selected == null) {
+            next.setText("");
+        } else if (!session.lab().mode().kernelState()) {
+            next.setText("#" + selected.conn() + "  the kernel's state and timers are not visible on this system");
+        } else {
+            next.setText("#" + selected.conn() + "  " + NextKernelStep.describe(selected, now, session.defaults())
+                    + (selected.severed().isEmpty() ? "" : "  ·  severed " + severedWords(selected)));
+        }
     }
 
     private static String severedWords(org.keepalivelab.lab.ConnectionStatus status) {

@@ -1,0 +1,54 @@
+package org.keepalivelab.ui;
+
+import static org.keepalivelab.ui.Fx.onFx;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.Side;
+import org.testfx.api.FxToolkit;
+
+/**
+ * A Keepalive Lab window for each test, on the toolkit TestFX starts (JavaFX's Headless platform in
+ * Maven's runs): opened before the test, closed after it, which stops its lab.
+ */
+final class LabWindow implements BeforeEachCallback, AfterEachCallback {
+    private final Supplier<LabApp> factory;
+    private LabApp app;
+
+    LabWindow(Supplier<LabApp> factory) {
+        this.factory = factory;
+    }
+
+    LabApp app() {
+        return app;
+    }
+
+    /** Waits until the seed connection's "howdy" has reached the server, with the connection selected. */
+    void awaitSeedGreeting() throws InterruptedException {
+        KillScenario.await(Duration.ofSeconds(10), "the seed's howdy to reach the server", () -> onFx(() -> {
+            var lane = WindowQueries.lane(app, 1);
+            var selected = app.session().selectedProperty().get();
+            return lane != null && WindowQueries.appTypes(lane, Side.SERVER).contains(AppEventType.READ)
+                    && selected != null && selected.clientHeld();
+        }));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Platform.setImplicitExit(false); // the next test's window opens on the same toolkit
+        app = (LabApp) FxToolkit.setupApplication(factory::get);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+}
