@@ -233,8 +233,8 @@ public final class LabCommand implements Callable<Integer> {
         stdout.printf("Wrote %s (%d events)%n", events, lab.timeline().size());
         if (png != null) {
             PngToolkit.startHeadless();
-            PngExport.write(lab.timeline(), lab.connections(), PngExport.LAB_START, PngExport.LAB_END,
-                    pngSize.width(), pngSize.height(), theme, png);
+            PngExport.write(lab.timeline(), lab.connections(), PngExport.modeNote(lab), PngExport.LAB_START,
+                    PngExport.LAB_END, pngSize.width(), pngSize.height(), theme, png);
             stdout.printf("Wrote %s (%s, %s theme)%n", png, pngSize, theme.name().toLowerCase(Locale.ROOT));
         }
         var packets = lab.packets();

@@ -17,6 +17,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.keepalivelab.lab.ConnectionStatus;
+import org.keepalivelab.lab.Lab;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.KernelDefaults;
 import org.keepalivelab.ui.export.TimelineImage;
@@ -46,7 +47,7 @@ public final class PngExport {
     /** Writes the whole lab, from its start to its last event, in the light theme. */
     public static void write(Timeline timeline, List<ConnectionStatus> connections, int width, int height, Path file)
             throws IOException {
-        write(timeline, connections, LAB_START, LAB_END, width, height, Theme.LIGHT, file);
+        write(timeline, connections, null, LAB_START, LAB_END, width, height, Theme.LIGHT, file);
     }
 
     /**
@@ -55,10 +56,11 @@ public final class PngExport {
      *
      * @param connections the lab's connections ({@code Lab.connections()}): the caption and lane titles
      *                    show their settings; may be empty
+     * @param modeNote    what the lab could not see ({@link #modeNote}), under the title; null for none
      * @throws IllegalArgumentException for a size outside 320..8192 × 200..8192
      */
-    public static void write(Timeline timeline, List<ConnectionStatus> connections, long fromNanos, long toNanos,
-                             int width, int height, Theme theme, Path file) throws IOException {
+    public static void write(Timeline timeline, List<ConnectionStatus> connections, String modeNote, long fromNanos,
+                             long toNanos, int width, int height, Theme theme, Path file) throws IOException {
         checkSize(width, height);
         KernelDefaults.load(); // reads /proc here, not on the FX thread
         BufferedImage image = onFxThread(() -> {
@@ -67,9 +69,17 @@ public final class PngExport {
             long from = fromNanos == LAB_START ? Math.min(0, model.firstT()) : fromNanos;
             long to = toNanos == LAB_END ? Math.max(from + 1_000_000_000L, model.lastT() + model.lastT() / 12) : toNanos;
             String name = fromNanos == LAB_START && toNanos == LAB_END ? "whole lab" : "chosen range";
-            return opaque(TimelineImage.render(model, connections, from, to, name, width, height, theme));
+            return opaque(TimelineImage.render(model, connections, from, to, name, width, height, theme, modeNote));
         });
         writeImage(image, file);
+    }
+
+    /**
+     * The note a picture of {@code lab}'s timeline carries: its mode's banner where it cannot capture or
+     * sever (a reader of the picture should know what could not be drawn), else null.
+     */
+    public static String modeNote(Lab lab) {
+        return lab.mode().limited() ? lab.mode().banner() : null;
     }
 
     /**

@@ -16,6 +16,11 @@ import java.util.ArrayList;
  */
 public record LabMode(boolean capture, boolean sever, boolean kernelState, boolean privateNamespace, String banner) {
 
+    /** True where the lab cannot capture or sever: the banner then says what it lacks, and why. */
+    public boolean limited() {
+        return !capture || !sever;
+    }
+
     static LabMode of(Isolation isolation, boolean capture, boolean sever) {
         if (!isolation.linux()) {
             return new LabMode(false, false, false, false, "Application events only: capture, sever and the kernel's "

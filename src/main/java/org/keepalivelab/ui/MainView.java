@@ -21,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.keepalivelab.export.PngExport;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.ui.controls.ActionBar;
@@ -127,9 +128,8 @@ public final class MainView extends BorderPane {
         modeBanner.setId("mode-banner");
         modeBanner.getStyleClass().add("mode-banner");
         modeBanner.setMaxWidth(Double.MAX_VALUE);
-        boolean limited = !mode.capture() || !mode.sever();
-        modeBanner.setVisible(limited);
-        modeBanner.setManaged(limited);
+        modeBanner.setVisible(mode.limited());
+        modeBanner.setManaged(mode.limited());
         var bannerBox = new VBox(4, modeBanner, banner);
         bannerBox.setStyle("-fx-padding: 0 12 0 12;");
         return new VBox(bar, bannerBox);
@@ -269,7 +269,7 @@ public final class MainView extends BorderPane {
     /** Exports as the user asked; completes once the file is written (the outcome also shows in the window). */
     public CompletableFuture<Path> exportPng(ExportRequest request, Path file) {
         exportNote.setText("Exporting…");
-        return exporter.export(session.lab().timeline(), session.connectionsProperty().get(),
+        return exporter.export(session.lab().timeline(), session.connectionsProperty().get(), PngExport.modeNote(session.lab()),
                         timeline.visibleStart(), timeline.visibleEnd(), request, file)
                 .whenComplete((written, failure) -> Platform.runLater(() -> {
                     if (failure != null) {

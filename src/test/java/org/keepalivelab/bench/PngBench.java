@@ -52,7 +52,7 @@ final class PngBench {
         });
         long t1 = System.nanoTime();
         var fx = DrawBench.onFx(() -> TimelineImage.render(model, List.of(), 0, model.lastT() + model.lastT() / 12,
-                "whole lab", WIDTH, HEIGHT, Theme.LIGHT));
+                "whole lab", WIDTH, HEIGHT, Theme.LIGHT, null));
         long t2 = System.nanoTime();
         var image = DrawBench.onFx(() -> PngExport.opaque(fx));
         long t3 = System.nanoTime();

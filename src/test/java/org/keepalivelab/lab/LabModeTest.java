@@ -2,9 +2,11 @@ package org.keepalivelab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.keepalivelab.export.PngExport;
 
 /** The banner and the availability the window shows (the unprivileged modes run in the *IT tests). */
 class LabModeTest {
@@ -16,6 +18,7 @@ class LabModeTest {
                     () -> assertEquals(new LabMode(true, true, true, false, "Host network namespace (privileged): full capture and sever."),
                             lab.mode()),
                     () -> assertTrue(lab.severProblem().isEmpty()),
+                    () -> assertNull(PngExport.modeNote(lab), "a picture of a full lab needs no note"),
                     () -> assertTrue(lab.captureProblem().isEmpty()));
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.keepalivelab.export.PngExport;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
@@ -38,6 +39,7 @@ class OtherSystemLabTest {
                             + "not shown, only what the applications see.", lab.captureProblem().orElseThrow()),
                     () -> assertEquals("Sever needs a drop-all socket filter on TCP sockets (Linux's SO_ATTACH_FILTER), and "
                             + "this is Mac OS X 15.1: run Keepalive Lab on Linux to sever.", sever.getCause().getMessage()),
+                    () -> assertEquals(lab.mode().banner(), PngExport.modeNote(lab), "a picture says it too"),
                     () -> assertTrue(lab.packets().isEmpty()),
                     () -> assertTrue(lab.captureStatistics().isEmpty()));
         }

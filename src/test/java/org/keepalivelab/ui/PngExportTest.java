@@ -42,7 +42,7 @@ class PngExportTest {
             Path light = dir.resolve("kill.png");
             Path dark = dir.resolve("kill-dark.png");
             PngExport.write(lab.timeline(), lab.connections(), 1920, 1080, light);
-            PngExport.write(lab.timeline(), lab.connections(), PngExport.LAB_START, PngExport.LAB_END, 1280, 720,
+            PngExport.write(lab.timeline(), lab.connections(), null, PngExport.LAB_START, PngExport.LAB_END, 1280, 720,
                     Theme.DARK, dark);
             assertPicture(ImageIO.read(light.toFile()), 1920, 1080);
             assertPicture(ImageIO.read(dark.toFile()), 1280, 720);

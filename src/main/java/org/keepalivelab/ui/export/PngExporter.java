@@ -24,15 +24,16 @@ public final class PngExporter {
     }
 
     /** FX thread: draws now, writes in the background; completes with the file written. */
-    public CompletableFuture<Path> export(Timeline timeline, List<ConnectionStatus> connections, long from, long to,
-                                          ExportRequest request, Path file) {
+    /** @param modeNote see {@link TimelineImage#render}; null for a lab that captures and severs */
+    public CompletableFuture<Path> export(Timeline timeline, List<ConnectionStatus> connections, String modeNote,
+                                          long from, long to, ExportRequest request, Path file) {
         var model = new TimelineModel(timeline);
         model.pull();
         long start = request.wholeLab() ? Math.min(0, model.firstT()) : from;
         long end = request.wholeLab() ? Math.max(start + 1_000_000_000L, model.lastT() + model.lastT() / 12) : to;
         BufferedImage image = PngExport.opaque(TimelineImage.render(model, connections, start, end,
                 request.wholeLab() ? "whole lab" : "visible range", request.width(), request.height(),
-                request.theme()));
+                request.theme(), modeNote));
         return CompletableFuture.supplyAsync(() -> {
             try {
                 PngExport.writeImage(image, file);

@@ -44,9 +44,11 @@ public final class TimelineImage {
      *
      * @param connections the lab's connections, for their settings; may be empty
      * @param rangeName   how the caption names the range ("whole lab", "visible range")
+     * @param modeNote    what the lab could not see (its limited mode's banner), shown under the title so
+     *                    the picture is not read as the whole truth; null for none
      */
     public static WritableImage render(TimelineModel model, List<ConnectionStatus> connections, long from, long to,
-                                       String rangeName, int width, int height, Theme theme) {
+                                       String rangeName, int width, int height, Theme theme, String modeNote) {
         double scale = Math.max(0.5, Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT));
         double w = width / scale;
         double h = height / scale;
@@ -59,7 +61,7 @@ public final class TimelineImage {
 
         var defaults = KernelDefaults.load();
         List<String> settings = settingsLines(connections, defaults);
-        double captionHeight = caption(gc, palette, w, from, to, rangeName, settings, model);
+        double captionHeight = caption(gc, palette, w, from, to, rangeName, modeNote, settings, model);
         double legendHeight = LegendPainter.height(w - 2 * MARGIN);
         double timelineTop = captionHeight;
         double timelineHeight = Math.max(LaneGeometry.AXIS_HEIGHT + 40, h - captionHeight - legendHeight - 2 * MARGIN);
@@ -93,7 +95,7 @@ public final class TimelineImage {
     }
 
     private static double caption(GraphicsContext gc, TimelinePalette palette, double w, long from, long to,
-                                  String rangeName, List<String> settings, TimelineModel model) {
+                                  String rangeName, String modeNote, List<String> settings, TimelineModel model) {
         gc.setTextBaseline(VPos.BASELINE);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFill(palette.get(PaletteRole.TEXT));
@@ -108,6 +110,11 @@ public final class TimelineImage {
                 + (model.lanes().size() == 1 ? "" : "s"), w - MARGIN, y);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFont(Font.font(fontFamily(), 12.5));
+        if (modeNote != null) {
+            y += 18;
+            gc.setFill(palette.get(PaletteRole.ERROR));
+            gc.fillText(modeNote, MARGIN, y);
+        }
         gc.setFill(palette.get(PaletteRole.TEXT));
         for (var line : settings) {
             y += 18;
