@@ -229,7 +229,6 @@ public final class TimelineRenderer {
     }
 
     private void laneTitle(ConnectionLane lane, double top) {
-        if (Boolean.getBoolean("x.notext")) return;
         String text = frame.laneTitle() == null ? null : frame.laneTitle().apply(lane.conn());
         if (text == null || text.isEmpty()) {
             return;
@@ -363,8 +362,7 @@ public final class TimelineRenderer {
                         lastConnector = x;
                     }
                 } else {
-                    if (Boolean.getBoolean("x.nosprite")) {
-                    } else if (sprites != null) {
+                    if (sprites != null) {
                         sprites.draw(gc, bestMark, x, y);
                     } else {
                         MarkGlyphs.draw(gc, bestMark, x, y, palette);
@@ -376,7 +374,7 @@ public final class TimelineRenderer {
                             MarkGlyphs.dropped(gc, x, (y + peerY) / 2, palette);
                         }
                     }
-                    if (!Boolean.getBoolean("x.notext") && bytes > 0 && x > lastLabelEnd + MIN_LABEL_GAP) {
+                    if (bytes > 0 && x > lastLabelEnd + MIN_LABEL_GAP) {
                         String label = bytes(bytes);
                         gc.setFont(font);
                         gc.setFill(palette.get(PaletteRole.TEXT));
@@ -410,7 +408,6 @@ public final class TimelineRenderer {
      * rasterising a path; the arrowhead only where it has room.
      */
     private void connector(MarkKind mark, boolean dropped, double x, double y, double peerY, boolean arrow) {
-        if (Boolean.getBoolean("x.noconn")) return;
         double dir = Math.signum(peerY - y);
         double from = y + dir * 8;
         double to = dropped ? (y + peerY) / 2 - dir * 6 : peerY - dir * 7;
@@ -440,7 +437,6 @@ public final class TimelineRenderer {
     }
 
     private void appEvents(AppRow row, Side side, double top) {
-        if (Boolean.getBoolean("x.notext")) return;
         double baseline = top + LaneGeometry.appBaseline(side);
         int lo = row.firstAtOrAfter(frame.t0());
         occupiedCount = 0;
