@@ -6,6 +6,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -89,10 +90,12 @@ final class EventLoop implements AutoCloseable {
             try {
                 long wait = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000);
                 selector.select(wait);
-                for (var key : selector.selectedKeys()) {
+                // A handler that closes a socket selects again (closeNow), which changes the selected set.
+                var ready = List.copyOf(selector.selectedKeys());
+                selector.selectedKeys().clear();
+                for (var key : ready) {
                     dispatch(key);
                 }
-                selector.selectedKeys().clear();
                 for (Runnable task; (task = tasks.poll()) != null; ) {
                     task.run();
                 }

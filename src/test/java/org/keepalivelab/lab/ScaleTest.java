@@ -10,7 +10,9 @@ import org.keepalivelab.model.Side;
 
 /**
  * Correctness at size: two hundred clients killed at once each end with the kill's exact segment
- * sequence, and the capture loses nothing (LabRun fails a run in which the kernel dropped a packet).
+ * sequence, and the capture loses nothing (LabRun fails a run in which the kernel dropped a packet);
+ * fifty closed at once all end cleanly, however many of their sockets the loop closes in one round
+ * (LabRun fails a run whose loop failed).
  */
 class ScaleTest {
     private static final int CONNECTIONS = 200;
@@ -29,6 +31,22 @@ class ScaleTest {
             var server = run.appTypes(conn, Side.SERVER);
             if (!after.equals(expected) || server.getLast() != AppEventType.EOF) {
                 wrong.add("connection " + conn + ": " + after + ", server " + server);
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void fiftyClientsClosedAtOnceAllEndCleanly() throws Exception {
+        // The read-close server closes its socket in the same round it reads EOF, for many sockets at once.
+        var run = LabRun.untilClosed(LabSettings.seed().withServerPolicy(ServerPolicy.READ_CLOSE),
+                "0s:connect 50", "0.3s:send 5@all", "0.6s:close@all");
+
+        var ends = List.of(AppEventType.CONNECTED, AppEventType.READ, AppEventType.EOF, AppEventType.CLOSED);
+        var wrong = new ArrayList<String>();
+        for (int conn = 1; conn <= 50; conn++) {
+            if (!run.appTypes(conn, Side.SERVER).equals(ends)) {
+                wrong.add("connection " + conn + ": server " + run.appTypes(conn, Side.SERVER));
             }
         }
         assertEquals(List.of(), wrong);
