@@ -2,6 +2,7 @@ package org.keepalivelab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class LabCommand implements Callable<Integer> {
 
     @Option(names = "--orphan-lifetime", paramLabel = "SECONDS", converter = OrphanLifetimeConverter.class,
             description = "How long a closed or killed client's socket lives in FIN_WAIT2 (TCP_LINGER2, 1..120); "
-                    + "default: the kernel's tcp_fin_timeout.")
+                    + "0 (default): the kernel's tcp_fin_timeout.")
     int orphanLifetime = LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
 
     @Option(names = "--at", paramLabel = "TIME:ACTION[@CONN]", parameterConsumer = StepConsumer.class,
@@ -145,6 +146,10 @@ public final class LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is a file: give a directory "
+                    + "(it is made if it does not exist).");
+        }
         return switch (Startup.decide(!noNamespace)) {
             case Startup.InPrivateNamespace() -> {
                 int status = PrivateNamespace.relaunch();
@@ -368,7 +373,14 @@ public final class LabCommand implements Callable<Integer> {
     static final class OrphanLifetimeConverter implements Parser<Integer> {
         @Override
         public Integer parse(String text) {
-            return checkedInt(LabSettings.ORPHAN_LIFETIME, text);
+            if (text.strip().equals(String.valueOf(LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME))) {
+                return LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
+            }
+            try {
+                return checkedInt(LabSettings.ORPHAN_LIFETIME, text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (or 0: the kernel's tcp_fin_timeout)");
+            }
         }
     }
 

@@ -126,9 +126,20 @@ final class Connection {
     /** Starts the handshake; {@link #established} completes once both ends are connected. */
     void connect(InetSocketAddress serverAddress) throws IOException {
         clientKey = loop.register(client, OP_CONNECT, key -> onClientReady());
-        if (client.connect(serverAddress)) {
-            onClientReady();
+        try {
+            if (client.connect(serverAddress)) {
+                onClientReady();
+            }
+        } catch (IOException e) {
+            connectFailed(e);
         }
+    }
+
+    /** The client's connect failed: it records the error and lets go; the server never had the connection. */
+    private void connectFailed(IOException e) throws IOException {
+        journal.app(id, Side.CLIENT, AppEventType.ERROR, 0, e.getMessage());
+        releaseClient();
+        established.completeExceptionally(new LabException("Connection " + id + " failed: " + e.getMessage()));
     }
 
     /** The server application accepted this connection. */
@@ -149,9 +160,7 @@ final class Connection {
                     return;
                 }
             } catch (IOException e) {
-                journal.app(id, Side.CLIENT, AppEventType.ERROR, 0, e.getMessage());
-                releaseClient();
-                established.completeExceptionally(new LabException("Connection " + id + " failed: " + e.getMessage()));
+                connectFailed(e);
                 return;
             }
             clientPhase = ClientPhase.OPEN;
@@ -477,8 +486,10 @@ final class Connection {
         return now;
     }
 
-    boolean serverEnded() {
-        return serverPhase == ServerPhase.ENDED || serverPhase == ServerPhase.CLOSED;
+    /** True once the server application has seen the end, or when the connection never reached it. */
+    private boolean serverEnded() {
+        return serverPhase == ServerPhase.ENDED || serverPhase == ServerPhase.CLOSED
+                || serverPhase == ServerPhase.PENDING && clientPhase == ClientPhase.GONE;
     }
 
     private void publishStatus() {

@@ -8,7 +8,8 @@ import org.keepalivelab.model.Direction;
  * is doing.
  *
  * @param clientHeld  the client application still holds its socket (not closed, killed or aborted)
- * @param serverEnded the server application has seen its connection end (EOF, an error) or closed it
+ * @param serverEnded the server application has seen its connection end (EOF, an error) or closed it,
+ *                    or the connection never reached it (the client's connect failed)
  * @param severed     the directions the lab's sever is dropping now
  */
 public record ConnectionStatus(int conn, LabSettings settings, boolean clientHeld, boolean serverEnded,

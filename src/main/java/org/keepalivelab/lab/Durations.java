@@ -1,6 +1,7 @@
 package org.keepalivelab.lab;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,12 @@ public final class Durations {
             case "s" -> 1_000_000_000L;
             default -> 60_000_000_000L;
         };
-        return Duration.ofNanos(amount.multiply(BigDecimal.valueOf(nanosPerUnit)).longValueExact());
+        try {
+            return Duration.ofNanos(amount.multiply(BigDecimal.valueOf(nanosPerUnit))
+                    .setScale(0, RoundingMode.HALF_UP).longValueExact());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is longer than a lab can run (292 years)");
+        }
     }
 
     /** Seconds with as many decimals as needed: {@code 0.2s}, {@code 90s}. */

@@ -271,7 +271,7 @@ public final class Lab implements AutoCloseable {
 
     /** True once every connection's server application has seen its connection end. */
     public boolean allServersEnded() {
-        return connections.stream().allMatch(Connection::serverEnded);
+        return connections.stream().allMatch(c -> c.status().serverEnded()); // as last published: any thread
     }
 
     /** Opens a new connection with the current settings; completes with its number once both ends hold it. */
@@ -283,6 +283,9 @@ public final class Lab implements AutoCloseable {
             connByClientPort.set(conn.clientPort, conn.id); // before the SYN, so the capture knows it
             journal.action(conn.id, "connect", "");
             conn.connect(serverAddress);
+            // The loop runs a burst's connects before it selects again: accepting as they go keeps the
+            // queue short where the system caps the listen backlog (macOS at 128).
+            accept();
             return conn.established;
         }).thenCompose(established -> established);
     }

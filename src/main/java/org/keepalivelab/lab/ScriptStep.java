@@ -23,9 +23,9 @@ public record ScriptStep(Duration at, String verb, String arg, int conn) {
     /** The form of a step, for error messages. */
     public static final String FORM = "TIME:ACTION[@CONN|@all], e.g. 0.2s:send 5, 1s:kill, 2s:sever c2s@2, 3s:kill@all";
     /** {@code @all}: every connection the lab has when the step runs. */
-    public static final int ALL = 0;
+    public static final int ALL = -1;
 
-    private static final Pattern STEP = Pattern.compile("([^:]+):\\s*([a-z]+)(?:\\s+([a-z0-9]+))?\\s*(?:@(\\d+|all))?");
+    private static final Pattern STEP = Pattern.compile("([^:]+):\\s*([a-z]+)(?:\\s+([a-z0-9]+))?\\s*(?:@(\\d{1,9}|all))?");
 
     public ScriptStep {
         if (at.isNegative()) {
@@ -66,7 +66,7 @@ public record ScriptStep(Duration at, String verb, String arg, int conn) {
             default -> throw new IllegalArgumentException("'" + text + "': unknown action '" + verb
                     + "'; actions are connect [N], send N, reply N, close, kill, abort, sever [both|c2s|s2c], restore");
         }
-        if (m.group(4) != null && conn != ALL && conn < 1) {
+        if (conn != ALL && conn < 1) {
             throw new IllegalArgumentException("'" + text + "': connections are numbered from 1");
         }
         return new ScriptStep(at, verb, arg, conn);

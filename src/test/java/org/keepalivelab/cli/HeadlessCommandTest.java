@@ -78,6 +78,9 @@ class HeadlessCommandTest {
         "--at=1s:explode               | unknown action 'explode'",
         "--at=soon:kill                | 'soon' is not a duration",
         "--server-user-timeout=-5      | TCP_USER_TIMEOUT must be 0..2147483647 ms, not -5",
+        "--at=1s:kill@0                | connections are numbered from 1",
+        "--at=1s:kill@99999999999      | is not a step",
+        "--timeout=99999999999999m     | is longer than a lab can run",
     })
     void badInputIsRefusedWithOneClearSentence(String option, String expected) {
         int status = run("--headless", option, "--out", out.toString());
@@ -85,6 +88,32 @@ class HeadlessCommandTest {
         assertEquals(2, status);
         assertTrue(stderr.toString().contains(expected), stderr::toString);
         assertTrue(stderr.toString().lines().count() <= 2, stderr::toString);
+    }
+
+    @Test
+    void outThatIsAFileIsRefused() {
+        int status = run("--headless", "--out", "/proc/self/status");
+
+        assertEquals(2, status);
+        assertTrue(stderr.toString().startsWith("--out /proc/self/status is a file: give a directory"), stderr::toString);
+    }
+
+    @Test
+    void orphanLifetimeZeroIsTheKernelsDefault() throws Exception {
+        assertEquals(0, run("--headless", "--orphan-lifetime", "0", "--until", "0.3s", "--out", out.toString()),
+                stderr::toString);
+        assertTrue(Files.readString(out.resolve("events.jsonl")).contains("\"orphanLifetimeIsKernelDefault\":true"));
+    }
+
+    @Test
+    void aLabStillRunningAtTheTimeoutEndsWithStatus4AndItsExports() throws Exception {
+        // The seed's read-once server never ends by itself while its client lives.
+        int status = run("--headless", "--at", "0s:connect", "--at", "0.2s:send 5", "--timeout", "0.5s",
+                "--out", out.toString());
+
+        assertEquals(4, status);
+        assertTrue(stderr.toString().startsWith("Stopped at the timeout (0.5s)"), stderr::toString);
+        assertTrue(Files.exists(out.resolve("events.jsonl")));
     }
 
     @Test
