@@ -1,5 +1,6 @@
 package org.keepalivelab.ui;
 
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -17,6 +18,7 @@ public final class LabApp extends Application {
     public static final int SEED_BYTES = 5;
     private static volatile LabSettings launchSettings = LabSettings.seed();
     private static volatile Isolation launchIsolation = Isolation.HOST;
+    private static volatile LabApp launched;
 
     private final LabSettings settings;
     private final Isolation isolation;
@@ -25,6 +27,9 @@ public final class LabApp extends Application {
     private LabSession session;
     private MainView view;
     private Stage stage;
+    /** Completes once the window's exports are written and the lab is closed, off the FX thread. */
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private boolean closing;
 
     /** For {@link Application#launch}: uses what was given to {@link #launch(LabSettings, Isolation)}. */
     public LabApp() {
@@ -57,11 +62,16 @@ public final class LabApp extends Application {
         launchSettings = settings;
         launchIsolation = isolation;
         Application.launch(LabApp.class);
+        var app = launched;
+        if (app != null) {
+            app.closed.join(); // before the caller exits the JVM
+        }
     }
 
     /** Starts the lab, off the FX thread: binding sockets and starting the capture are I/O. */
     @Override
     public void init() throws Exception {
+        launched = this;
         defaults = KernelDefaults.load();
         lab = Lab.start(settings, isolation);
     }
@@ -89,15 +99,37 @@ public final class LabApp extends Application {
         shutdown();
     }
 
+    /**
+     * Stops drawing at once, then, on a thread of its own (the FX thread never waits for the lab), lets
+     * an export under way finish and closes the lab. Once.
+     */
     private void shutdown() {
+        if (closing) {
+            return;
+        }
+        closing = true;
         if (view != null) {
             view.stop();
         }
-        if (session != null) {
-            session.shutdown();
-        } else if (lab != null) {
-            lab.close();
-        }
+        Thread.ofPlatform().name("lab-close").start(() -> {
+            try {
+                if (view != null) {
+                    view.awaitFiles();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (lab != null) {
+                    lab.close();
+                }
+                closed.complete(null);
+            }
+        });
+    }
+
+    /** Completes once the lab is closed after the window was: its sockets and threads are gone. */
+    public CompletableFuture<Void> closed() {
+        return closed;
     }
 
     public LabSession session() {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
@@ -33,7 +32,6 @@ public final class LabSession {
     private final IntegerProperty clientsPerConnect = new SimpleIntegerProperty(this, "clientsPerConnect", 1);
     private final ReadOnlyObjectWrapper<ConnectionStatus> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     public LabSession(Lab lab, KernelDefaults defaults) {
         this.lab = lab;
@@ -178,16 +176,5 @@ public final class LabSession {
             return cause.getMessage();
         }
         return "The lab could not do that (" + cause.getClass().getSimpleName() + ").";
-    }
-
-    /** Closes every socket and ends every lab thread; once. */
-    public void shutdown() {
-        if (closed.compareAndSet(false, true)) {
-            lab.close();
-        }
-    }
-
-    public boolean isShutDown() {
-        return closed.get();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -200,10 +201,15 @@ public final class MainView extends BorderPane {
         frames.start();
     }
 
-    /** Stops drawing frames and the file writer. */
+    /** Stops drawing frames; the file writer takes no more work, and finishes what it has ({@link #awaitFiles}). */
     public void stop() {
         frames.stop();
-        io.shutdownNow();
+        io.shutdown();
+    }
+
+    /** Waits, off the FX thread, until an export under way is written: closing the window does not lose it. */
+    void awaitFiles() throws InterruptedException {
+        io.awaitTermination(1, TimeUnit.MINUTES);
     }
 
     private void frame() {

@@ -181,8 +181,8 @@ class LabAppTest {
         var threads = List.of(lab.threadName("lab-loop"), lab.threadName("lab-capture"));
         assertTrue(alive(threads), "the lab runs while the window is open");
         robot.interact(() -> app().stage().close());
-        KillScenario.await(Duration.ofSeconds(5), threads + " to end", () -> !alive(threads));
-        assertTrue(app().session().isShutDown());
+        app().closed().get(5, TimeUnit.SECONDS);
+        assertFalse(alive(threads), threads + " ended with the lab");
     }
 
     /** True while any of these threads runs (other test classes run labs of their own meanwhile). */
