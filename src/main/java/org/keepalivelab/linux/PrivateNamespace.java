@@ -47,9 +47,6 @@ public final class PrivateNamespace {
      * the system tells it, or empty when it can. Finds out by making one for {@code true}.
      */
     public static Optional<String> unavailable() throws InterruptedException {
-        if (!System.getProperty("os.name").equals("Linux")) {
-            return Optional.of("network namespaces exist only on Linux");
-        }
         if (ownCommandLine().isEmpty()) {
             return Optional.of("this JVM cannot read its own command line to start again");
         }
@@ -95,8 +92,10 @@ public final class PrivateNamespace {
     }
 
     /**
-     * Runs this JVM's command line again in a new user and network namespace, with the same standard
-     * streams, working directory and environment, and waits for it.
+     * Runs this JVM's command line again in a new user and network namespace, with the same output
+     * streams, working directory and environment, and waits for it. Its standard input is a pipe from
+     * this JVM that nobody writes to: when this JVM ends, however it ends, the kernel closes the pipe and
+     * the child reads its end at once ({@link #settle()}).
      *
      * @return the child's exit status
      */
@@ -110,7 +109,7 @@ public final class PrivateNamespace {
         command.add("-Duser.home=" + System.getProperty("user.home"));
         command.add("-Duser.name=" + System.getProperty("user.name"));
         command.addAll(ownCommand.subList(1, ownCommand.size()));
-        var builder = new ProcessBuilder(command).inheritIO();
+        var builder = new ProcessBuilder(command).inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE);
         var env = builder.environment();
         env.put(PARENT_PID, Long.toString(ProcessHandle.current().pid()));
         // Mesa finds its shader cache through the password file too, unless told: tell it the XDG default.
@@ -136,12 +135,20 @@ public final class PrivateNamespace {
 
     /**
      * In the JVM that {@link #relaunch()} started: ends this JVM as soon as the parent is gone (were it
-     * killed outright, nobody would wait for us any more), and brings {@code lo} up, which a new
-     * network namespace starts without.
+     * killed outright, nobody would wait for us any more), which the end of its pipe on our standard
+     * input tells at once; and brings {@code lo} up, which a new network namespace starts without.
      */
     public static void settle() throws LinuxException {
-        ProcessHandle.of(Long.parseLong(System.getenv(PARENT_PID))).ifPresentOrElse(
-                parent -> parent.onExit().thenRun(PrivateNamespace::parentGone), PrivateNamespace::parentGone);
+        Thread.ofPlatform().name("parent watch").daemon().start(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the parent never writes: only the end matters
+                }
+            } catch (IOException e) {
+                // as good as the end
+            }
+            parentGone();
+        });
         Interfaces.bringUp("lo");
     }
 

@@ -136,6 +136,23 @@ final class UnprivilegedLab implements AutoCloseable {
      * {@code jvmOptions} in place of the launcher's {@link #LAUNCHER_NATIVE_ACCESS}.
      */
     Result runWith(List<String> wrapper, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        var run = start(wrapper, jvmOptions, args);
+        if (!run.process().waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            run.process().descendants().forEach(ProcessHandle::destroyForcibly);
+            run.process().destroyForcibly();
+            throw new AssertionError("The run did not end within " + RUN_TIMEOUT_SECONDS + " s: " + run.process().info());
+        }
+        var events = run.out().resolve("events.jsonl");
+        return new Result(run.process().exitValue(), Files.readAllLines(run.stdout()), Files.readString(run.stderr()),
+                Files.exists(events) ? EventLogReader.read(events) : null);
+    }
+
+    /** A run under way: its process (nobody's JVM, as setpriv replaces itself with it) and where it writes. */
+    record Running(Process process, Path out, Path stdout, Path stderr) {
+    }
+
+    /** Starts {@code keepalive-lab --headless ARGS --out DIR} as nobody, as {@link #runWith} does, without waiting. */
+    Running start(List<String> wrapper, List<String> jvmOptions, String... args) throws IOException {
         var out = writableDirectory("out");
         var command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
         command.addAll(wrapper);
@@ -148,14 +165,7 @@ final class UnprivilegedLab implements AutoCloseable {
         var stderr = out.resolveSibling(out.getFileName() + ".stderr");
         var process = new ProcessBuilder(command).directory(home.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError("The run did not end within " + RUN_TIMEOUT_SECONDS + " s: " + command);
-        }
-        var events = out.resolve("events.jsonl");
-        return new Result(process.exitValue(), Files.readAllLines(stdout), Files.readString(stderr),
-                Files.exists(events) ? EventLogReader.read(events) : null);
+        return new Running(process, out, stdout, stderr);
     }
 
     /** What a {@link #runJava} run printed, and its exit status. */

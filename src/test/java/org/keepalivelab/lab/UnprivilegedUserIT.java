@@ -2,12 +2,22 @@ package org.keepalivelab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
 
@@ -48,5 +58,75 @@ class UnprivilegedUserIT {
                 () -> assertEquals(KernelFactsTest.KILLED, transcript.segmentsAfter(1, "kill")),
                 () -> assertTrue(transcript.segments(1).noneMatch(s -> s.inferred()), "captured, not inferred"),
                 () -> assertEquals(AppEventType.EOF, transcript.app(1, Side.SERVER).getLast().event()));
+    }
+
+    /**
+     * Nothing outlives the app: whether it is asked to stop (SIGTERM, as Ctrl-C or a window manager
+     * does) or killed outright (SIGKILL, which it cannot see coming), its relaunched JVM ends within
+     * moments, and with it the last process in the private network namespace, which the kernel then frees.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void endingTheAppEndsItsNamespace(boolean outright) throws Exception {
+        var run = INSTALLED.lab().start(List.of(), List.of(UnprivilegedLab.LAUNCHER_NATIVE_ACCESS),
+                "--at", "0s:connect", "--at", "0.2s:send 5", "--until", "60s");
+        try {
+            awaitUntil(Duration.ofSeconds(20), "the lab to start in its namespace",
+                    () -> Files.readString(run.stdout()).contains("Lab server on"));
+            var child = run.process().toHandle().children().findFirst().orElseThrow();
+            String namespace = Files.readSymbolicLink(Path.of("/proc", String.valueOf(child.pid()), "ns", "net")).toString();
+            assertNotEquals(Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString(), namespace, "a namespace of its own");
+
+            if (outright) {
+                run.process().destroyForcibly();
+            } else {
+                run.process().destroy();
+            }
+            // at once when killed outright: the end of its pipe from the parent
+            awaitUntil(Duration.ofSeconds(outright ? 2 : 5), "the relaunched JVM to end", () -> exited(child));
+            assertTrue(run.process().waitFor(5, TimeUnit.SECONDS), "the app ended");
+            assertEquals(List.of(), processesIn(namespace), "no process left in " + namespace);
+        } finally {
+            run.process().descendants().forEach(ProcessHandle::destroyForcibly);
+            run.process().destroyForcibly();
+        }
+    }
+
+    /**
+     * True once {@code process} has exited: gone, or a zombie (which holds no namespace) waiting for its
+     * new parent, the system's init, to reap it, which takes a while in some containers.
+     */
+    private static boolean exited(ProcessHandle process) throws IOException {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .anyMatch(line -> line.startsWith("State:") && line.contains("zombie"));
+        } catch (NoSuchFileException e) {
+            return true;
+        }
+    }
+
+    /** The processes whose network namespace is {@code namespace} ("net:[4026532…]"). */
+    private static List<Long> processesIn(String namespace) {
+        return ProcessHandle.allProcesses().filter(p -> {
+            try {
+                return Files.readSymbolicLink(Path.of("/proc", String.valueOf(p.pid()), "ns", "net")).toString().equals(namespace);
+            } catch (IOException e) {
+                return false; // gone meanwhile
+            }
+        }).map(ProcessHandle::pid).toList();
+    }
+
+    private interface Check {
+        boolean holds() throws IOException;
+    }
+
+    private static void awaitUntil(Duration timeout, String what, Check check) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
     }
 }
