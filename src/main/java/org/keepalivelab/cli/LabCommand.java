@@ -95,8 +95,8 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "TIME:ACTION[@CONN]", parameterConsumer = StepConsumer.class,
             description = "A step of the script, repeatable. Actions: connect, send N, reply N (the server "
                     + "writes), close, kill, abort, sever [both|c2s|s2c], restore; @CONN picks the connection "
-                    + "(default 1), @all every connection; 'connect N' opens N. Default script: 0s:connect, "
-                    + "0.2s:send 5@all.")
+                    + "(default 1), @all every connection; 'connect N' opens N. Default script, the seed's story: "
+                    + "0s:connect, 0.2s:send 5@all, 1s:kill@all.")
     List<ScriptStep> steps = new ArrayList<>();
 
     @Option(names = "--connections", paramLabel = "N", converter = ConnectionsConverter.class,
@@ -224,7 +224,7 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     private static final List<ScriptStep> DEFAULT_SCRIPT =
-            List.of(ScriptStep.parse("0s:connect"), ScriptStep.parse("0.2s:send 5@all"));
+            List.of(ScriptStep.parse("0s:connect"), ScriptStep.parse("0.2s:send 5@all"), ScriptStep.parse("1s:kill@all"));
 
     /** A connect step without a count opens {@code --connections} clients. */
     private ScriptStep withConnections(ScriptStep step) {
