@@ -288,12 +288,4 @@ public final class MainView extends BorderPane {
     public TimelineModel model() {
         return model;
     }
-
-    public SettingsPanel settings() {
-        return settings;
-    }
-
-    public ActionBar actions() {
-        return actions;
-    }
 }

@@ -298,11 +298,6 @@ public final class TimelineView extends Region {
         viewport.show(Math.min(0, model.firstT()), Math.max(now, model.lastT()));
     }
 
-    /** Returns to following live time. */
-    public void followLive() {
-        viewport.followLive();
-    }
-
     /** Pins a mark's details, as a click on it would. */
     public void pin(Hit hit) {
         selectedConn.set(hit.conn());
