@@ -66,8 +66,8 @@ public final class PngExport {
         BufferedImage image = onFxThread(() -> {
             var model = new TimelineModel(timeline);
             model.pull();
-            long from = fromNanos == LAB_START ? Math.min(0, model.firstT()) : fromNanos;
-            long to = toNanos == LAB_END ? Math.max(from + 1_000_000_000L, model.lastT() + model.lastT() / 12) : toNanos;
+            long from = fromNanos == LAB_START ? TimelineImage.wholeLabStart(model) : fromNanos;
+            long to = toNanos == LAB_END ? TimelineImage.wholeLabEnd(model, from) : toNanos;
             String name = fromNanos == LAB_START && toNanos == LAB_END ? "whole lab" : "chosen range";
             return opaque(TimelineImage.render(model, connections, from, to, name, width, height, theme, modeNote));
         });

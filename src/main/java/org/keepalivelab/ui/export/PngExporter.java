@@ -23,14 +23,17 @@ public final class PngExporter {
         this.background = background;
     }
 
-    /** FX thread: draws now, writes in the background; completes with the file written. */
-    /** @param modeNote see {@link TimelineImage#render}; null for a lab that captures and severs */
+    /**
+     * FX thread: draws now, writes in the background; completes with the file written.
+     *
+     * @param modeNote see {@link TimelineImage#render}; null for a lab that captures and severs
+     */
     public CompletableFuture<Path> export(Timeline timeline, List<ConnectionStatus> connections, String modeNote,
                                           long from, long to, ExportRequest request, Path file) {
         var model = new TimelineModel(timeline);
         model.pull();
-        long start = request.wholeLab() ? Math.min(0, model.firstT()) : from;
-        long end = request.wholeLab() ? Math.max(start + 1_000_000_000L, model.lastT() + model.lastT() / 12) : to;
+        long start = request.wholeLab() ? TimelineImage.wholeLabStart(model) : from;
+        long end = request.wholeLab() ? TimelineImage.wholeLabEnd(model, start) : to;
         BufferedImage image = PngExport.opaque(TimelineImage.render(model, connections, start, end,
                 request.wholeLab() ? "whole lab" : "visible range", request.width(), request.height(),
                 request.theme(), modeNote));

@@ -39,6 +39,19 @@ public final class TimelineImage {
     private TimelineImage() {
     }
 
+    /** Where a picture of the whole lab starts: at the lab's start, or at its first event if earlier. */
+    public static long wholeLabStart(TimelineModel model) {
+        return Math.min(0, model.firstT());
+    }
+
+    /**
+     * Where a picture of the whole lab from {@code start} ends: a twelfth past the last event, so the
+     * last marks are not on the edge, and at least 1 s after {@code start}.
+     */
+    public static long wholeLabEnd(TimelineModel model, long start) {
+        return Math.max(start + 1_000_000_000L, model.lastT() + model.lastT() / 12);
+    }
+
     /**
      * Renders {@code from..to} of {@code model} at {@code width}×{@code height} pixels.
      *
