@@ -66,14 +66,15 @@ public final class PngExport {
     public static void write(Timeline timeline, List<ConnectionStatus> connections, String modeNote, long fromNanos,
                              long toNanos, int width, int height, Theme theme, Path file) throws IOException {
         checkSize(width, height);
-        KernelDefaults.load(); // reads /proc here, not on the FX thread
+        var defaults = KernelDefaults.load(); // may read /proc: here, not on the FX thread
         BufferedImage image = onFxThread(() -> {
             var model = new TimelineModel(timeline);
             model.pull();
             long from = fromNanos == LAB_START ? TimelineImage.wholeLabStart(model) : fromNanos;
             long to = toNanos == LAB_END ? TimelineImage.wholeLabEnd(model, from) : toNanos;
             String name = fromNanos == LAB_START && toNanos == LAB_END ? "whole lab" : "chosen range";
-            return opaque(TimelineImage.render(model, connections, from, to, name, width, height, theme, modeNote));
+            var caption = new TimelineImage.Caption(name, modeNote, connections, defaults);
+            return opaque(TimelineImage.render(model, from, to, width, height, theme, caption));
         });
         writeImage(image, file);
     }
