@@ -18,6 +18,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
+import org.keepalivelab.lab.Range;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.KernelDefaults;
 import org.keepalivelab.ui.export.TimelineImage;
@@ -34,6 +35,9 @@ import org.keepalivelab.ui.timeline.TimelineModel;
 public final class PngExport {
     public static final int DEFAULT_WIDTH = 1920;
     public static final int DEFAULT_HEIGHT = 1080;
+    /** The sizes {@link #checkSize} accepts, which the export dialog's fields offer too. */
+    public static final Range WIDTH = new Range("PNG width", 320, 8192, "px");
+    public static final Range HEIGHT = new Range("PNG height", 200, 8192, "px");
     /** Stands for the lab's start ({@code fromNanos}) or its last event ({@code toNanos}). */
     public static final long LAB_START = Long.MIN_VALUE;
     public static final long LAB_END = Long.MAX_VALUE;
@@ -57,19 +61,20 @@ public final class PngExport {
      * @param connections the lab's connections ({@code Lab.connections()}): the caption and lane titles
      *                    show their settings; may be empty
      * @param modeNote    what the lab could not see ({@link #modeNote}), under the title; null for none
-     * @throws IllegalArgumentException for a size outside 320..8192 × 200..8192
+     * @throws IllegalArgumentException for a size outside {@link #WIDTH} × {@link #HEIGHT}
      */
     public static void write(Timeline timeline, List<ConnectionStatus> connections, String modeNote, long fromNanos,
                              long toNanos, int width, int height, Theme theme, Path file) throws IOException {
         checkSize(width, height);
-        KernelDefaults.load(); // reads /proc here, not on the FX thread
+        var defaults = KernelDefaults.load(); // may read /proc: here, not on the FX thread
         BufferedImage image = onFxThread(() -> {
             var model = new TimelineModel(timeline);
             model.pull();
-            long from = fromNanos == LAB_START ? Math.min(0, model.firstT()) : fromNanos;
-            long to = toNanos == LAB_END ? Math.max(from + 1_000_000_000L, model.lastT() + model.lastT() / 12) : toNanos;
+            long from = fromNanos == LAB_START ? TimelineImage.wholeLabStart(model) : fromNanos;
+            long to = toNanos == LAB_END ? TimelineImage.wholeLabEnd(model, from) : toNanos;
             String name = fromNanos == LAB_START && toNanos == LAB_END ? "whole lab" : "chosen range";
-            return opaque(TimelineImage.render(model, connections, from, to, name, width, height, theme, modeNote));
+            var caption = new TimelineImage.Caption(name, modeNote, connections, defaults);
+            return opaque(TimelineImage.render(model, from, to, width, height, theme, caption));
         });
         writeImage(image, file);
     }
@@ -119,9 +124,9 @@ public final class PngExport {
 
     /** Throws {@link IllegalArgumentException} naming the allowed sizes. */
     public static void checkSize(int width, int height) {
-        if (width < 320 || height < 200 || width > 8192 || height > 8192) {
-            throw new IllegalArgumentException("PNG size must be 320..8192 × 200..8192 pixels, not "
-                    + width + "×" + height);
+        if (!WIDTH.contains(width) || !HEIGHT.contains(height)) {
+            throw new IllegalArgumentException("PNG size must be " + WIDTH.min() + ".." + WIDTH.max() + " × "
+                    + HEIGHT.min() + ".." + HEIGHT.max() + " pixels, not " + width + "×" + height);
         }
     }
 

@@ -81,15 +81,6 @@ final class LibC {
         }
     }
 
-    /** getsockopt(2) of an {@code int} option. */
-    static int getsockoptInt(int fd, int level, int option, String name) throws LinuxException {
-        try (var arena = Arena.ofConfined()) {
-            var value = arena.allocate(JAVA_INT);
-            getsockopt(fd, level, option, value, name);
-            return value.get(JAVA_INT, 0);
-        }
-    }
-
     /** getsockname(2) into {@code sockaddr}. */
     static void getsockname(int fd, MemorySegment sockaddr) throws LinuxException {
         try (var arena = Arena.ofConfined()) {

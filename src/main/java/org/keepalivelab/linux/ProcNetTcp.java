@@ -25,7 +25,7 @@ public final class ProcNetTcp {
      * @param probes      {@code icsk_probes_out}: unanswered keepalive or zero-window probes
      */
     public record Entry(int localPort, int remotePort, TcpState state, KernelTimer timer, long timerMillis,
-                        int retransmits, int probes) {
+                        int probes) {
     }
 
     private ProcNetTcp() {
@@ -68,7 +68,6 @@ public final class ProcNetTcp {
                 TcpState.ofKernel(Integer.parseInt(f[3], 16)),
                 KernelTimer.ofProc(Integer.parseInt(timer[0], 16)),
                 Long.parseUnsignedLong(timer[1], 16) * MILLIS_PER_TICK,
-                Integer.parseInt(f[6], 16),
                 Integer.parseInt(f[8]));
     }
 

@@ -2,7 +2,6 @@ package org.keepalivelab.linux;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.io.IOException;
@@ -110,20 +109,12 @@ public final class TcpSocket {
         }
     }
 
-    public int fd() {
-        return fd;
-    }
-
     /** {@code TCP_USER_TIMEOUT}: how long sent data may stay unacknowledged; 0 is the kernel's default. */
     public void setUserTimeout(int millis) throws LinuxException {
         if (millis < 0) {
             throw new IllegalArgumentException("TCP_USER_TIMEOUT must be 0 or more ms: " + millis);
         }
         LibC.setsockopt(fd, SOL_TCP, TCP_USER_TIMEOUT, millis, "TCP_USER_TIMEOUT");
-    }
-
-    public int userTimeout() throws LinuxException {
-        return LibC.getsockoptInt(fd, SOL_TCP, TCP_USER_TIMEOUT, "TCP_USER_TIMEOUT");
     }
 
     /** {@code TCP_LINGER2}: how long this socket lives as an orphan in FIN_WAIT2; 0 is the system's default. */
@@ -139,17 +130,13 @@ public final class TcpSocket {
         try (var arena = Arena.ofConfined()) {
             var info = arena.allocate(256, 8);
             int length = LibC.getsockopt(fd, SOL_TCP, TCP_INFO, info, "TCP_INFO");
-            if (length < 60) {
+            // struct tcp_info opens with the bytes tcpi_state, tcpi_ca_state, tcpi_retransmits, tcpi_probes
+            if (length < 4) {
                 throw new IllegalStateException("TCP_INFO returned only " + length + " bytes");
             }
             return new TcpInfo(
                     TcpState.ofKernel(Byte.toUnsignedInt(info.get(JAVA_BYTE, 0))),
-                    Byte.toUnsignedInt(info.get(JAVA_BYTE, 2)),
-                    Byte.toUnsignedInt(info.get(JAVA_BYTE, 3)),
-                    Byte.toUnsignedInt(info.get(JAVA_BYTE, 4)),
-                    info.get(JAVA_INT, 24),
-                    info.get(JAVA_INT, 52),
-                    info.get(JAVA_INT, 56));
+                    Byte.toUnsignedInt(info.get(JAVA_BYTE, 3)));
         }
     }
 

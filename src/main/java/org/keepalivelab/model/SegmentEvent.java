@@ -33,8 +33,4 @@ public record SegmentEvent(long t, int conn, Direction dir, int flags, long seq,
     public String flagNames() {
         return TcpFlags.toString(flags);
     }
-
-    public boolean has(int flag) {
-        return TcpFlags.has(flags, flag);
-    }
 }

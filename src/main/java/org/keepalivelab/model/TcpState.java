@@ -10,9 +10,4 @@ public enum TcpState {
         var all = values();
         return number > 0 && number < all.length ? all[number] : UNKNOWN;
     }
-
-    /** True once the kernel is done with the connection (TIME_WAIT only guards against old segments). */
-    public boolean isOver() {
-        return this == CLOSED || this == TIME_WAIT;
-    }
 }

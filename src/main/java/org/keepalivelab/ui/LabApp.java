@@ -14,7 +14,7 @@ import org.keepalivelab.lab.LabSettings;
  * lab thread ended.
  */
 public final class LabApp extends Application {
-    /** The opening's message: the seed client's "howdy". */
+    /** The opening's message, the seed client's "howdy"; Send sends it again. */
     public static final int SEED_BYTES = 5;
     private static volatile LabSettings launchSettings = LabSettings.seed();
     private static volatile Isolation launchIsolation = Isolation.HOST;

@@ -275,8 +275,9 @@ public final class MainView extends BorderPane {
     /** Exports as the user asked; completes once the file is written (the outcome also shows in the window). */
     public CompletableFuture<Path> exportPng(ExportRequest request, Path file) {
         exportNote.setText("Exporting…");
-        return exporter.export(session.lab().timeline(), session.connectionsProperty().get(), PngExport.modeNote(session.lab()),
-                        timeline.visibleStart(), timeline.visibleEnd(), request, file)
+        timeline.pull();
+        return exporter.export(model, session.connectionsProperty().get(), session.defaults(),
+                        PngExport.modeNote(session.lab()), timeline.visibleStart(), timeline.visibleEnd(), request, file)
                 .whenComplete((written, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
                         exportNote.setText("");
@@ -293,13 +294,5 @@ public final class MainView extends BorderPane {
 
     public TimelineModel model() {
         return model;
-    }
-
-    public SettingsPanel settings() {
-        return settings;
-    }
-
-    public ActionBar actions() {
-        return actions;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.keepalivelab.export.PngExport;
 import org.keepalivelab.export.PngToolkit;
 import org.keepalivelab.model.Timeline;
+import org.keepalivelab.ui.KernelDefaults;
 import org.keepalivelab.ui.export.TimelineImage;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.TimelineModel;
@@ -51,8 +52,10 @@ final class PngBench {
             return m;
         });
         long t1 = System.nanoTime();
-        var fx = DrawBench.onFx(() -> TimelineImage.render(model, List.of(), 0, model.lastT() + model.lastT() / 12,
-                "whole lab", WIDTH, HEIGHT, Theme.LIGHT, null));
+        long start = TimelineImage.wholeLabStart(model);
+        long end = TimelineImage.wholeLabEnd(model, start);
+        var caption = new TimelineImage.Caption("whole lab", null, List.of(), KernelDefaults.load());
+        var fx = DrawBench.onFx(() -> TimelineImage.render(model, start, end, WIDTH, HEIGHT, Theme.LIGHT, caption));
         long t2 = System.nanoTime();
         var image = DrawBench.onFx(() -> PngExport.opaque(fx));
         long t3 = System.nanoTime();

@@ -55,10 +55,10 @@ class LabAppTest {
     @Test
     void killShowsProbesAnsweredUntilTheOrphanDiesThenRstAndServerEof() throws Exception {
         robot.clickOn("#kill");
-        KillScenario.await(Duration.ofSeconds(15), "the server's EOF on the timeline", () ->
-                onFx(() -> lane(1).app(Side.SERVER).outcomes().stream().anyMatch(e -> e.event() == AppEventType.EOF)));
+        KillScenario.await(Duration.ofSeconds(15), "the server's EOF on the timeline", () -> onFx(() ->
+                window.lane(1).app(Side.SERVER).outcomes().stream().anyMatch(e -> e.event() == AppEventType.EOF)));
 
-        ConnectionLane lane = onFx(() -> lane(1));
+        ConnectionLane lane = onFx(() -> window.lane(1));
         var probes = onFx(() -> lane.probes(Side.SERVER));
         assertTrue(probes.size() >= 2, "probes: " + probes);
         assertEquals(ProbeAnswer.RST, probes.getLast().answer(), "the last probe is answered by RST: " + probes);
@@ -75,7 +75,7 @@ class LabAppTest {
                 "Kill is disabled once the client is gone");
 
         Path png = dir.resolve("timeline.png");
-        CompletableFuture<Path> written = onFx(() -> app().view().exportPng(
+        CompletableFuture<Path> written = onFx(() -> window.app().view().exportPng(
                 new ExportRequest(true, 1600, 900, Theme.DARK), png));
         written.get(30, TimeUnit.SECONDS);
         PngExportTest.assertPicture(ImageIO.read(png.toFile()), 1600, 900);
@@ -83,7 +83,7 @@ class LabAppTest {
 
     @Test
     void zoomsAndPansWithTheKeyboardAndShowsAMarksDetailsOnHoverAndClick() throws Exception {
-        var view = app().view().timeline();
+        var view = window.app().view().timeline();
         long span = onFx(() -> view.viewport().span());
         assertTrue(onFx(() -> view.viewport().following()), "it follows live time from the start");
 
@@ -129,9 +129,10 @@ class LabAppTest {
         robot.interact(() -> clients.setText("3"));
 
         robot.clickOn("#connect");
-        KillScenario.await(Duration.ofSeconds(10), "connections 2 to 4", () -> app().session().lab().connections().size() == 4
-                && app().session().lab().connections().stream().allMatch(c -> c.clientHeld()));
-        assertEquals(2, onFx(() -> app().session().selectedConnProperty().get()), "the first of them is selected");
+        var session = window.app().session();
+        KillScenario.await(Duration.ofSeconds(10), "connections 2 to 4", () -> session.lab().connections().size() == 4
+                && session.lab().connections().stream().allMatch(c -> c.clientHeld()));
+        assertEquals(2, onFx(() -> session.selectedConnProperty().get()), "the first of them is selected");
     }
 
     @Test
@@ -142,14 +143,15 @@ class LabAppTest {
         assertTrue(onFx(error::isVisible));
         assertEquals("keepalive idle must be 1..32767 s", onFx(error::getText));
         assertTrue(onFx(() -> idle.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("invalid"))));
-        assertEquals(1, app().session().lab().settings().server().keepalive().idle(), "the refused value is not taken");
+        var lab = window.app().session().lab();
+        assertEquals(1, lab.settings().server().keepalive().idle(), "the refused value is not taken");
 
         robot.interact(() -> idle.setText("40000"));
-        assertEquals(1, app().session().lab().settings().server().keepalive().idle());
+        assertEquals(1, lab.settings().server().keepalive().idle());
 
         robot.interact(() -> idle.setText("7"));
         assertFalse(onFx(error::isVisible));
-        assertEquals(7, app().session().lab().settings().server().keepalive().idle(), "a valid value applies");
+        assertEquals(7, lab.settings().server().keepalive().idle(), "a valid value applies");
 
         var count = robot.lookup("#server-count .text-field").queryAs(TextField.class);
         robot.interact(() -> count.setText("200"));
@@ -166,7 +168,7 @@ class LabAppTest {
         assertFalse(onFx(sever::isDisabled));
         assertFalse(onFx(kill::isDisabled));
 
-        onFx(() -> app().session().sever(Sever.BOTH)).get(5, TimeUnit.SECONDS);
+        onFx(() -> window.app().session().sever(Sever.BOTH)).get(5, TimeUnit.SECONDS);
         KillScenario.await(Duration.ofSeconds(3), "Restore to be enabled", () -> onFx(() -> !restore.isDisabled()));
         assertTrue(onFx(sever::isDisabled), "already severed");
 
@@ -177,24 +179,16 @@ class LabAppTest {
 
     @Test
     void closingTheWindowStopsTheLab() throws Exception {
-        var lab = app().session().lab();
+        var lab = window.app().session().lab();
         var threads = List.of(lab.threadName("lab-loop"), lab.threadName("lab-capture"));
         assertTrue(alive(threads), "the lab runs while the window is open");
-        robot.interact(() -> app().stage().close());
-        app().closed().get(5, TimeUnit.SECONDS);
+        robot.interact(() -> window.app().stage().close());
+        window.app().closed().get(5, TimeUnit.SECONDS);
         assertFalse(alive(threads), threads + " ended with the lab");
     }
 
     /** True while any of these threads runs (other test classes run labs of their own meanwhile). */
     private static boolean alive(List<String> names) {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && names.contains(t.getName()));
-    }
-
-    private ConnectionLane lane(int conn) {
-        return WindowQueries.lane(app(), conn);
-    }
-
-    private LabApp app() {
-        return window.app();
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
+import org.keepalivelab.ui.timeline.ConnectionLane;
 import org.testfx.api.FxToolkit;
 
 /**
@@ -28,10 +29,15 @@ final class LabWindow implements BeforeEachCallback, AfterEachCallback {
         return app;
     }
 
+    /** The lane of connection {@code conn} on the window's timeline, or null before it has one; FX thread. */
+    ConnectionLane lane(int conn) {
+        return app.view().model().lane(conn, false).orElse(null);
+    }
+
     /** Waits until the seed connection's "howdy" has reached the server, with the connection selected. */
     void awaitSeedGreeting() throws InterruptedException {
         KillScenario.await(Duration.ofSeconds(10), "the seed's howdy to reach the server", () -> onFx(() -> {
-            var lane = WindowQueries.lane(app, 1);
+            var lane = lane(1);
             var selected = app.session().selectedProperty().get();
             return lane != null && WindowQueries.appTypes(lane, Side.SERVER).contains(AppEventType.READ)
                     && selected != null && selected.clientHeld();

@@ -27,7 +27,6 @@ import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
-import org.keepalivelab.ui.timeline.ConnectionLane;
 import org.keepalivelab.ui.timeline.SegmentRow;
 import org.testfx.api.FxRobot;
 
@@ -50,7 +49,7 @@ class LimitedModeWindowCheck {
 
     @BeforeEach
     void limitedMode() {
-        LabMode mode = app().session().lab().mode();
+        LabMode mode = window.app().session().lab().mode();
         // The kernel decided this, by refusing a packet socket and a socket filter: nothing here fakes it.
         assertTrue(!mode.capture() && !mode.sever() && !mode.privateNamespace(), () -> "This check needs a process "
                 + "without CAP_NET_RAW and CAP_NET_ADMIN (LimitedModeWindowIT runs it as nobody); the lab's mode: " + mode);
@@ -58,7 +57,7 @@ class LimitedModeWindowCheck {
 
     @Test
     void saysWhichModeAndWhySeverAndCaptureAreOff() throws Exception {
-        String banner = app().session().lab().mode().banner();
+        String banner = window.app().session().lab().mode().banner();
         var modeBanner = robot.lookup("#mode-banner").queryAs(Label.class);
         var sever = robot.lookup("#sever").queryAs(MenuButton.class);
         var holder = robot.lookup("#sever-unavailable").query();
@@ -73,13 +72,14 @@ class LimitedModeWindowCheck {
                         + "from TCP_INFO (--no-namespace, and this process lacks CAP_NET_RAW and CAP_NET_ADMIN).", banner),
                 () -> assertTrue(onFx(() -> modeBanner.isVisible() && modeBanner.isManaged()), "the mode banner shows"),
                 () -> assertEquals(banner, onFx(modeBanner::getText)),
-                () -> assertTrue(onFx(() -> modeBanner.getHeight() > 0 && modeBanner.getScene() == app().stage().getScene()),
+                () -> assertTrue(onFx(() -> modeBanner.getHeight() > 0
+                                && modeBanner.getScene() == window.app().stage().getScene()),
                         "the mode banner is laid out in the window"),
                 () -> assertTrue(onFx(sever::isDisabled), "Sever is disabled"),
                 () -> assertTrue(onFx(() -> isAncestor(holder, sever)), "the holder holds the Sever button"),
                 () -> assertTrue(tip.getText().startsWith("Sever needs CAP_NET_ADMIN"), tip::getText),
                 () -> assertTrue(tip.getText().contains("run Keepalive Lab without --no-namespace"), tip::getText),
-                () -> assertEquals(app().session().lab().severProblem().orElseThrow(), tip.getText()),
+                () -> assertEquals(window.app().session().lab().severProblem().orElseThrow(), tip.getText()),
                 () -> assertTrue(onFx(capture::getText).startsWith("capture off: Capture needs CAP_NET_RAW"),
                         () -> onFx(capture::getText)),
                 () -> assertTrue(onFx(() -> capture.getStyleClass().contains("status-problem")), "shown as a problem"));
@@ -94,38 +94,40 @@ class LimitedModeWindowCheck {
     void connectAndKillWorkAndNoSegmentIsShownButInferredProbes() throws Exception {
         // The seed connection: connected and "howdy" read by the server, from application events alone.
         window.awaitSeedGreeting();
-        assertTrue(onFx(() -> appTypes(lane(1), Side.CLIENT)).contains(AppEventType.CONNECTED));
-        assertTrue(onFx(() -> appTypes(lane(1), Side.SERVER)).contains(AppEventType.CONNECTED));
+        assertTrue(onFx(() -> appTypes(window.lane(1), Side.CLIENT)).contains(AppEventType.CONNECTED));
+        assertTrue(onFx(() -> appTypes(window.lane(1), Side.SERVER)).contains(AppEventType.CONNECTED));
 
         // Connect opens a second connection, with the settings on the left.
         robot.clickOn("#connect");
         KillScenario.await(Duration.ofSeconds(5), "connection 2's client to connect", () ->
-                onFx(() -> lane(2) != null && appTypes(lane(2), Side.CLIENT).contains(AppEventType.CONNECTED)
-                        && appTypes(lane(2), Side.SERVER).contains(AppEventType.CONNECTED)
-                        && app().session().selectedConnProperty().get() == 2));
+                onFx(() -> window.lane(2) != null
+                        && appTypes(window.lane(2), Side.CLIENT).contains(AppEventType.CONNECTED)
+                        && appTypes(window.lane(2), Side.SERVER).contains(AppEventType.CONNECTED)
+                        && window.app().session().selectedConnProperty().get() == 2));
 
         // Kill acts on the selected connection; select the seed's.
-        robot.interact(() -> app().session().selectedConnProperty().set(1));
+        robot.interact(() -> window.app().session().selectedConnProperty().set(1));
         var kill = robot.lookup("#kill").queryAs(Button.class);
         KillScenario.await(Duration.ofSeconds(3), "Kill client to be enabled for connection 1", () ->
-                onFx(() -> !kill.isDisabled() && app().session().selectedProperty().get().conn() == 1));
+                onFx(() -> !kill.isDisabled() && window.app().session().selectedProperty().get().conn() == 1));
         robot.clickOn("#kill");
         KillScenario.await(Duration.ofSeconds(3), "Kill client to be disabled once the client is gone",
                 () -> onFx(kill::isDisabled));
-        assertTrue(onFx(() -> lane(1).actions().stream().map(ActionEvent::action).toList()).contains("kill"));
-        assertTrue(onFx(() -> app().session().lab().connections().get(1).clientHeld()), "connection 2 is untouched");
+        assertTrue(onFx(() -> window.lane(1).actions().stream().map(ActionEvent::action).toList()).contains("kill"));
+        assertTrue(onFx(() -> window.app().session().lab().connections().get(1).clientHeld()),
+                "connection 2 is untouched");
 
         // The kernel's side of the kill, without a capture: the server's socket in CLOSE_WAIT, then,
         // once the orphan expires, the last probe's RST ends it: EOF, and one probe inferred from TCP_INFO.
-        KillScenario.await(Duration.ofSeconds(15), "the server's EOF on the timeline", () ->
-                onFx(() -> lane(1).app(Side.SERVER).outcomes().stream().anyMatch(e -> e.event() == AppEventType.EOF)));
+        KillScenario.await(Duration.ofSeconds(15), "the server's EOF on the timeline", () -> onFx(() ->
+                window.lane(1).app(Side.SERVER).outcomes().stream().anyMatch(e -> e.event() == AppEventType.EOF)));
         KillScenario.await(Duration.ofSeconds(3), "the server's last probe, inferred", () ->
-                onFx(() -> !lane(1).probes(Side.SERVER).isEmpty()));
-        assertTrue(onFx(() -> states(lane(1), Side.SERVER)).contains(TcpState.CLOSE_WAIT));
+                onFx(() -> !window.lane(1).probes(Side.SERVER).isEmpty()));
+        assertTrue(onFx(() -> states(window.lane(1), Side.SERVER)).contains(TcpState.CLOSE_WAIT));
 
         var drawn = onFx(() -> {
             var segments = new ArrayList<String>();
-            for (var lane : app().view().model().lanes()) {
+            for (var lane : window.app().view().model().lanes()) {
                 for (var side : Side.values()) {
                     SegmentRow row = lane.segments(side);
                     for (int i = 0; i < row.size(); i++) {
@@ -136,7 +138,7 @@ class LimitedModeWindowCheck {
             }
             return segments;
         });
-        var recorded = app().session().lab().timeline().snapshot().stream()
+        var recorded = window.app().session().lab().timeline().snapshot().stream()
                 .filter(SegmentEvent.class::isInstance).map(SegmentEvent.class::cast).toList();
         assertAll(
                 () -> assertTrue(drawn.contains("#1 S2C KEEPALIVE inferred"), "the killed client's last probe: " + drawn),
@@ -145,15 +147,7 @@ class LimitedModeWindowCheck {
                 () -> assertFalse(recorded.isEmpty()),
                 () -> assertTrue(recorded.stream().allMatch(s -> s.inferred() && s.kind() == SegmentKind.KEEPALIVE),
                         "the lab recorded inferred probes only: " + recorded),
-                () -> assertEquals(recorded.size(), onFx(() -> app().view().model().segmentCount())),
-                () -> assertEquals("", onFx(() -> app().session().messageProperty().get()), "no command failed"));
-    }
-
-    private ConnectionLane lane(int conn) {
-        return WindowQueries.lane(app(), conn);
-    }
-
-    private LabApp app() {
-        return window.app();
+                () -> assertEquals(recorded.size(), onFx(() -> window.app().view().model().segmentCount())),
+                () -> assertEquals("", onFx(() -> window.app().session().messageProperty().get()), "no command failed"));
     }
 }

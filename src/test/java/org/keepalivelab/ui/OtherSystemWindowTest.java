@@ -24,7 +24,6 @@ import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.SocketSettings;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
-import org.keepalivelab.ui.timeline.ConnectionLane;
 import org.testfx.api.FxRobot;
 
 /**
@@ -72,7 +71,7 @@ class OtherSystemWindowTest {
                         && robot.lookup("#client-user-timeout").query().isDisabled()
                         && robot.lookup("#orphan-lifetime").query().isDisabled()), "the Linux socket options are off"),
                 () -> assertTrue(onFx(() -> robot.lookup(".hint").queryAllAs(Label.class).stream().anyMatch(hint ->
-                        hint.getText().equals(app().session().lab().linuxOptionsProblem().orElseThrow()))),
+                        hint.getText().equals(window.app().session().lab().linuxOptionsProblem().orElseThrow()))),
                         "the orphan lifetime's hint says why"),
                 () -> assertTrue(onFx(() -> !robot.lookup("#connect").queryAs(Button.class).isDisabled()), "Connect works"));
     }
@@ -81,23 +80,15 @@ class OtherSystemWindowTest {
     void killClientShowsTheServersEofAndNothingOfTheKernel() throws Exception {
         robot.clickOn("#kill");
         KillScenario.await(Duration.ofSeconds(5), "the server's EOF on the timeline", () ->
-                onFx(() -> appTypes(lane(1), Side.SERVER).contains(AppEventType.EOF)));
+                onFx(() -> appTypes(window.lane(1), Side.SERVER).contains(AppEventType.EOF)));
 
         assertAll(
                 () -> assertEquals(List.of(AppEventType.CONNECTED, AppEventType.READ, AppEventType.EOF),
-                        onFx(() -> appTypes(lane(1), Side.SERVER))),
-                () -> assertEquals(0, onFx(() -> app().view().model().segmentCount()), "no segment drawn"),
-                () -> assertEquals(List.of(), onFx(() -> states(lane(1), Side.SERVER)), "no kernel state drawn"),
-                () -> assertEquals(List.of(), onFx(() -> states(lane(1), Side.CLIENT))),
-                () -> assertTrue(onFx(() -> lane(1).actions().stream().anyMatch(a -> a.action().equals("kill")))),
-                () -> assertEquals("", onFx(() -> app().session().messageProperty().get()), "no command failed"));
-    }
-
-    private ConnectionLane lane(int conn) {
-        return WindowQueries.lane(app(), conn);
-    }
-
-    private LabApp app() {
-        return window.app();
+                        onFx(() -> appTypes(window.lane(1), Side.SERVER))),
+                () -> assertEquals(0, onFx(() -> window.app().view().model().segmentCount()), "no segment drawn"),
+                () -> assertEquals(List.of(), onFx(() -> states(window.lane(1), Side.SERVER)), "no kernel state drawn"),
+                () -> assertEquals(List.of(), onFx(() -> states(window.lane(1), Side.CLIENT))),
+                () -> assertTrue(onFx(() -> window.lane(1).actions().stream().anyMatch(a -> a.action().equals("kill")))),
+                () -> assertEquals("", onFx(() -> window.app().session().messageProperty().get()), "no command failed"));
     }
 }

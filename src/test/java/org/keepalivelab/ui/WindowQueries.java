@@ -17,11 +17,6 @@ final class WindowQueries {
     private WindowQueries() {
     }
 
-    /** The lane of connection {@code conn}, or null before it has one. */
-    static ConnectionLane lane(LabApp app, int conn) {
-        return app.view().model().lane(conn, false).orElse(null);
-    }
-
     static List<AppEventType> appTypes(ConnectionLane lane, Side side) {
         var row = lane.app(side);
         return IntStream.range(0, row.size()).mapToObj(i -> row.get(i).event()).toList();

@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.ui.LabApp;
 import org.keepalivelab.ui.LabSession;
 
 /**
@@ -24,8 +25,6 @@ import org.keepalivelab.ui.LabSession;
  * apply to the selected connection (Kill once the client is gone, Restore when nothing is severed).
  */
 public final class ActionBar extends HBox {
-    private static final int SEND_BYTES = 5;
-
     private final ComboBox<Integer> connection = new ComboBox<>();
     private final ObservableList<Integer> ids = FXCollections.observableArrayList();
     private final Button connect = button("Connect", "connect", "Open a new connection with the settings on the left");
@@ -62,7 +61,7 @@ public final class ActionBar extends HBox {
         }
 
         connect.setOnAction(e -> session.connect());
-        send.setOnAction(e -> session.send(SEND_BYTES));
+        send.setOnAction(e -> session.send(LabApp.SEED_BYTES));
         close.setOnAction(e -> session.closeGracefully());
         kill.setOnAction(e -> session.kill());
         abort.setOnAction(e -> session.abort());

@@ -100,9 +100,4 @@ public final class IntField extends VBox {
     public TextField field() {
         return field;
     }
-
-    /** The message shown while the value is refused. */
-    public Label errorLabel() {
-        return error;
-    }
 }

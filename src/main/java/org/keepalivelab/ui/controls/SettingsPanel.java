@@ -141,18 +141,4 @@ public final class SettingsPanel extends BorderPane {
     public ReadOnlyObjectProperty<LabSettings> settingsProperty() {
         return settings.getReadOnlyProperty();
     }
-
-    /** Puts a preset into the server's fields (the demo uses it). */
-    public void selectServerPreset(KeepalivePreset preset) {
-        server.select(preset);
-    }
-
-    public void setOrphanLifetime(int seconds) {
-        orphan.setValue(seconds);
-    }
-
-    /** The server's idle field, for tests. */
-    public IntField serverIdle() {
-        return server.idle();
-    }
 }

@@ -138,12 +138,4 @@ final class SideSettingsEditor extends VBox {
     BooleanBinding validBinding() {
         return valid;
     }
-
-    void select(KeepalivePreset p) {
-        preset.setValue(p);
-    }
-
-    IntField idle() {
-        return idle;
-    }
 }

@@ -10,15 +10,11 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.keepalivelab.export.PngExport;
-import org.keepalivelab.lab.Range;
 import org.keepalivelab.ui.controls.IntField;
 import org.keepalivelab.ui.theme.Theme;
 
 /** Asks what the PNG holds: the whole lab or the visible range, its size in pixels, its theme. */
 public final class ExportDialog extends Dialog<ExportRequest> {
-    private static final Range WIDTH = new Range("PNG width", 320, 8192, "px");
-    private static final Range HEIGHT = new Range("PNG height", 200, 8192, "px");
-
     public ExportDialog(Window owner, Theme current, String wholeRange, String visibleRange) {
         initOwner(owner);
         setTitle("Export PNG");
@@ -29,8 +25,8 @@ public final class ExportDialog extends Dialog<ExportRequest> {
         whole.setToggleGroup(range);
         visible.setToggleGroup(range);
         whole.setSelected(true);
-        var width = new IntField(WIDTH, PngExport.DEFAULT_WIDTH, null, null);
-        var height = new IntField(HEIGHT, PngExport.DEFAULT_HEIGHT, null, null);
+        var width = new IntField(PngExport.WIDTH, PngExport.DEFAULT_WIDTH, null, null);
+        var height = new IntField(PngExport.HEIGHT, PngExport.DEFAULT_HEIGHT, null, null);
         var theme = new ChoiceBox<Theme>();
         theme.getItems().setAll(Theme.values());
         theme.setValue(current);

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.keepalivelab.export.PngExport;
 import org.keepalivelab.lab.ConnectionStatus;
-import org.keepalivelab.model.Timeline;
+import org.keepalivelab.ui.KernelDefaults;
 import org.keepalivelab.ui.timeline.TimelineModel;
 
 /**
@@ -23,17 +23,23 @@ public final class PngExporter {
         this.background = background;
     }
 
-    /** FX thread: draws now, writes in the background; completes with the file written. */
-    /** @param modeNote see {@link TimelineImage#render}; null for a lab that captures and severs */
-    public CompletableFuture<Path> export(Timeline timeline, List<ConnectionStatus> connections, String modeNote,
-                                          long from, long to, ExportRequest request, Path file) {
-        var model = new TimelineModel(timeline);
-        model.pull();
-        long start = request.wholeLab() ? Math.min(0, model.firstT()) : from;
-        long end = request.wholeLab() ? Math.max(start + 1_000_000_000L, model.lastT() + model.lastT() / 12) : to;
-        BufferedImage image = PngExport.opaque(TimelineImage.render(model, connections, start, end,
-                request.wholeLab() ? "whole lab" : "visible range", request.width(), request.height(),
-                request.theme(), modeNote));
+    /**
+     * FX thread: draws now, writes in the background; completes with the file written.
+     *
+     * @param model    the window's own model, pulled just before, so it is current: a model of its own
+     *                 would take in every event of the lab again, on the FX thread
+     * @param defaults the kernel's defaults, already loaded ({@code LabSession.defaults()})
+     * @param modeNote see {@link TimelineImage.Caption}; null for a lab that captures and severs
+     */
+    public CompletableFuture<Path> export(TimelineModel model, List<ConnectionStatus> connections,
+                                          KernelDefaults defaults, String modeNote, long from, long to,
+                                          ExportRequest request, Path file) {
+        long start = request.wholeLab() ? TimelineImage.wholeLabStart(model) : from;
+        long end = request.wholeLab() ? TimelineImage.wholeLabEnd(model, start) : to;
+        var caption = new TimelineImage.Caption(request.wholeLab() ? "whole lab" : "visible range", modeNote,
+                connections, defaults);
+        BufferedImage image = PngExport.opaque(TimelineImage.render(model, start, end, request.width(),
+                request.height(), request.theme(), caption));
         return CompletableFuture.supplyAsync(() -> {
             try {
                 PngExport.writeImage(image, file);

@@ -40,15 +40,34 @@ public final class TimelineImage {
     }
 
     /**
-     * Renders {@code from..to} of {@code model} at {@code width}×{@code height} pixels.
+     * What the picture says in words: its caption, and the settings in the caption and the lane titles.
      *
-     * @param connections the lab's connections, for their settings; may be empty
      * @param rangeName   how the caption names the range ("whole lab", "visible range")
      * @param modeNote    what the lab could not see (its limited mode's banner), shown under the title so
      *                    the picture is not read as the whole truth; null for none
+     * @param connections the lab's connections, for their settings; may be empty
+     * @param defaults    what a setting of 0 stands for; loaded by the caller, as loading may read /proc
      */
-    public static WritableImage render(TimelineModel model, List<ConnectionStatus> connections, long from, long to,
-                                       String rangeName, int width, int height, Theme theme, String modeNote) {
+    public record Caption(String rangeName, String modeNote, List<ConnectionStatus> connections,
+                          KernelDefaults defaults) {
+    }
+
+    /** Where a picture of the whole lab starts: at the lab's start, or at its first event if earlier. */
+    public static long wholeLabStart(TimelineModel model) {
+        return Math.min(0, model.firstT());
+    }
+
+    /**
+     * Where a picture of the whole lab from {@code start} ends: a twelfth past the last event, so the
+     * last marks are not on the edge, and at least 1 s after {@code start}.
+     */
+    public static long wholeLabEnd(TimelineModel model, long start) {
+        return Math.max(start + 1_000_000_000L, model.lastT() + model.lastT() / 12);
+    }
+
+    /** Renders {@code from..to} of {@code model} at {@code width}×{@code height} pixels, captioned. */
+    public static WritableImage render(TimelineModel model, long from, long to, int width, int height, Theme theme,
+                                       Caption caption) {
         double scale = Math.max(0.5, Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT));
         double w = width / scale;
         double h = height / scale;
@@ -59,9 +78,7 @@ public final class TimelineImage {
         gc.setFill(palette.get(PaletteRole.BACKGROUND));
         gc.fillRect(0, 0, w, h);
 
-        var defaults = KernelDefaults.load();
-        List<String> settings = settingsLines(connections, defaults);
-        double captionHeight = caption(gc, palette, w, from, to, rangeName, modeNote, settings, model);
+        double captionHeight = caption(gc, palette, w, from, to, caption, model);
         double legendHeight = LegendPainter.height(w - 2 * MARGIN);
         double timelineTop = captionHeight;
         double timelineHeight = Math.max(LaneGeometry.AXIS_HEIGHT + 40, h - captionHeight - legendHeight - 2 * MARGIN);
@@ -71,7 +88,7 @@ public final class TimelineImage {
         new PixelClip().clip(gc, 0, 0, w, timelineHeight);
         var geo = new LaneGeometry(w, timelineHeight, 0);
         var frame = new RenderFrame(from, Math.max(to, from + 1), model.lastT(), false, 0, 0,
-                conn -> laneTitle(connections, conn, defaults), null);
+                conn -> laneTitle(caption, conn), null);
         new TimelineRenderer().draw(gc, geo, model, frame, palette);
         int shown = (int) Math.floor((timelineHeight - LaneGeometry.AXIS_HEIGHT) / LaneGeometry.LANE_HEIGHT);
         int hidden = model.lanes().size() - Math.max(0, shown);
@@ -95,7 +112,7 @@ public final class TimelineImage {
     }
 
     private static double caption(GraphicsContext gc, TimelinePalette palette, double w, long from, long to,
-                                  String rangeName, String modeNote, List<String> settings, TimelineModel model) {
+                                  Caption caption, TimelineModel model) {
         gc.setTextBaseline(VPos.BASELINE);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFill(palette.get(PaletteRole.TEXT));
@@ -105,18 +122,18 @@ public final class TimelineImage {
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setFont(Font.font(fontFamily(), 13));
         gc.setFill(palette.get(PaletteRole.MUTED));
-        gc.fillText(TimeAxis.duration(from) + " – " + TimeAxis.duration(to) + " (" + rangeName + ") · "
+        gc.fillText(TimeAxis.duration(from) + " – " + TimeAxis.duration(to) + " (" + caption.rangeName() + ") · "
                 + model.segmentCount() + " segments · " + model.lanes().size() + " connection"
                 + (model.lanes().size() == 1 ? "" : "s"), w - MARGIN, y);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFont(Font.font(fontFamily(), 12.5));
-        if (modeNote != null) {
+        if (caption.modeNote() != null) {
             y += 18;
             gc.setFill(palette.get(PaletteRole.ERROR));
-            gc.fillText(modeNote, MARGIN, y);
+            gc.fillText(caption.modeNote(), MARGIN, y);
         }
         gc.setFill(palette.get(PaletteRole.TEXT));
-        for (var line : settings) {
+        for (var line : settingsLines(caption.connections(), caption.defaults())) {
             y += 18;
             gc.fillText(line, MARGIN, y);
         }
@@ -147,9 +164,9 @@ public final class TimelineImage {
         return lines;
     }
 
-    private static String laneTitle(List<ConnectionStatus> connections, int conn, KernelDefaults defaults) {
-        return connections.stream().filter(c -> c.conn() == conn).findFirst()
-                .map(c -> SettingsText.lane(c.settings(), defaults)).orElse("");
+    private static String laneTitle(Caption caption, int conn) {
+        return caption.connections().stream().filter(c -> c.conn() == conn).findFirst()
+                .map(c -> SettingsText.lane(c.settings(), caption.defaults())).orElse("");
     }
 
     private static String fontFamily() {

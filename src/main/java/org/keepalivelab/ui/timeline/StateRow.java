@@ -51,10 +51,4 @@ public final class StateRow {
     public int at(long t) {
         return times.firstAfter(t) - 1;
     }
-
-    /** The kernel state at {@code t}; {@link TcpState#UNKNOWN} before the first sample. */
-    public TcpState stateAt(long t) {
-        int i = at(t);
-        return i < 0 ? TcpState.UNKNOWN : state(i);
-    }
 }

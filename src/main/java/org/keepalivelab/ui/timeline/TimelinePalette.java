@@ -13,16 +13,14 @@ import org.keepalivelab.ui.theme.Theme;
  * {@link PaletteRole}), so a PNG export and the live view paint from the same CSS. FX thread only.
  */
 public final class TimelinePalette {
-    private final Theme theme;
     private final Color[] colours = new Color[PaletteRole.values().length];
 
-    private TimelinePalette(Theme theme) {
-        this.theme = theme;
+    private TimelinePalette() {
     }
 
     /** Reads the colours of {@code theme}; works offscreen (no window needed). */
     public static TimelinePalette of(Theme theme) {
-        var palette = new TimelinePalette(theme);
+        var palette = new TimelinePalette();
         var root = new Group();
         root.getStyleClass().add("timeline-palette");
         var labels = new Label[PaletteRole.values().length];
@@ -40,10 +38,6 @@ public final class TimelinePalette {
             palette.colours[role.ordinal()] = fill instanceof Color c ? c : Color.GRAY;
         }
         return palette;
-    }
-
-    public Theme theme() {
-        return theme;
     }
 
     public Color get(PaletteRole role) {

@@ -156,8 +156,6 @@ public final class TimelineRenderer {
             vline(x, LaneGeometry.AXIS_HEIGHT - 5, LaneGeometry.AXIS_HEIGHT, 1);
             tickLabel(TimeAxis.label(t, step), x);
         }
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setFill(palette.get(PaletteRole.MUTED));
         gc.setTextAlign(TextAlignment.RIGHT);
         text("time →", geo.plotLeft() - 10, LaneGeometry.AXIS_HEIGHT - 10);
         gc.setTextAlign(TextAlignment.LEFT);
@@ -466,7 +464,6 @@ public final class TimelineRenderer {
             gc.setFill(palette.get(PaletteRole.MUTED));
             vline(x, baseline - 9, baseline + 1, 1);
             if (x > lastEnd + MIN_LABEL_GAP && !overlaps(x, end)) {
-                gc.setFill(palette.get(PaletteRole.MUTED));
                 text(words, x + 4, baseline);
                 lastEnd = end;
             }
@@ -483,7 +480,6 @@ public final class TimelineRenderer {
         vline(x, y0, y1, 2);
         String words = event.event() == AppEventType.EOF ? "EOF: read returned end of stream"
                 : (event.message() == null ? "error" : event.message());
-        gc.setFill(colour);
         double width = textWidth(words, 11.5);
         if (x + 5 + width > geo.plotRight() && x - 5 - width > geo.plotLeft()) {
             gc.setTextAlign(TextAlignment.RIGHT); // near the right edge: the words go to the left of the mark

@@ -114,11 +114,21 @@ public final class TimelineView extends Region {
     /** One animation frame: takes in the lab's new events and redraws if anything visible changed. */
     public void frame(long labNow) {
         this.now = labNow;
-        boolean changed = model.pull();
+        pull();
         updateScroll();
         boolean liveTick = viewport.following() && labNow - drawnAt >= FRAME_NANOS;
-        if (changed || dirty || liveTick || viewport.version() != drawnVersion) {
+        if (dirty || liveTick || viewport.version() != drawnVersion) {
             draw();
+        }
+    }
+
+    /**
+     * Takes in the lab's new events now, not at the next frame, for a reader of {@link #model()} that
+     * needs it current (the PNG export); the next frame draws them.
+     */
+    public void pull() {
+        if (model.pull()) {
+            dirty = true;
         }
     }
 
@@ -296,11 +306,6 @@ public final class TimelineView extends Region {
     /** Shows the whole lab, from its first event to now. */
     public void showAll() {
         viewport.show(Math.min(0, model.firstT()), Math.max(now, model.lastT()));
-    }
-
-    /** Returns to following live time. */
-    public void followLive() {
-        viewport.followLive();
     }
 
     /** Pins a mark's details, as a click on it would. */
