@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,9 @@ import org.keepalivelab.ui.export.ExportRequest;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.ConnectionLane;
 import org.keepalivelab.ui.timeline.Hit;
+import org.keepalivelab.ui.timeline.PaletteRole;
 import org.keepalivelab.ui.timeline.ProbeAnswer;
+import org.keepalivelab.ui.timeline.TimelineView;
 import org.testfx.api.FxRobot;
 
 /** The window on JavaFX's Headless platform, with a real lab and short kernel settings. */
@@ -79,6 +83,26 @@ class LabAppTest {
                 new ExportRequest(true, 1600, 900, Theme.DARK), png));
         written.get(30, TimeUnit.SECONDS);
         PngExportTest.assertPicture(ImageIO.read(png.toFile()), 1600, 900);
+    }
+
+    @Test
+    void hoveringTheMiddleOfAnOutcomesDrawnLabelShowsTheOutcome() throws Exception {
+        robot.clickOn("#kill");
+        KillScenario.await(Duration.ofSeconds(15), "the server's EOF on the timeline", () ->
+                onFx(() -> lane(1).app(Side.SERVER).outcomes().stream().anyMatch(e -> e.event() == AppEventType.EOF)));
+        var view = app().view().timeline();
+        robot.interact(view::showAll); // the EOF, the lab's last event, lies near the right edge
+        KillScenario.await(Duration.ofSeconds(3), "the EOF's label to be drawn left of its line",
+                () -> onFx(() -> drawnEofLabelMiddle(view)) != null);
+        var middle = onFx(() -> drawnEofLabelMiddle(view));
+
+        var hit = onFx(() -> view.hitAt(middle.getX(), middle.getY()));
+        assertTrue(hit instanceof Hit.App app && app.side() == Side.SERVER
+                && onFx(() -> lane(1).app(Side.SERVER).get(app.index()).event()) == AppEventType.EOF, "hit: " + hit);
+        robot.moveTo(onFx(() -> view.localToScreen(middle)));
+        var hover = robot.lookup(".timeline-hover").queryAs(Label.class);
+        KillScenario.await(Duration.ofSeconds(3), "the hover to show", () -> onFx(hover::isVisible));
+        assertTrue(onFx(hover::getText).contains("EOF: the read returned end of stream"), onFx(hover::getText));
     }
 
     @Test
@@ -183,6 +207,55 @@ class LabAppTest {
         robot.interact(() -> app().stage().close());
         KillScenario.await(Duration.ofSeconds(5), threads + " to end", () -> !alive(threads));
         assertTrue(app().session().isShutDown());
+    }
+
+    /**
+     * The middle of the EOF's label as the view drew it, found by its colour: the EOF's line is the
+     * column with the most such pixels, the label the ones on the line's last rows (the baseline sits 2 px
+     * above its end) left of it. Null until the label is drawn there.
+     */
+    private static Point2D drawnEofLabelMiddle(TimelineView view) {
+        var image = view.snapshot(null, null);
+        var pixels = image.getPixelReader();
+        var eof = view.palette().get(PaletteRole.EOF);
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int line = -1;
+        int lineBottom = 0;
+        for (int x = 0, most = 0; x < width; x++) {
+            int count = 0;
+            for (int y = 0; y < height; y++) {
+                if (near(pixels.getColor(x, y), eof)) {
+                    count++;
+                    if (count > most) {
+                        most = count;
+                        line = x;
+                        lineBottom = y;
+                    }
+                }
+            }
+        }
+        double minX = Double.MAX_VALUE;
+        double maxX = -1;
+        double minY = Double.MAX_VALUE;
+        double maxY = -1;
+        for (int x = 0; x < line - 2; x++) {
+            for (int y = Math.max(0, lineBottom - 14); y <= lineBottom; y++) {
+                if (near(pixels.getColor(x, y), eof)) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        double scale = image.getWidth() / view.getWidth();
+        return maxX < 0 ? null : new Point2D((minX + maxX) / 2 / scale, (minY + maxY) / 2 / scale);
+    }
+
+    private static boolean near(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+                + Math.abs(a.getBlue() - b.getBlue()) < 0.1;
     }
 
     /** True while any of these threads runs (other test classes run labs of their own meanwhile). */
