@@ -13,12 +13,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import javafx.event.Event;
 import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +146,39 @@ class LabAppTest {
         robot.clickOn(syn);
         var details = onFx(() -> robot.lookup("#details").queryAs(Label.class).getText());
         assertTrue(details.contains("[SYN]") && details.contains("seq") && details.contains("opens the connection"), details);
+    }
+
+    @Test
+    void zoomsInProportionToTheWheelsDeltaNotItsMomentumAndShiftScrollsLanesWithAHorizontalDelta() throws Exception {
+        var view = app().view().timeline();
+        var canvas = onFx(() -> view.getChildrenUnmodifiable().stream().filter(Canvas.class::isInstance)
+                .map(Canvas.class::cast).findFirst().orElseThrow());
+        long span = onFx(() -> view.viewport().span());
+        scroll(canvas, false, false, 0, 40);
+        long notch = onFx(() -> view.viewport().span());
+        assertEquals(0.8, (double) notch / span, 1e-6, "a notch zooms in by 0.8, as always");
+        scroll(canvas, false, false, 0, 20);
+        assertEquals(Math.sqrt(0.8), (double) onFx(() -> view.viewport().span()) / notch, 1e-6, "half a notch, half as far");
+        long half = onFx(() -> view.viewport().span());
+        scroll(canvas, false, true, 0, 40);
+        assertEquals(half, onFx(() -> view.viewport().span()), "a swipe's momentum does not zoom");
+
+        // macOS sends Shift+wheel as a horizontal scroll; it needs lanes below the window to scroll to.
+        robot.interact(() -> robot.lookup("#clients-per-connect .text-field").queryAs(TextField.class).setText("4"));
+        robot.clickOn("#connect");
+        var lanes = robot.lookup("#timeline .scroll-bar").queryAs(ScrollBar.class);
+        KillScenario.await(Duration.ofSeconds(10), "the lanes to overflow the timeline",
+                () -> onFx(() -> lanes.isVisible() && lanes.getMax() > 60));
+        scroll(canvas, true, false, -60, 0);
+        assertEquals(60, onFx(lanes::getValue), 1e-9, "Shift with a horizontal delta scrolls the lanes");
+        assertEquals(half, onFx(() -> view.viewport().span()), "and does not zoom");
+    }
+
+    /** Scrolls the timeline's canvas as a wheel or trackpad would, with JavaFX's usual 40 px a notch. */
+    private void scroll(Canvas canvas, boolean shift, boolean inertia, double deltaX, double deltaY) {
+        robot.interact(() -> Event.fireEvent(canvas, new ScrollEvent(ScrollEvent.SCROLL, canvas.getWidth() / 2,
+                canvas.getHeight() / 2, 0, 0, shift, false, false, false, false, inertia, deltaX, deltaY, deltaX, deltaY,
+                40, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
     }
 
     @Test
