@@ -13,11 +13,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import javafx.event.Event;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +39,9 @@ import org.keepalivelab.ui.export.ExportRequest;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.ConnectionLane;
 import org.keepalivelab.ui.timeline.Hit;
+import org.keepalivelab.ui.timeline.PaletteRole;
 import org.keepalivelab.ui.timeline.ProbeAnswer;
+import org.keepalivelab.ui.timeline.TimelineView;
 import org.testfx.api.FxRobot;
 
 /** The window on JavaFX's Headless platform, with a real lab and short kernel settings. */
@@ -82,6 +90,26 @@ class LabAppTest {
     }
 
     @Test
+    void hoveringTheMiddleOfAnOutcomesDrawnLabelShowsTheOutcome() throws Exception {
+        robot.clickOn("#kill");
+        KillScenario.await(Duration.ofSeconds(15), "the server's EOF on the timeline", () ->
+                onFx(() -> window.lane(1).app(Side.SERVER).outcomes().stream().anyMatch(e -> e.event() == AppEventType.EOF)));
+        var view = window.app().view().timeline();
+        robot.interact(view::showAll); // the EOF, the lab's last event, lies near the right edge
+        KillScenario.await(Duration.ofSeconds(3), "the EOF's label to be drawn left of its line",
+                () -> onFx(() -> drawnEofLabelMiddle(view)) != null);
+        var middle = onFx(() -> drawnEofLabelMiddle(view));
+
+        var hit = onFx(() -> view.hitAt(middle.getX(), middle.getY()));
+        assertTrue(hit instanceof Hit.App app && app.side() == Side.SERVER
+                && onFx(() -> window.lane(1).app(Side.SERVER).get(app.index()).event()) == AppEventType.EOF, "hit: " + hit);
+        robot.moveTo(onFx(() -> view.localToScreen(middle)));
+        var hover = robot.lookup(".timeline-hover").queryAs(Label.class);
+        KillScenario.await(Duration.ofSeconds(3), "the hover to show", () -> onFx(hover::isVisible));
+        assertTrue(onFx(hover::getText).contains("EOF: the read returned end of stream"), onFx(hover::getText));
+    }
+
+    @Test
     void zoomsAndPansWithTheKeyboardAndShowsAMarksDetailsOnHoverAndClick() throws Exception {
         var view = window.app().view().timeline();
         long span = onFx(() -> view.viewport().span());
@@ -118,6 +146,39 @@ class LabAppTest {
         robot.clickOn(syn);
         var details = onFx(() -> robot.lookup("#details").queryAs(Label.class).getText());
         assertTrue(details.contains("[SYN]") && details.contains("seq") && details.contains("opens the connection"), details);
+    }
+
+    @Test
+    void zoomsInProportionToTheWheelsDeltaNotItsMomentumAndShiftScrollsLanesWithAHorizontalDelta() throws Exception {
+        var view = window.app().view().timeline();
+        var canvas = onFx(() -> view.getChildrenUnmodifiable().stream().filter(Canvas.class::isInstance)
+                .map(Canvas.class::cast).findFirst().orElseThrow());
+        long span = onFx(() -> view.viewport().span());
+        scroll(canvas, false, false, 0, 40);
+        long notch = onFx(() -> view.viewport().span());
+        assertEquals(0.8, (double) notch / span, 1e-6, "a notch zooms in by 0.8, as always");
+        scroll(canvas, false, false, 0, 20);
+        assertEquals(Math.sqrt(0.8), (double) onFx(() -> view.viewport().span()) / notch, 1e-6, "half a notch, half as far");
+        long half = onFx(() -> view.viewport().span());
+        scroll(canvas, false, true, 0, 40);
+        assertEquals(half, onFx(() -> view.viewport().span()), "a swipe's momentum does not zoom");
+
+        // macOS sends Shift+wheel as a horizontal scroll; it needs lanes below the window to scroll to.
+        robot.interact(() -> robot.lookup("#clients-per-connect .text-field").queryAs(TextField.class).setText("4"));
+        robot.clickOn("#connect");
+        var lanes = robot.lookup("#timeline .scroll-bar").queryAs(ScrollBar.class);
+        KillScenario.await(Duration.ofSeconds(10), "the lanes to overflow the timeline",
+                () -> onFx(() -> lanes.isVisible() && lanes.getMax() > 60));
+        scroll(canvas, true, false, -60, 0);
+        assertEquals(60, onFx(lanes::getValue), 1e-9, "Shift with a horizontal delta scrolls the lanes");
+        assertEquals(half, onFx(() -> view.viewport().span()), "and does not zoom");
+    }
+
+    /** Scrolls the timeline's canvas as a wheel or trackpad would, with JavaFX's usual 40 px a notch. */
+    private void scroll(Canvas canvas, boolean shift, boolean inertia, double deltaX, double deltaY) {
+        robot.interact(() -> Event.fireEvent(canvas, new ScrollEvent(ScrollEvent.SCROLL, canvas.getWidth() / 2,
+                canvas.getHeight() / 2, 0, 0, shift, false, false, false, false, inertia, deltaX, deltaY, deltaX, deltaY,
+                40, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
     }
 
     @Test
@@ -185,6 +246,55 @@ class LabAppTest {
         robot.interact(() -> window.app().stage().close());
         window.app().closed().get(5, TimeUnit.SECONDS);
         assertFalse(alive(threads), threads + " ended with the lab");
+    }
+
+    /**
+     * The middle of the EOF's label as the view drew it, found by its colour: the EOF's line is the
+     * column with the most such pixels, the label the ones on the line's last rows (the baseline sits 2 px
+     * above its end) left of it. Null until the label is drawn there.
+     */
+    private static Point2D drawnEofLabelMiddle(TimelineView view) {
+        var image = view.snapshot(null, null);
+        var pixels = image.getPixelReader();
+        var eof = view.palette().get(PaletteRole.EOF);
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int line = -1;
+        int lineBottom = 0;
+        for (int x = 0, most = 0; x < width; x++) {
+            int count = 0;
+            for (int y = 0; y < height; y++) {
+                if (near(pixels.getColor(x, y), eof)) {
+                    count++;
+                    if (count > most) {
+                        most = count;
+                        line = x;
+                        lineBottom = y;
+                    }
+                }
+            }
+        }
+        double minX = Double.MAX_VALUE;
+        double maxX = -1;
+        double minY = Double.MAX_VALUE;
+        double maxY = -1;
+        for (int x = 0; x < line - 2; x++) {
+            for (int y = Math.max(0, lineBottom - 14); y <= lineBottom; y++) {
+                if (near(pixels.getColor(x, y), eof)) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        double scale = image.getWidth() / view.getWidth();
+        return maxX < 0 ? null : new Point2D((minX + maxX) / 2 / scale, (minY + maxY) / 2 / scale);
+    }
+
+    private static boolean near(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+                + Math.abs(a.getBlue() - b.getBlue()) < 0.1;
     }
 
     /** True while any of these threads runs (other test classes run labs of their own meanwhile). */

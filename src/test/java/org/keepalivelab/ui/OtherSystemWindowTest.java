@@ -77,6 +77,19 @@ class OtherSystemWindowTest {
     }
 
     @Test
+    void theCaptureProblemsTooltipStaysOpenWhileTheStatusLineUpdates() throws Exception {
+        var capture = robot.lookup("#status-capture").queryAs(Label.class);
+        KillScenario.await(Duration.ofSeconds(5), "the status line's first update",
+                () -> onFx(() -> capture.getTooltip() != null));
+        robot.moveTo(capture);
+        KillScenario.await(Duration.ofSeconds(5), "the capture problem's tooltip",
+                () -> onFx(() -> capture.getTooltip().isShowing()));
+        var tip = onFx(capture::getTooltip);
+        Thread.sleep(500); // five status updates
+        assertTrue(onFx(() -> capture.getTooltip() == tip && tip.isShowing()), "the same tooltip still shows");
+    }
+
+    @Test
     void killClientShowsTheServersEofAndNothingOfTheKernel() throws Exception {
         robot.clickOn("#kill");
         KillScenario.await(Duration.ofSeconds(5), "the server's EOF on the timeline", () ->

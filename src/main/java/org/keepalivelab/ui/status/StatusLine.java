@@ -22,6 +22,8 @@ public final class StatusLine extends HBox {
     private final Label segments = item("segments");
     private final Label next = item("next-step");
     private final Label mode = item("mode");
+    /** The capture problem the capture item shows, "" while capturing, null before the first update. */
+    private String shownProblem;
 
     public StatusLine(LabSession session, TimelineModel model) {
         this.session = session;
@@ -50,15 +52,10 @@ public final class StatusLine extends HBox {
     /** Refreshes every item; {@code now} is lab time in ns. */
     public void update(long now) {
         elapsed.setText("elapsed " + TimeAxis.duration(now));
-        var problem = session.captureProblem();
-        if (problem.isPresent()) {
-            capture.setText("capture off: " + problem.get());
-            capture.setMinWidth(Region.USE_COMPUTED_SIZE);
-            capture.setTooltip(new Tooltip(problem.get()));
-            capture.getStyleClass().setAll("label", "status-problem");
-        } else if (!capture.getStyleClass().contains("capture-ok")) {
-            capture.setText("● capturing on loopback");
-            capture.getStyleClass().setAll("label", "status-item", "capture-ok");
+        var problem = session.captureProblem().orElse("");
+        if (!problem.equals(shownProblem)) {
+            showCapture(problem);
+            shownProblem = problem;
         }
         segments.setText(model.segmentCount() + " segments");
         var selected = session.selectedProperty().get();
@@ -69,6 +66,19 @@ public final class StatusLine extends HBox {
         } else {
             next.setText("#" + selected.conn() + "  " + NextKernelStep.describe(selected, now, session.defaults())
                     + (selected.severed().isEmpty() ? "" : "  ·  severed " + severedWords(selected)));
+        }
+    }
+
+    /** Sets the capture item for {@code problem}, "" while capturing: once per change, so its tooltip can stay open. */
+    private void showCapture(String problem) {
+        if (problem.isEmpty()) {
+            capture.setText("● capturing on loopback");
+            capture.getStyleClass().setAll("label", "status-item", "capture-ok");
+        } else {
+            capture.setText("capture off: " + problem);
+            capture.setMinWidth(Region.USE_COMPUTED_SIZE);
+            capture.setTooltip(new Tooltip(problem));
+            capture.getStyleClass().setAll("label", "status-problem");
         }
     }
 

@@ -37,7 +37,7 @@ final class HitTest {
             }
             double baseline = LaneGeometry.appBaseline(side);
             if (dy >= baseline - 12 && dy <= baseline + 4) {
-                int i = nearestApp(lane.app(side), t, reach, nanosPerPixel);
+                int i = nearestApp(lane.app(side), geo, t0, t1, nanosPerPixel, x);
                 if (i >= 0) {
                     return new Hit.App(lane.conn(), side, i);
                 }
@@ -75,15 +75,23 @@ final class HitTest {
         return best;
     }
 
-    private static int nearestApp(AppRow row, long t, long reach, double nanosPerPixel) {
+    /**
+     * The last event drawn (between {@code t0} and {@code t1}) whose mark or label lies at {@code x}. An
+     * outcome's label may lie left of its mark, so every drawn event is asked, not only those before x.
+     */
+    private static int nearestApp(AppRow row, LaneGeometry geo, long t0, long t1, double nanosPerPixel, double x) {
         int best = -1;
-        for (int i = row.firstAtOrAfter(t - reach * 40); i < row.size(); i++) {
+        for (int i = row.firstAtOrAfter(t0); i < row.size() && row.get(i).t() <= t1; i++) {
             var event = row.get(i);
-            if (event.t() > t + reach) {
-                break;
+            double at = geo.plotLeft() + (event.t() - t0) / nanosPerPixel;
+            double left = at;
+            double right = at + TimelineRenderer.textWidth(AppRow.words(event), 11);
+            if (AppRow.isOutcome(event)) {
+                String words = TimelineRenderer.outcomeWords(event);
+                left = TimelineRenderer.outcomeLabelLeft(words, at, geo);
+                right = left + TimelineRenderer.outcomeLabelWidth(words);
             }
-            long labelEnd = event.t() + (long) (TimelineRenderer.textWidth(AppRow.words(event), 11) * nanosPerPixel);
-            if (t >= event.t() - reach && t <= labelEnd) {
+            if (x >= Math.min(left, at - REACH) && x <= Math.max(right, at + REACH)) {
                 best = i;
             }
         }

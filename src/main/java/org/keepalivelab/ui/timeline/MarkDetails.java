@@ -95,8 +95,10 @@ public final class MarkDetails {
         var event = lane.app(hit.side()).get(hit.index());
         String what = switch (event.event()) {
             case EOF -> "EOF: the read returned end of stream (the peer's FIN had arrived).";
-            case ERROR -> "Error: " + event.message() + (event.message() != null
-                    && event.message().contains("timed out") ? " (the kernel gave up: ETIMEDOUT)." : ".");
+            case ERROR -> {
+                String words = AppRow.words(event);
+                yield "Error: " + words + (words.contains("timed out") ? " (the kernel gave up: ETIMEDOUT)." : ".");
+            }
             default -> AppRow.words(event) + ".";
         };
         return TimeAxis.precise(event.t()) + " · connection " + lane.conn() + " · " + hit.side().label()

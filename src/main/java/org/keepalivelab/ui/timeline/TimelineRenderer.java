@@ -478,18 +478,35 @@ public final class TimelineRenderer {
         double y1 = side == Side.CLIENT ? bandTop + LaneGeometry.BAND_HEIGHT : baseline + 2;
         gc.setFill(colour);
         vline(x, y0, y1, 2);
-        String words = event.event() == AppEventType.EOF ? "EOF: read returned end of stream"
-                : (event.message() == null ? "error" : event.message());
-        double width = textWidth(words, 11.5);
-        if (x + 5 + width > geo.plotRight() && x - 5 - width > geo.plotLeft()) {
+        String words = outcomeWords(event);
+        double left = outcomeLabelLeft(words, x, geo);
+        if (left < x) {
             gc.setTextAlign(TextAlignment.RIGHT); // near the right edge: the words go to the left of the mark
             text(words, x - 5, baseline);
             gc.setTextAlign(TextAlignment.LEFT);
-            remember(x - 5 - width, x);
         } else {
             text(words, x + 5, baseline);
-            remember(x, x + 5 + width);
         }
+        remember(left, left + outcomeLabelWidth(words));
+    }
+
+    /** How an application's outcome reads on the timeline: EOF spelled out, an error by its message. */
+    static String outcomeWords(AppEvent event) {
+        return event.event() == AppEventType.EOF ? "EOF: read returned end of stream" : AppRow.words(event);
+    }
+
+    /**
+     * Where an outcome's label, with its gap from the mark at {@code x}, starts: right of the mark, or
+     * left of it near the plot's right edge. The renderer draws there and the hit test looks there.
+     */
+    static double outcomeLabelLeft(String words, double x, LaneGeometry geo) {
+        double width = outcomeLabelWidth(words);
+        return x + width > geo.plotRight() && x - width > geo.plotLeft() ? x - width : x;
+    }
+
+    /** An outcome label's width (bold, 11.5) and its 5 px gap from the mark. */
+    static double outcomeLabelWidth(String words) {
+        return 5 + textWidth(words, 11.5);
     }
 
     private void highlight(ConnectionLane lane, double top) {

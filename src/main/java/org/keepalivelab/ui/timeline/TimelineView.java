@@ -25,6 +25,8 @@ import javafx.scene.layout.Region;
 public final class TimelineView extends Region {
     private static final long FRAME_NANOS = 33_000_000;
     private static final double DRAG_THRESHOLD = 4;
+    /** The span's factor for one wheel notch towards the user (zooming in); away, its inverse. */
+    private static final double ZOOM_PER_NOTCH = 0.8;
 
     private final TimelineModel model;
     private final Viewport viewport = new Viewport();
@@ -197,14 +199,20 @@ public final class TimelineView extends Region {
         return viewport.start(now) + (long) ((x - geo.plotLeft()) / geo.plotWidth() * viewport.span());
     }
 
+    /**
+     * The wheel zooms by {@link #ZOOM_PER_NOTCH} a notch (a delta of the event's multiplier, 40 by default)
+     * and a trackpad's finer deltas by as much less; a swipe's momentum does not zoom, or one swipe would
+     * zoom dozens of notches. Shift or Ctrl scrolls the lanes; macOS sends Shift+wheel as a horizontal scroll.
+     */
     private void onScroll(ScrollEvent e) {
-        if (e.getDeltaY() == 0) {
+        double delta = e.isShiftDown() && e.getDeltaY() == 0 ? e.getDeltaX() : e.getDeltaY();
+        if (delta == 0) {
             return;
         }
         if (e.isShiftDown() || e.isControlDown()) {
-            laneScroll.setValue(clampScroll(laneScroll.getValue() - e.getDeltaY()));
-        } else {
-            viewport.zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, timeAt(e.getX()), now);
+            laneScroll.setValue(clampScroll(laneScroll.getValue() - delta));
+        } else if (!e.isInertia()) {
+            viewport.zoom(Math.pow(ZOOM_PER_NOTCH, delta / e.getMultiplierY()), timeAt(e.getX()), now);
         }
         e.consume();
     }
