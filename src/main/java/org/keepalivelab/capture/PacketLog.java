@@ -2,10 +2,12 @@ package org.keepalivelab.capture;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +16,8 @@ import java.util.List;
  * captured headers and the original length), so a pcap export is a header and a copy.
  *
  * <p>One writer (the capture thread), any number of readers: records are appended into fixed-size
- * chunks and published by a volatile count.
+ * chunks and published by a volatile count. The chunks live off the heap: a garbage collection never
+ * copies them, and its pauses, which stop the capture thread too, stay short however much was captured.
  */
 public final class PacketLog {
     /** pcap's link type for bare IP packets, which is what a {@code SOCK_DGRAM} packet socket yields. */
@@ -22,8 +25,15 @@ public final class PacketLog {
     private static final int MAGIC_NANOSECONDS = 0xa1b23c4d;
     private static final int RECORD_HEADER = 16;
     private static final int CHUNK = 1 << 20;
+    private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-    private final List<ByteBuffer> chunks = new ArrayList<>();
+    /** A chunk's bytes and how many of them hold records; freed once unreachable. */
+    private static final class Chunk {
+        final MemorySegment bytes = Arena.ofAuto().allocate(CHUNK);
+        long used; // the writer's
+    }
+
+    private final List<Chunk> chunks = new ArrayList<>();
     private final int snapLength;
     private volatile long published; // bytes readable, over all chunks
     private volatile int packets;
@@ -34,20 +44,22 @@ public final class PacketLog {
 
     /** Records one packet: its stamp, its first {@code captured} bytes, and its full length. */
     public void append(long epochNanos, MemorySegment packet, int captured, int length) {
-        ByteBuffer chunk;
+        Chunk chunk;
         synchronized (chunks) {
             chunk = chunks.isEmpty() ? null : chunks.getLast();
-            if (chunk == null || chunk.remaining() < RECORD_HEADER + captured) {
-                chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+            if (chunk == null || CHUNK - chunk.used < RECORD_HEADER + captured) {
+                chunk = new Chunk();
                 chunks.add(chunk);
             }
         }
-        chunk.putInt((int) (epochNanos / 1_000_000_000L))
-                .putInt((int) (epochNanos % 1_000_000_000L))
-                .putInt(captured)
-                .putInt(length);
-        MemorySegment.copy(packet, ValueLayout.JAVA_BYTE, 0, chunk.array(), chunk.position(), captured);
-        chunk.position(chunk.position() + captured);
+        var bytes = chunk.bytes;
+        long at = chunk.used;
+        bytes.set(INT_LE, at, (int) (epochNanos / 1_000_000_000L));
+        bytes.set(INT_LE, at + 4, (int) (epochNanos % 1_000_000_000L));
+        bytes.set(INT_LE, at + 8, captured);
+        bytes.set(INT_LE, at + 12, length);
+        MemorySegment.copy(packet, 0, bytes, at + RECORD_HEADER, captured);
+        chunk.used = at + RECORD_HEADER + captured;
         packets = packets + 1;
         published = published + RECORD_HEADER + captured;
     }
@@ -65,14 +77,18 @@ public final class PacketLog {
                 .putInt(snapLength)
                 .putInt(LINKTYPE_RAW);
         out.write(header.array());
-        List<ByteBuffer> snapshot;
+        List<Chunk> snapshot;
         synchronized (chunks) {
             snapshot = List.copyOf(chunks);
         }
-        long remaining = published;
+        long remaining = published; // read after the snapshot: every byte it counts is in a chunk taken
+        var channel = Channels.newChannel(out);
         for (var chunk : snapshot) {
-            int n = (int) Math.min(remaining, chunk.position());
-            out.write(chunk.array(), 0, n);
+            long n = Math.min(remaining, chunk.used);
+            var records = chunk.bytes.asSlice(0, n).asByteBuffer();
+            while (records.hasRemaining()) {
+                channel.write(records);
+            }
             remaining -= n;
         }
     }
