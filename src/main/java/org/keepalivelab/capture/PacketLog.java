@@ -30,7 +30,8 @@ public final class PacketLog {
     /** A chunk's bytes and how many of them hold records; freed once unreachable. */
     private static final class Chunk {
         final MemorySegment bytes = Arena.ofAuto().allocate(CHUNK);
-        long used; // the writer's
+        /** Written by the writer only; a reader that read {@code published} first sees at least what it counted. */
+        long used;
     }
 
     private final List<Chunk> chunks = new ArrayList<>();
@@ -81,7 +82,8 @@ public final class PacketLog {
         synchronized (chunks) {
             snapshot = List.copyOf(chunks);
         }
-        long remaining = published; // read after the snapshot: every byte it counts is in a chunk taken
+        // Read after the snapshot: it may also count bytes in a chunk added since, which the loop never reaches.
+        long remaining = published;
         var channel = Channels.newChannel(out);
         for (var chunk : snapshot) {
             long n = Math.min(remaining, chunk.used);

@@ -195,6 +195,9 @@ final class Connection {
     private void readClient() throws IOException {
         try {
             int n = client.read(readBuffer.clear());
+            if (n == 0) {
+                return; // nothing after all: a non-blocking read's 0 is not the end of the stream
+            }
             if (n > 0) {
                 journal.app(id, Side.CLIENT, AppEventType.READ, n, null);
                 return;
@@ -428,10 +431,16 @@ final class Connection {
      * applications' status.
      */
     void sample(ProcNetTcp.Table table) throws IOException {
-        if (view == KernelView.NONE) {
-            publishStatus();
-            return;
+        try {
+            if (view != KernelView.NONE) {
+                sampleKernel(table);
+            }
+        } finally {
+            publishStatus(); // what the applications did is published even when the kernel's view failed
         }
+    }
+
+    private void sampleKernel(ProcNetTcp.Table table) throws IOException {
         if (clientPhase != ClientPhase.CONNECTING) {
             var clientEntry = table == null ? null : table.find(clientPort, serverPort);
             clientStatus = sampleSide(Side.CLIENT, clientSocket, table != null, clientEntry, clientStatus);
@@ -443,7 +452,6 @@ final class Connection {
                 readServerAfterKernelClose();
             }
         }
-        publishStatus();
     }
 
     private SideStatus sampleSide(Side side, TcpSocket socket, boolean tableRead, ProcNetTcp.Entry entry,

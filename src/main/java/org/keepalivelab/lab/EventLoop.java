@@ -90,12 +90,14 @@ final class EventLoop implements AutoCloseable {
             try {
                 long wait = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000);
                 selector.select(wait);
-                // A handler that closes a socket selects again (closeNow), which changes the selected set.
+                // A handler that closes a socket selects again (closeNow), which changes the selected set:
+                // the round runs over a copy, then forgets what that added, as its ready flags are stale
+                // by then (the selector reports a socket that is still ready again).
                 var ready = List.copyOf(selector.selectedKeys());
-                selector.selectedKeys().clear();
                 for (var key : ready) {
                     dispatch(key);
                 }
+                selector.selectedKeys().clear();
                 for (Runnable task; (task = tasks.poll()) != null; ) {
                     task.run();
                 }

@@ -284,8 +284,13 @@ public final class Lab implements AutoCloseable {
             journal.action(conn.id, "connect", "");
             conn.connect(serverAddress);
             // The loop runs a burst's connects before it selects again: accepting as they go keeps the
-            // queue short where the system caps the listen backlog (macOS at 128).
-            accept();
+            // queue short where the system caps the listen backlog (macOS at 128). A failure to accept
+            // is the loop's, as when the server's key is ready, not this connect's.
+            try {
+                accept();
+            } catch (IOException e) {
+                loopFailure = e.toString();
+            }
             return conn.established;
         }).thenCompose(established -> established);
     }
@@ -365,15 +370,27 @@ public final class Lab implements AutoCloseable {
         if (connections.isEmpty() || ++ticks % (1 + connections.size() / CONNECTIONS_PER_TICK) != 0) {
             return;
         }
-        try {
-            boolean tableDue = view != KernelView.NONE && (ticks % SOCKET_TABLE_EVERY == 0
-                    || connections.stream().anyMatch(Connection::needsSocketTable));
-            var table = tableDue ? ProcNetTcp.withPort(serverAddress.getPort()) : null;
-            for (var conn : connections) {
-                conn.sample(table);
+        boolean tableDue = view != KernelView.NONE && (ticks % SOCKET_TABLE_EVERY == 0
+                || connections.stream().anyMatch(Connection::needsSocketTable));
+        ProcNetTcp.Table table = null;
+        if (tableDue) {
+            try {
+                table = ProcNetTcp.withPort(serverAddress.getPort());
+            } catch (IOException e) {
+                loopFailure = "Reading the kernel's socket table failed: " + e.getMessage();
             }
+        }
+        for (var conn : connections) {
+            sample(conn, table);
+        }
+    }
+
+    /** One connection's sample; a failure is recorded and the next connection is sampled all the same. */
+    private void sample(Connection conn, ProcNetTcp.Table table) {
+        try {
+            conn.sample(table);
         } catch (IOException e) {
-            loopFailure = "Sampling the kernel's sockets failed: " + e.getMessage();
+            loopFailure = "Sampling connection " + conn.id + " failed: " + e.getMessage();
         }
     }
 

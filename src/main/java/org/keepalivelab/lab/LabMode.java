@@ -16,6 +16,10 @@ import java.util.ArrayList;
  */
 public record LabMode(boolean capture, boolean sever, boolean kernelState, boolean privateNamespace, String banner) {
 
+    /** What the read-once server does off Linux, where nothing tells the lab when the kernel ends a connection. */
+    private static final String READ_ONCE_OFF_LINUX = "Nothing here shows when the kernel ends a connection, so a "
+            + "read-once server reads on after its first message.";
+
     /** True where the lab cannot capture or sever: the banner then says what it lacks, and why. */
     public boolean limited() {
         return !capture || !sever;
@@ -25,7 +29,7 @@ public record LabMode(boolean capture, boolean sever, boolean kernelState, boole
         if (!isolation.linux()) {
             return new LabMode(false, false, false, false, "Application events only: capture, sever and the kernel's "
                     + "socket state use Linux interfaces (AF_PACKET, socket filters, TCP_INFO), and this is "
-                    + isolation.detail() + ".");
+                    + isolation.detail() + ". " + READ_ONCE_OFF_LINUX);
         }
         boolean privateNamespace = isolation.kind() == Isolation.Kind.PRIVATE_NAMESPACE;
         return new LabMode(capture, sever, true, privateNamespace, banner(isolation, capture, sever));

@@ -119,10 +119,13 @@ public final class LabApp extends Application {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                if (lab != null) {
-                    lab.close();
+                try {
+                    if (lab != null) {
+                        lab.close();
+                    }
+                } finally {
+                    closed.complete(null); // whatever happened, the launcher must not wait forever
                 }
-                closed.complete(null);
             }
         });
     }

@@ -34,7 +34,8 @@ class OtherSystemLabTest {
             assertAll(
                     () -> assertEquals(new LabMode(false, false, false, false, "Application events only: capture, sever "
                             + "and the kernel's socket state use Linux interfaces (AF_PACKET, socket filters, TCP_INFO), "
-                            + "and this is Mac OS X 15.1."), lab.mode()),
+                            + "and this is Mac OS X 15.1. Nothing here shows when the kernel ends a connection, so a "
+                            + "read-once server reads on after its first message."), lab.mode()),
                     () -> assertEquals("Capture needs Linux's AF_PACKET sockets, and this is Mac OS X 15.1: segments are "
                             + "not shown, only what the applications see.", lab.captureProblem().orElseThrow()),
                     () -> assertEquals("Sever needs a drop-all socket filter on TCP sockets (Linux's SO_ATTACH_FILTER), and "

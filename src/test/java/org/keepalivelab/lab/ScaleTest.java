@@ -2,6 +2,7 @@ package org.keepalivelab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,27 @@ class ScaleTest {
         for (int conn = 1; conn <= 50; conn++) {
             if (!run.appTypes(conn, Side.SERVER).equals(ends)) {
                 wrong.add("connection " + conn + ": server " + run.appTypes(conn, Side.SERVER));
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void closingHalfWhileTheOtherHalfGetRepliesLeavesTheOtherHalfOpen() throws Exception {
+        // Closing sockets in a round of the loop makes it select again; what that reports must not
+        // read as an end of stream on the connections that stay open.
+        var steps = new ArrayList<String>(List.of("0s:connect 40", "0.3s:send 5@all"));
+        for (int conn = 1; conn <= 40; conn++) {
+            steps.add(conn <= 20 ? "0.6s:close@" + conn : "0.6s:reply 5@" + conn);
+        }
+        var run = LabRun.until(Duration.ofSeconds(2), LabSettings.seed().withServerPolicy(ServerPolicy.READ_CLOSE),
+                steps.toArray(String[]::new));
+
+        var open = List.of(AppEventType.CONNECTED, AppEventType.WRITE, AppEventType.READ);
+        var wrong = new ArrayList<String>();
+        for (int conn = 21; conn <= 40; conn++) {
+            if (!run.appTypes(conn, Side.CLIENT).equals(open)) {
+                wrong.add("connection " + conn + ": client " + run.appTypes(conn, Side.CLIENT));
             }
         }
         assertEquals(List.of(), wrong);

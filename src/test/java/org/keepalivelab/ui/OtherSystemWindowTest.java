@@ -58,7 +58,9 @@ class OtherSystemWindowTest {
         var tip = onFx(() -> installedTooltip(holder));
         assertAll(
                 () -> assertEquals("Application events only: capture, sever and the kernel's socket state use Linux "
-                        + "interfaces (AF_PACKET, socket filters, TCP_INFO), and this is Mac OS X 15.1.", onFx(modeBanner::getText)),
+                        + "interfaces (AF_PACKET, socket filters, TCP_INFO), and this is Mac OS X 15.1. Nothing here shows when the "
+                        + "kernel ends a connection, so a read-once server reads on after its first message.",
+                        onFx(modeBanner::getText)),
                 () -> assertTrue(onFx(() -> modeBanner.isVisible() && modeBanner.getHeight() > 0), "the banner shows"),
                 () -> assertTrue(onFx(sever::isDisabled), "Sever is disabled"),
                 () -> assertTrue(onFx(() -> isAncestor(holder, sever)), "the holder holds the Sever button"),
