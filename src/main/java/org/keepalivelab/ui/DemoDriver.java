@@ -9,7 +9,7 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.util.Duration;
-import org.keepalivelab.export.PngExport;
+import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.Sever;
 import org.keepalivelab.model.Side;

@@ -22,7 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.keepalivelab.export.PngExport;
+import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.ui.controls.ActionBar;

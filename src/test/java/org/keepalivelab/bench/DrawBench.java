@@ -11,7 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import org.keepalivelab.export.PngToolkit;
+import org.keepalivelab.ui.export.PngToolkit;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.LaneGeometry;

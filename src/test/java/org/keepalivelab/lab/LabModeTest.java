@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.keepalivelab.export.PngExport;
+import org.keepalivelab.ui.export.PngExport;
 
 /** The banner and the availability the window shows (the unprivileged modes run in the *IT tests). */
 class LabModeTest {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.keepalivelab.export.PngExport;
-import org.keepalivelab.export.PngToolkit;
+import org.keepalivelab.ui.export.PngExport;
+import org.keepalivelab.ui.export.PngToolkit;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.ui.theme.Theme;
 

@@ -9,7 +9,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import org.keepalivelab.export.PngExport;
 import org.keepalivelab.ui.controls.IntField;
 import org.keepalivelab.ui.theme.Theme;
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.keepalivelab.export.PngExport;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.ui.KernelDefaults;
 import org.keepalivelab.ui.timeline.TimelineModel;

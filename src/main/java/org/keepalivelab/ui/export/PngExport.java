@@ -1,4 +1,4 @@
-package org.keepalivelab.export;
+package org.keepalivelab.ui.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -16,12 +16,12 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.keepalivelab.export.AtomicFiles;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.Range;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.KernelDefaults;
-import org.keepalivelab.ui.export.TimelineImage;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.TimelineModel;
 

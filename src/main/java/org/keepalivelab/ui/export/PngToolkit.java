@@ -1,4 +1,4 @@
-package org.keepalivelab.export;
+package org.keepalivelab.ui.export;
 
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
