@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
@@ -121,33 +122,33 @@ public final class LabSession {
     }
 
     public CompletableFuture<Void> send(int bytes) {
-        int conn = selectedConn.get();
-        return run(() -> lab.send(conn, bytes));
+        return onSelected(conn -> lab.send(conn, bytes));
     }
 
     public CompletableFuture<Void> closeGracefully() {
-        int conn = selectedConn.get();
-        return run(() -> lab.close(conn));
+        return onSelected(lab::close);
     }
 
     public CompletableFuture<Void> kill() {
-        int conn = selectedConn.get();
-        return run(() -> lab.kill(conn));
+        return onSelected(lab::kill);
     }
 
     public CompletableFuture<Void> abort() {
-        int conn = selectedConn.get();
-        return run(() -> lab.abort(conn));
+        return onSelected(lab::abort);
     }
 
     public CompletableFuture<Void> sever(Sever sever) {
-        int conn = selectedConn.get();
-        return run(() -> lab.sever(conn, sever));
+        return onSelected(conn -> lab.sever(conn, sever));
     }
 
     public CompletableFuture<Void> restore() {
+        return onSelected(lab::restore);
+    }
+
+    /** Runs a command on the connection selected now (the selection may change before the lab runs it). */
+    private CompletableFuture<Void> onSelected(IntFunction<CompletableFuture<Void>> command) {
         int conn = selectedConn.get();
-        return run(() -> lab.restore(conn));
+        return run(() -> command.apply(conn));
     }
 
     private <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> command) {
