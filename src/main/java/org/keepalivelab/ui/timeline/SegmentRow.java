@@ -87,8 +87,10 @@ public final class SegmentRow {
 
     /**
      * How the segment at {@code i} is drawn. A keep-alive probe is answered when the peer's first
-     * segment after it, received (not dropped), comes before this side's next segment; a probe lost
-     * to a sever is unanswered whatever follows.
+     * segment after it that is not a probe of its own, received (not dropped), comes before this side
+     * sends anything but an acknowledgement; a probe lost to a sever is unanswered whatever follows.
+     * Probes cross when both sides probe: each side's ACK to the other's probe can leave before the
+     * answer to its own.
      */
     public MarkKind mark(int i, SegmentRow peer) {
         var kind = kind(i);
@@ -106,12 +108,26 @@ public final class SegmentRow {
         if (dropped(i) || inferred(i)) {
             return ProbeAnswer.NONE;
         }
-        long t = t(i);
-        long nextOwn = i + 1 < size() ? t(i + 1) : Long.MAX_VALUE;
-        int j = peer.firstAfter(t);
-        if (j >= peer.size() || peer.t(j) >= nextOwn || peer.dropped(j)) {
-            return ProbeAnswer.NONE;
+        long until = Long.MAX_VALUE;
+        for (int k = i + 1; k < size(); k++) {
+            if (!isAcknowledgement(kind(k))) {
+                until = t(k);
+                break;
+            }
         }
-        return peer.kind(j) == SegmentKind.RST ? ProbeAnswer.RST : ProbeAnswer.ACK;
+        for (int j = peer.firstAfter(t(i)); j < peer.size() && peer.t(j) < until; j++) {
+            if (peer.kind(j) == SegmentKind.KEEPALIVE) {
+                continue; // the peer's own probe, crossing ours
+            }
+            if (peer.dropped(j)) {
+                return ProbeAnswer.NONE;
+            }
+            return peer.kind(j) == SegmentKind.RST ? ProbeAnswer.RST : ProbeAnswer.ACK;
+        }
+        return ProbeAnswer.NONE;
+    }
+
+    private static boolean isAcknowledgement(SegmentKind kind) {
+        return kind == SegmentKind.ACK || kind == SegmentKind.KEEPALIVE_ACK || kind == SegmentKind.WINDOW_UPDATE;
     }
 }

@@ -37,6 +37,22 @@ class TimelineModelTest {
     }
 
     @Test
+    void crossingProbesAreBothAnswered() {
+        // Both sides probe at once: each side's ACK to the other's probe leaves before its own answer.
+        var timeline = new Timeline();
+        var model = new TimelineModel(timeline);
+        timeline.append(segment(S, Direction.C2S, SegmentKind.KEEPALIVE, false));
+        timeline.append(segment(S + 6_000, Direction.S2C, SegmentKind.KEEPALIVE, false));
+        timeline.append(segment(S + 13_000, Direction.S2C, SegmentKind.KEEPALIVE_ACK, false));
+        timeline.append(segment(S + 14_000, Direction.C2S, SegmentKind.ACK, false));
+        model.pull();
+
+        var lane = model.lanes().getFirst();
+        assertEquals(List.of(ProbeAnswer.ACK), lane.probes(Side.SERVER).stream().map(Probe::answer).toList());
+        assertEquals(List.of(ProbeAnswer.ACK), lane.probes(Side.CLIENT).stream().map(Probe::answer).toList());
+    }
+
+    @Test
     void picksAxisStepsFromOneTwoFive() {
         assertEquals(2 * S, TimeAxis.step(20 * S, 1000, 90));   // 1.8 s needed → 2 s
         assertEquals(500_000_000L, TimeAxis.step(4 * S, 1000, 90));
