@@ -13,4 +13,7 @@ public interface ConnectionDirectory {
 
     /** True when the lab's sever was discarding segments of {@code conn} going {@code dir} at time {@code t}. */
     boolean severed(int conn, Direction dir, long t);
+
+    /** How many bytes the application sending {@code dir} on {@code conn} has written so far. */
+    long bytesWritten(int conn, Direction dir);
 }

@@ -32,7 +32,8 @@ public final class SegmentDecoder {
         if (version == 4 && captured >= 20) {
             ipHeader = (packet.get(JAVA_BYTE, 0) & 0x0f) * 4;
             ipPayload = u16(packet, 2) - ipHeader;
-            if (Byte.toUnsignedInt(packet.get(JAVA_BYTE, 9)) != PROTO_TCP) {
+            boolean laterFragment = (u16(packet, 6) & 0x1fff) != 0; // no TCP header in it
+            if (ipHeader < 20 || laterFragment || Byte.toUnsignedInt(packet.get(JAVA_BYTE, 9)) != PROTO_TCP) {
                 return null;
             }
         } else if (version == 6 && captured >= 40) {
@@ -49,6 +50,9 @@ public final class SegmentDecoder {
             return null;
         }
         int tcpHeader = (Byte.toUnsignedInt(packet.get(JAVA_BYTE, ipHeader + 12)) >>> 4) * 4;
+        if (tcpHeader < 20) {
+            return null; // malformed: no TCP header is that short
+        }
         return new TcpSegment(
                 u16(packet, ipHeader),
                 u16(packet, ipHeader + 2),

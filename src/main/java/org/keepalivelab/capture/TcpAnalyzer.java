@@ -9,23 +9,43 @@ import org.keepalivelab.model.TcpFlags;
  * ({@code epan/dissectors/packet-tcp.c}, {@code tcp_analyze_sequence_number}): each rule below is one
  * of Wireshark's, checked in Wireshark's order, so our labels and Wireshark's agree on a capture.
  *
- * <p>One deliberate difference (DESIGN.md 3): Linux's zero-window probe has the keep-alive's shape,
- * which Wireshark calls a keep-alive. Sent while the receiver advertises a zero window, it is a
- * zero-window probe here.
+ * <p>Two deliberate differences, where Wireshark is wrong for Linux (DESIGN.md 3):
+ * <ul>
+ *   <li>Linux's zero-window probe has the keep-alive's shape, which Wireshark calls a keep-alive. Sent
+ *       while the receiver advertises a zero window and the sender's application has written data that
+ *       has not gone out (the kernel probes a zero window only then; with nothing waiting, its
+ *       keep-alive timer runs as usual), it is a zero-window probe here.
+ *   <li>A one-byte segment one byte before the next sequence number is a keep-alive only when the
+ *       receiver had acknowledged everything before it; otherwise it is a one-byte write sent again, a
+ *       retransmission.
+ * </ul>
  */
 public final class TcpAnalyzer {
     private static final int SYN_FIN_RST = TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST;
 
+    /** How many bytes the application sending each way has written: the lab counts them, a capture cannot. */
+    @FunctionalInterface
+    public interface Written {
+        long bytes(Direction dir);
+    }
+
+    private final Written written;
     private final Flow c2s = new Flow();
     private final Flow s2c = new Flow();
 
     /** What one direction has sent so far. */
     private static final class Flow {
         boolean started;
+        long isn = -1; // the SYN's sequence number, once seen
+        boolean finSent;
         long nextSeq;
         long lastAck;
         int window = -1;
         boolean lastWasKeepAlive;
+    }
+
+    public TcpAnalyzer(Written written) {
+        this.written = written;
     }
 
     public SegmentKind classify(Direction dir, TcpSegment s) {
@@ -33,8 +53,8 @@ public final class TcpAnalyzer {
         Flow rev = dir == Direction.C2S ? s2c : c2s;
 
         boolean zeroWindowProbe = isZeroWindowProbe(s, fwd, rev);
-        boolean keepAliveShaped = !zeroWindowProbe && isKeepAlive(s, fwd);
-        boolean linuxZeroWindowProbe = keepAliveShaped && rev.window == 0;
+        boolean keepAliveShaped = !zeroWindowProbe && isKeepAlive(s, fwd, rev);
+        boolean linuxZeroWindowProbe = keepAliveShaped && rev.window == 0 && hasUnsentData(dir, fwd);
         boolean keepAlive = keepAliveShaped && !linuxZeroWindowProbe;
         boolean windowUpdate = isWindowUpdate(s, fwd);
         boolean keepAliveAck = isKeepAliveAck(s, fwd, rev);
@@ -70,9 +90,25 @@ public final class TcpAnalyzer {
         return fwd.started && s.len() == 1 && s.seq() == fwd.nextSeq && rev.window == 0;
     }
 
-    /** Keep-alive: 0 or 1 byte starting one byte before the next expected sequence number; never SYN, FIN or RST. */
-    private static boolean isKeepAlive(TcpSegment s, Flow fwd) {
-        return fwd.started && s.len() <= 1 && s.seq() == minus1(fwd.nextSeq) && !hasAny(s, SYN_FIN_RST);
+    /**
+     * Keep-alive: 0 or 1 byte starting one byte before the next expected sequence number; never SYN, FIN
+     * or RST. One byte only when the receiver had acknowledged everything before it: else it is data.
+     */
+    private static boolean isKeepAlive(TcpSegment s, Flow fwd, Flow rev) {
+        return fwd.started && s.len() <= 1 && s.seq() == minus1(fwd.nextSeq) && !hasAny(s, SYN_FIN_RST)
+                && (s.len() == 0 || rev.lastAck == fwd.nextSeq);
+    }
+
+    /**
+     * True while the application sending {@code dir} has written more than went out: Linux probes a
+     * zero window only then. Unknown without the handshake (a capture begun mid-connection): assumed.
+     */
+    private boolean hasUnsentData(Direction dir, Flow fwd) {
+        if (fwd.isn < 0) {
+            return true;
+        }
+        long sent = ((fwd.nextSeq - fwd.isn - 1) & 0xffff_ffffL) - (fwd.finSent ? 1 : 0);
+        return written.bytes(dir) > sent;
     }
 
     /** Window update: no payload, same seq and ack as before, a new non-zero window. */
@@ -100,6 +136,10 @@ public final class TcpAnalyzer {
             fwd.nextSeq = next;
             fwd.started = true;
         }
+        if (has(s, TcpFlags.SYN)) {
+            fwd.isn = s.seq();
+        }
+        fwd.finSent |= has(s, TcpFlags.FIN);
         fwd.lastAck = s.ack();
         fwd.window = s.window();
     }

@@ -64,6 +64,9 @@ final class Connection {
     private TcpSocket serverSocket;
     private ServerPhase serverPhase = ServerPhase.PENDING;
     private final Queue<ByteBuffer> serverOut = new ArrayDeque<>();
+    /** Bytes each application has written: written by the loop only, read by the capture. */
+    private volatile long clientWritten;
+    private volatile long serverWritten;
 
     private SideStatus clientStatus = SideStatus.UNKNOWN;
     private SideStatus serverStatus = SideStatus.UNKNOWN;
@@ -292,6 +295,11 @@ final class Connection {
                 int n = channel.write(out.peek());
                 if (n > 0) {
                     journal.app(id, side, AppEventType.WRITE, n, null);
+                    if (side == Side.CLIENT) {
+                        clientWritten += n;
+                    } else {
+                        serverWritten += n;
+                    }
                 }
                 if (out.peek().hasRemaining()) {
                     break; // the socket's send buffer is full
@@ -404,6 +412,11 @@ final class Connection {
 
     private TcpSocket receiver(Direction dir) {
         return dir.receiver() == Side.CLIENT ? clientSocket : serverSocket;
+    }
+
+    /** For the capture: how many bytes the application sending {@code dir} has written. Any thread. */
+    long bytesWritten(Direction dir) {
+        return dir.sender() == Side.CLIENT ? clientWritten : serverWritten;
     }
 
     /** For the capture: was {@code dir} severed at lab time {@code t}? Any thread. */

@@ -26,7 +26,12 @@ final class Journal {
     }
 
     void action(int conn, String action, String args) {
-        timeline.append(new ActionEvent(now(), conn, action, args));
+        action(now(), conn, action, args);
+    }
+
+    /** An action that began at lab time {@code t}. */
+    void action(long t, int conn, String action, String args) {
+        timeline.append(new ActionEvent(t, conn, action, args));
     }
 
     void app(int conn, Side side, AppEventType event, int bytes, String message) {

@@ -189,6 +189,11 @@ public final class Lab implements AutoCloseable {
             public boolean severed(int conn, Direction dir, long t) {
                 return connections.get(conn - 1).severedAt(dir, t);
             }
+
+            @Override
+            public long bytesWritten(int conn, Direction dir) {
+                return connections.get(conn - 1).bytesWritten(dir);
+            }
         };
     }
 
@@ -356,8 +361,10 @@ public final class Lab implements AutoCloseable {
             if (conn < 1 || conn > connections.size()) {
                 throw new LabException("There is no connection " + conn + ".");
             }
-            journal.action(conn, name, args);
+            // Stamped when it begins, before its effects; recorded once done: a refused action never happened.
+            long at = journal.now();
             action.apply(connections.get(conn - 1));
+            journal.action(at, conn, name, args);
             return null;
         });
     }

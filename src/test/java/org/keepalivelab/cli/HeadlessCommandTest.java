@@ -117,6 +117,16 @@ class HeadlessCommandTest {
     }
 
     @Test
+    void aRefusedActionIsNotRecordedAsDone() throws Exception {
+        int status = run("--headless", "--at", "0s:connect", "--at", "0.2s:kill", "--at", "0.4s:kill", "--out", out.toString());
+
+        assertEquals(3, status);
+        assertEquals("Connection 1: cannot kill, the client no longer holds its socket.", stderr.toString().strip());
+        assertEquals(1, Files.readAllLines(out.resolve("events.jsonl")).stream()
+                .filter(line -> line.contains("\"action\":\"kill\"")).count(), "the kill that happened, once");
+    }
+
+    @Test
     void aStepOnAConnectionThatDoesNotExistFailsTheRunButKeepsWhatWasRecorded() throws Exception {
         int status = run("--headless", "--at", "0s:connect", "--at", "0.1s:kill@2", "--out", out.toString());
 
