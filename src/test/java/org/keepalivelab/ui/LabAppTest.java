@@ -17,6 +17,8 @@ import javafx.event.Event;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollBar;
@@ -35,6 +37,7 @@ import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
+import org.keepalivelab.ui.controls.KeepalivePreset;
 import org.keepalivelab.ui.export.ExportRequest;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.ConnectionLane;
@@ -218,6 +221,21 @@ class LabAppTest {
         robot.interact(() -> count.setText("200"));
         assertEquals("keepalive count must be 1..127 (0 = kernel default, " + KernelDefaults.load().keepaliveProbes() + ")",
                 onFx(() -> robot.lookup("#server-count .field-error").queryAs(Label.class).getText()));
+    }
+
+    @Test
+    void untickingKeepaliveDropsItsRefusedFields() throws Exception {
+        var idle = robot.lookup("#server-idle .text-field").queryAs(TextField.class);
+        var keepalive = robot.lookup("#server-keepalive").queryAs(CheckBox.class);
+        var lab = window.app().session().lab();
+        robot.interact(() -> idle.setText("0"));
+
+        robot.interact(() -> robot.lookup("#server-preset").queryAs(ComboBox.class).setValue(KeepalivePreset.OFF));
+        assertFalse(lab.settings().server().keepalive().enabled(), "the Keep-alive off preset turns it off");
+
+        robot.interact(() -> keepalive.setSelected(true));
+        robot.interact(() -> keepalive.setSelected(false));
+        assertFalse(lab.settings().server().keepalive().enabled(), "unticked, keep-alive is off");
     }
 
     @Test
