@@ -83,7 +83,7 @@ public final class MainView extends BorderPane {
         this.model = new TimelineModel(session.lab().timeline());
         this.timeline = new TimelineView(model, TimelinePalette.of(theme));
         this.settings = new SettingsPanel(initial, session.defaults(), session.lab().linuxOptionsProblem());
-        this.actions = new ActionBar(session);
+        this.actions = new ActionBar(session, settings.validBinding());
         this.status = new StatusLine(session, model);
         getStyleClass().add("main-view");
         setId("main-view");

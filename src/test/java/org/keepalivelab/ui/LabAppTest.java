@@ -190,6 +190,7 @@ class LabAppTest {
         robot.interact(() -> clients.setText("0"));
         assertEquals("clients per connect must be 1..1000",
                 onFx(() -> robot.lookup("#clients-per-connect .field-error").queryAs(Label.class).getText()));
+        assertTrue(onFx(() -> robot.lookup("#connect").queryAs(Button.class).isDisabled()), "Connect waits for a valid count");
         robot.interact(() -> clients.setText("3"));
 
         robot.clickOn("#connect");
@@ -224,18 +225,23 @@ class LabAppTest {
     }
 
     @Test
-    void untickingKeepaliveDropsItsRefusedFields() throws Exception {
+    void untickingKeepaliveDropsItsRefusedFieldsAndConnectWaitsForValidSettings() throws Exception {
         var idle = robot.lookup("#server-idle .text-field").queryAs(TextField.class);
         var keepalive = robot.lookup("#server-keepalive").queryAs(CheckBox.class);
+        Button connect = robot.lookup("#connect").queryAs(Button.class);
         var lab = window.app().session().lab();
         robot.interact(() -> idle.setText("0"));
+        assertTrue(onFx(connect::isDisabled), "Connect waits while a field is refused");
 
         robot.interact(() -> robot.lookup("#server-preset").queryAs(ComboBox.class).setValue(KeepalivePreset.OFF));
         assertFalse(lab.settings().server().keepalive().enabled(), "the Keep-alive off preset turns it off");
+        assertFalse(onFx(connect::isDisabled), "the disabled idle field no longer counts");
 
         robot.interact(() -> keepalive.setSelected(true));
+        assertTrue(onFx(connect::isDisabled), "ticked again, the refused idle counts again");
         robot.interact(() -> keepalive.setSelected(false));
         assertFalse(lab.settings().server().keepalive().enabled(), "unticked, keep-alive is off");
+        assertFalse(onFx(connect::isDisabled));
     }
 
     @Test
