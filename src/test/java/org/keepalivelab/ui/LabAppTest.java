@@ -263,6 +263,18 @@ class LabAppTest {
     }
 
     @Test
+    void aClientClosingGracefullyCanStillBeKilledOrAbortedButNotSendOrCloseAgain() throws Exception {
+        Button send = robot.lookup("#send").queryAs(Button.class);
+        robot.clickOn("#close");
+        // The read-once server reads no EOF and never closes: the client stays closing.
+        KillScenario.await(Duration.ofSeconds(3), "Send to be disabled", () -> onFx(send::isDisabled));
+        assertTrue(onFx(() -> robot.lookup("#close").queryAs(Button.class).isDisabled()));
+        assertTrue(onFx(() -> window.app().session().selectedProperty().get().clientHeld()), "the client still holds it");
+        assertFalse(onFx(() -> robot.lookup("#kill").queryAs(Button.class).isDisabled()));
+        assertFalse(onFx(() -> robot.lookup("#abort").queryAs(Button.class).isDisabled()));
+    }
+
+    @Test
     void closingTheWindowStopsTheLab() throws Exception {
         var lab = window.app().session().lab();
         var threads = List.of(lab.threadName("lab-loop"), lab.threadName("lab-capture"));
