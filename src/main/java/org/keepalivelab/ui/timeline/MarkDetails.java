@@ -85,8 +85,8 @@ public final class MarkDetails {
         if (row.orphan(i)) {
             text.append("\nOrphan: the application no longer holds the socket; the kernel still does.");
         }
-        if (row.probes(i) > 0) {
-            text.append("\n").append(row.probes(i)).append(" keep-alive probe(s) unanswered.");
+        if (row.unanswered(i) > 0) {
+            text.append("\n").append(row.unanswered(i)).append(" keep-alive probe(s) unanswered.");
         }
         return text.toString();
     }
