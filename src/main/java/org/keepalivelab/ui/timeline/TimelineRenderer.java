@@ -356,7 +356,7 @@ public final class TimelineRenderer {
                 double x = x(row.t(best));
                 if (connectors) {
                     if (x - lastConnector >= 3 || bestMark.priority() >= MarkKind.PROBE_ANSWERED.priority()) {
-                        connector(bestMark, anyDropped && row.dropped(best), x, y, peerY, x - lastConnector >= ARROW_GAP);
+                        connector(bestMark, anyDropped, x, y, peerY, x - lastConnector >= ARROW_GAP);
                         lastConnector = x;
                     }
                 } else {
@@ -365,7 +365,7 @@ public final class TimelineRenderer {
                     } else {
                         MarkGlyphs.draw(gc, bestMark, x, y, palette);
                     }
-                    if (row.dropped(best)) {
+                    if (anyDropped) {
                         if (sprites != null) {
                             sprites.dropped(gc, x, (y + peerY) / 2);
                         } else {
