@@ -34,8 +34,8 @@ public final class MarkDetails {
         if (event.inferred()) {
             return text.append("Keep-alive probe, inferred: not captured (no capture in limited mode); the ")
                     .append(hit.side().label()).append("'s TCP_INFO count of unanswered probes rose here ")
-                    .append("(sampled every 20 ms). Answered probes reset the count before a sample sees it, ")
-                    .append("so only unanswered ones show.").toString();
+                    .append("(sampled every 20 ms, less often beyond a hundred connections). Answered probes reset ")
+                    .append("the count before a sample sees it, so only unanswered ones show.").toString();
         }
         text.append("[").append(event.flagNames()).append("]  seq ").append(event.seq()).append("  ack ")
                 .append(event.ack()).append("  len ").append(event.len()).append("  win ").append(event.window())

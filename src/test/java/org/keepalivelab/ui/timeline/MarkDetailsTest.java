@@ -2,10 +2,13 @@ package org.keepalivelab.ui.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.Direction;
+import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
 import org.keepalivelab.model.TcpState;
@@ -13,7 +16,7 @@ import org.keepalivelab.model.Timeline;
 
 /**
  * A hovered application error reads as the timeline writes it, with or without Java's message; a band
- * counts unanswered probes only while the connection lives.
+ * counts unanswered probes only while the connection lives; an inferred probe says how it was inferred.
  */
 class MarkDetailsTest {
     @Test
@@ -39,6 +42,17 @@ class MarkDetailsTest {
 
         assertEquals("1 keep-alive probe(s) unanswered.", band(model, 0).lines().toList().getLast());
         assertFalse(band(model, 1).contains("unanswered"), band(model, 1));
+    }
+
+    @Test
+    void anInferredProbeSaysTheKernelIsSampledLessOftenBeyondAHundredConnections() {
+        var timeline = new Timeline();
+        var model = new TimelineModel(timeline);
+        timeline.append(SegmentEvent.inferredKeepalive(1_000, 1, Direction.S2C));
+        model.pull();
+
+        var details = MarkDetails.describe(new Hit.Segment(1, Side.SERVER, 0), model);
+        assertTrue(details.contains("(sampled every 20 ms, less often beyond a hundred connections)"), details);
     }
 
     private static String band(TimelineModel model, int index) {
