@@ -152,6 +152,36 @@ class LabAppTest {
     }
 
     @Test
+    void theHoveredAndPinnedDetailsFollowTheLab() throws Exception {
+        var view = window.app().view().timeline();
+        var established = onFx(() -> new Hit.State(1, Side.SERVER,
+                states(window.lane(1), Side.SERVER).lastIndexOf(TcpState.ESTABLISHED)));
+        var point = onFx(() -> {
+            for (double x = view.getWidth() - 1; x >= 0; x -= 2) {
+                for (double y = 0; y < view.getHeight(); y += 2) {
+                    if (established.equals(view.hitAt(x, y))) {
+                        return view.localToScreen(x, y);
+                    }
+                }
+            }
+            return null;
+        });
+        assertNotNull(point, "the server's ESTABLISHED band is drawn");
+        robot.moveTo(point);
+        robot.interact(() -> view.pin(established));
+        var hover = robot.lookup(".timeline-hover").queryAs(Label.class);
+        var details = robot.lookup("#details").queryAs(Label.class);
+        KillScenario.await(Duration.ofSeconds(3), "the hover to show", () -> onFx(hover::isVisible));
+        assertFalse(onFx(hover::getText).contains(" for "), "the band lasts: " + onFx(hover::getText));
+        assertFalse(onFx(details::getText).contains(" for "), "the band lasts: " + onFx(details::getText));
+
+        onFx(() -> window.app().session().kill()); // the mouse stays on the band
+        KillScenario.await(Duration.ofSeconds(15), "the pinned band's details to say how long it lasted",
+                () -> onFx(details::getText).contains(" for "));
+        assertTrue(onFx(hover::getText).contains(" for "), "the hovered band's too: " + onFx(hover::getText));
+    }
+
+    @Test
     void zoomsInProportionToTheWheelsDeltaNotItsMomentumAndShiftScrollsLanesWithAHorizontalDelta() throws Exception {
         var view = window.app().view().timeline();
         var canvas = onFx(() -> view.getChildrenUnmodifiable().stream().filter(Canvas.class::isInstance)
