@@ -521,7 +521,7 @@ final class Connection {
             }
         }
         status = new ConnectionStatus(id, settings, clientPhase == ClientPhase.OPEN || clientPhase == ClientPhase.CLOSING,
-                serverEnded(), clientStatus, serverStatus, severed);
+                clientPhase == ClientPhase.CLOSING, serverEnded(), clientStatus, serverStatus, severed);
     }
 
     /** The latest status; any thread. */

@@ -33,7 +33,6 @@ import org.keepalivelab.ui.export.PngExporter;
 import org.keepalivelab.ui.status.StatusLine;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.LegendPainter;
-import org.keepalivelab.ui.timeline.MarkDetails;
 import org.keepalivelab.ui.timeline.TimeAxis;
 import org.keepalivelab.ui.timeline.TimelineModel;
 import org.keepalivelab.ui.timeline.TimelinePalette;
@@ -83,7 +82,7 @@ public final class MainView extends BorderPane {
         this.model = new TimelineModel(session.lab().timeline());
         this.timeline = new TimelineView(model, TimelinePalette.of(theme));
         this.settings = new SettingsPanel(initial, session.defaults(), session.lab().linuxOptionsProblem());
-        this.actions = new ActionBar(session);
+        this.actions = new ActionBar(session, settings.validBinding());
         this.status = new StatusLine(session, model);
         getStyleClass().add("main-view");
         setId("main-view");
@@ -92,8 +91,7 @@ public final class MainView extends BorderPane {
         timeline.setLaneTitle(conn -> session.connectionsProperty().get().stream()
                 .filter(c -> c.conn() == conn).findFirst()
                 .map(c -> SettingsText.lane(c.settings(), session.defaults())).orElse(""));
-        timeline.pinnedProperty().addListener((obs, was, is) ->
-                details.setText(is == null ? DETAILS_HINT : MarkDetails.describe(is, model)));
+        timeline.pinnedDetailsProperty().addListener((obs, was, is) -> details.setText(is == null ? DETAILS_HINT : is));
         settings.settingsProperty().addListener((obs, was, is) -> session.lab().setSettings(is));
         session.clientsPerConnectProperty().bind(settings.clientsPerConnectProperty());
         session.messageProperty().addListener((obs, was, is) -> showMessage(is));

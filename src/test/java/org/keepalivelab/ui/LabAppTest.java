@@ -17,6 +17,8 @@ import javafx.event.Event;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollBar;
@@ -35,6 +37,7 @@ import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
+import org.keepalivelab.ui.controls.KeepalivePreset;
 import org.keepalivelab.ui.export.ExportRequest;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.ConnectionLane;
@@ -149,6 +152,36 @@ class LabAppTest {
     }
 
     @Test
+    void theHoveredAndPinnedDetailsFollowTheLab() throws Exception {
+        var view = window.app().view().timeline();
+        var established = onFx(() -> new Hit.State(1, Side.SERVER,
+                states(window.lane(1), Side.SERVER).lastIndexOf(TcpState.ESTABLISHED)));
+        var point = onFx(() -> {
+            for (double x = view.getWidth() - 1; x >= 0; x -= 2) {
+                for (double y = 0; y < view.getHeight(); y += 2) {
+                    if (established.equals(view.hitAt(x, y))) {
+                        return view.localToScreen(x, y);
+                    }
+                }
+            }
+            return null;
+        });
+        assertNotNull(point, "the server's ESTABLISHED band is drawn");
+        robot.moveTo(point);
+        robot.interact(() -> view.pin(established));
+        var hover = robot.lookup(".timeline-hover").queryAs(Label.class);
+        var details = robot.lookup("#details").queryAs(Label.class);
+        KillScenario.await(Duration.ofSeconds(3), "the hover to show", () -> onFx(hover::isVisible));
+        assertFalse(onFx(hover::getText).contains(" for "), "the band lasts: " + onFx(hover::getText));
+        assertFalse(onFx(details::getText).contains(" for "), "the band lasts: " + onFx(details::getText));
+
+        onFx(() -> window.app().session().kill()); // the mouse stays on the band
+        KillScenario.await(Duration.ofSeconds(15), "the pinned band's details to say how long it lasted",
+                () -> onFx(details::getText).contains(" for "));
+        assertTrue(onFx(hover::getText).contains(" for "), "the hovered band's too: " + onFx(hover::getText));
+    }
+
+    @Test
     void zoomsInProportionToTheWheelsDeltaNotItsMomentumAndShiftScrollsLanesWithAHorizontalDelta() throws Exception {
         var view = window.app().view().timeline();
         var canvas = onFx(() -> view.getChildrenUnmodifiable().stream().filter(Canvas.class::isInstance)
@@ -187,6 +220,7 @@ class LabAppTest {
         robot.interact(() -> clients.setText("0"));
         assertEquals("clients per connect must be 1..1000",
                 onFx(() -> robot.lookup("#clients-per-connect .field-error").queryAs(Label.class).getText()));
+        assertTrue(onFx(() -> robot.lookup("#connect").queryAs(Button.class).isDisabled()), "Connect waits for a valid count");
         robot.interact(() -> clients.setText("3"));
 
         robot.clickOn("#connect");
@@ -221,6 +255,26 @@ class LabAppTest {
     }
 
     @Test
+    void untickingKeepaliveDropsItsRefusedFieldsAndConnectWaitsForValidSettings() throws Exception {
+        var idle = robot.lookup("#server-idle .text-field").queryAs(TextField.class);
+        var keepalive = robot.lookup("#server-keepalive").queryAs(CheckBox.class);
+        Button connect = robot.lookup("#connect").queryAs(Button.class);
+        var lab = window.app().session().lab();
+        robot.interact(() -> idle.setText("0"));
+        assertTrue(onFx(connect::isDisabled), "Connect waits while a field is refused");
+
+        robot.interact(() -> robot.lookup("#server-preset").queryAs(ComboBox.class).setValue(KeepalivePreset.OFF));
+        assertFalse(lab.settings().server().keepalive().enabled(), "the Keep-alive off preset turns it off");
+        assertFalse(onFx(connect::isDisabled), "the disabled idle field no longer counts");
+
+        robot.interact(() -> keepalive.setSelected(true));
+        assertTrue(onFx(connect::isDisabled), "ticked again, the refused idle counts again");
+        robot.interact(() -> keepalive.setSelected(false));
+        assertFalse(lab.settings().server().keepalive().enabled(), "unticked, keep-alive is off");
+        assertFalse(onFx(connect::isDisabled));
+    }
+
+    @Test
     void enablesOnlyTheButtonsThatApply() throws Exception {
         Button restore = robot.lookup("#restore").queryAs(Button.class);
         MenuButton sever = robot.lookup("#sever").queryAs(MenuButton.class);
@@ -236,6 +290,18 @@ class LabAppTest {
         robot.clickOn("#restore");
         KillScenario.await(Duration.ofSeconds(3), "Restore to be disabled again", () -> onFx(restore::isDisabled));
         assertFalse(onFx(sever::isDisabled));
+    }
+
+    @Test
+    void aClientClosingGracefullyCanStillBeKilledOrAbortedButNotSendOrCloseAgain() throws Exception {
+        Button send = robot.lookup("#send").queryAs(Button.class);
+        robot.clickOn("#close");
+        // The read-once server reads no EOF and never closes: the client stays closing.
+        KillScenario.await(Duration.ofSeconds(3), "Send to be disabled", () -> onFx(send::isDisabled));
+        assertTrue(onFx(() -> robot.lookup("#close").queryAs(Button.class).isDisabled()));
+        assertTrue(onFx(() -> window.app().session().selectedProperty().get().clientHeld()), "the client still holds it");
+        assertFalse(onFx(() -> robot.lookup("#kill").queryAs(Button.class).isDisabled()));
+        assertFalse(onFx(() -> robot.lookup("#abort").queryAs(Button.class).isDisabled()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.keepalivelab.ui.controls;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
@@ -22,7 +23,8 @@ import org.keepalivelab.ui.LabSession;
 /**
  * The commands, acting on the selected connection: Connect, Send, Close gracefully, Kill client,
  * Abort (RST), Sever network (both ways or one) and Restore. A button is disabled while it cannot
- * apply to the selected connection (Kill once the client is gone, Restore when nothing is severed).
+ * apply: Connect while the settings are invalid, the others to the selected connection (Send and Close
+ * gracefully once the client is closing, Kill once it is gone, Restore when nothing is severed).
  */
 public final class ActionBar extends HBox {
     private final ComboBox<Integer> connection = new ComboBox<>();
@@ -35,7 +37,8 @@ public final class ActionBar extends HBox {
     private final MenuButton sever = new MenuButton("Sever network");
     private final Button restore = button("Restore", "restore", "Segments cross the connection again");
 
-    public ActionBar(LabSession session) {
+    /** @param settingsValid true while the settings panel is valid: Connect is disabled otherwise */
+    public ActionBar(LabSession session, ObservableBooleanValue settingsValid) {
         getStyleClass().add("action-bar");
         setSpacing(8);
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -78,6 +81,7 @@ public final class ActionBar extends HBox {
                 connection.setValue(is.intValue());
             }
         });
+        connect.disableProperty().bind(Bindings.not(settingsValid));
         bindEnablement(session);
         getChildren().addAll(connect, connection, separator(), send, close, kill, abort, separator(),
                 severHolder(session), restore);
@@ -87,11 +91,13 @@ public final class ActionBar extends HBox {
         var selected = session.selectedProperty();
         BooleanBinding clientHeld = Bindings.createBooleanBinding(
                 () -> selected.get() != null && selected.get().clientHeld(), selected);
+        BooleanBinding clientOpen = Bindings.createBooleanBinding(
+                () -> clientHeld.get() && !selected.get().clientClosing(), selected);
         BooleanBinding severable = Bindings.createBooleanBinding(() -> canSever(selected.get()), selected);
         BooleanBinding severed = Bindings.createBooleanBinding(
                 () -> selected.get() != null && !selected.get().severed().isEmpty(), selected);
-        send.disableProperty().bind(clientHeld.not());
-        close.disableProperty().bind(clientHeld.not());
+        send.disableProperty().bind(clientOpen.not());
+        close.disableProperty().bind(clientOpen.not());
         kill.disableProperty().bind(clientHeld.not());
         abort.disableProperty().bind(clientHeld.not());
         boolean severAvailable = session.lab().severProblem().isEmpty();

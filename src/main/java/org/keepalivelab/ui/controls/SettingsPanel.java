@@ -30,6 +30,7 @@ public final class SettingsPanel extends BorderPane {
     private final IntField clients = new IntField(Lab.CLIENTS_PER_CONNECT, 1, null, null);
     private final ReadOnlyObjectWrapper<LabSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final BooleanBinding valid;
+    private final BooleanBinding allValid;
     private final Optional<String> linuxOptionsProblem;
 
     /**
@@ -54,6 +55,7 @@ public final class SettingsPanel extends BorderPane {
         policy.setCellFactory(list -> policyCell());
         settings.set(initial);
         valid = server.validBinding().and(client.validBinding()).and(orphan.validProperty());
+        allValid = valid.and(clients.validProperty());
         server.settingsProperty().addListener((obs, was, is) -> update());
         client.settingsProperty().addListener((obs, was, is) -> update());
         orphan.valueProperty().addListener((obs, was, is) -> update());
@@ -135,6 +137,14 @@ public final class SettingsPanel extends BorderPane {
         }
         settings.set(new LabSettings(policy.getValue(), server.settingsProperty().get(),
                 client.settingsProperty().get(), orphan.getValue()));
+    }
+
+    /**
+     * True while every field, clients per Connect included, holds a valid value: otherwise Connect would
+     * use values the panel no longer shows.
+     */
+    public BooleanBinding validBinding() {
+        return allValid;
     }
 
     /** The latest valid settings. */

@@ -59,9 +59,12 @@ final class SideSettingsEditor extends VBox {
         for (var field : new IntField[] {idle, interval, count}) {
             field.disableProperty().bind(enabled.selectedProperty().not());
         }
+        // With keep-alive off its disabled fields do not count: unticking it must not keep it on.
         valid = Bindings.createBooleanBinding(
-                () -> idle.isValid() && interval.isValid() && count.isValid() && userTimeout.isValid(),
-                idle.validProperty(), interval.validProperty(), count.validProperty(), userTimeout.validProperty());
+                () -> (!enabled.isSelected() || idle.isValid() && interval.isValid() && count.isValid())
+                        && userTimeout.isValid(),
+                enabled.selectedProperty(), idle.validProperty(), interval.validProperty(), count.validProperty(),
+                userTimeout.validProperty());
         Runnable update = this::update;
         for (var field : new IntField[] {idle, interval, count, userTimeout}) {
             field.valueProperty().addListener((obs, was, is) -> update.run());

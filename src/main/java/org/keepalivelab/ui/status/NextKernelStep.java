@@ -5,6 +5,7 @@ import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.SideStatus;
 import org.keepalivelab.lab.SocketSettings;
+import org.keepalivelab.linux.KernelTimer;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
 import org.keepalivelab.ui.KernelDefaults;
@@ -34,6 +35,9 @@ public final class NextKernelStep {
         double inSeconds = Math.max(0, s.timerMillis() - (now - s.sampledAt()) / 1e6) / 1000;
         String when = String.format(Locale.ROOT, "%.1f s", inSeconds);
         String state = s.state().name() + (s.orphan() ? " orphan" : "");
+        if (s.orphan() && s.state() == TcpState.FIN_WAIT2 && s.timer() != KernelTimer.NONE) {
+            return who + state + finWait2Timeout(s.timer()) + when;
+        }
         var keepalive = settings.keepalive();
         int count = keepalive.count() == KeepaliveSettings.KERNEL_DEFAULT_COUNT ? defaults.keepaliveProbes()
                 : keepalive.count();
@@ -43,11 +47,19 @@ public final class NextKernelStep {
                     : "next keep-alive in " + when + " (" + state + ")";
             case RETRANSMIT -> "retransmission in " + when + (s.probes() > 0 ? ", " + s.probes() + " unanswered" : "")
                     + " (" + state + ")";
-            case TIME_WAIT -> s.state() == TcpState.FIN_WAIT2 ? state + ", gone in " + when
-                    : "TIME_WAIT ends in " + when;
+            case TIME_WAIT -> "TIME_WAIT ends in " + when;
             case ZERO_WINDOW_PROBE -> "zero-window probe in " + when + " (" + state + ")";
             case NONE -> state + (keepalive.enabled() || s.state() != TcpState.ESTABLISHED ? ""
                     : ", keep-alive off: nothing will be sent");
         };
+    }
+
+    /**
+     * An orphan's FIN_WAIT2 timeout, whichever timer counts it: the kernel counts a lifetime over 60 s
+     * first on the keep-alive timer, whatever the keep-alive setting, then moves the orphan to the
+     * TIME_WAIT timer, whose end is the socket's.
+     */
+    private static String finWait2Timeout(KernelTimer timer) {
+        return timer == KernelTimer.TIME_WAIT ? ", gone in " : ", FIN_WAIT2 timer fires in ";
     }
 }

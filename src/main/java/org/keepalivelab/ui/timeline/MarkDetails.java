@@ -34,8 +34,8 @@ public final class MarkDetails {
         if (event.inferred()) {
             return text.append("Keep-alive probe, inferred: not captured (no capture in limited mode); the ")
                     .append(hit.side().label()).append("'s TCP_INFO count of unanswered probes rose here ")
-                    .append("(sampled every 20 ms). Answered probes reset the count before a sample sees it, ")
-                    .append("so only unanswered ones show.").toString();
+                    .append("(sampled every 20 ms, less often beyond a hundred connections). Answered probes reset ")
+                    .append("the count before a sample sees it, so only unanswered ones show.").toString();
         }
         text.append("[").append(event.flagNames()).append("]  seq ").append(event.seq()).append("  ack ")
                 .append(event.ack()).append("  len ").append(event.len()).append("  win ").append(event.window())
@@ -85,8 +85,8 @@ public final class MarkDetails {
         if (row.orphan(i)) {
             text.append("\nOrphan: the application no longer holds the socket; the kernel still does.");
         }
-        if (row.probes(i) > 0) {
-            text.append("\n").append(row.probes(i)).append(" keep-alive probe(s) unanswered.");
+        if (row.unanswered(i) > 0) {
+            text.append("\n").append(row.unanswered(i)).append(" keep-alive probe(s) unanswered.");
         }
         return text.toString();
     }

@@ -39,8 +39,12 @@ public final class StateRow {
         return STATES[states[i]];
     }
 
-    public int probes(int i) {
-        return probes[i];
+    /**
+     * The keep-alive probes band {@code i} counts as unanswered; none for CLOSED, where the kernel's count
+     * still holds the probe a RST answered and says nothing once the connection is gone.
+     */
+    public int unanswered(int i) {
+        return state(i) == TcpState.CLOSED ? 0 : probes[i];
     }
 
     public boolean orphan(int i) {

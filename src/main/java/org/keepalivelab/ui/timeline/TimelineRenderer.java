@@ -321,7 +321,7 @@ public final class TimelineRenderer {
 
     private void bandLabel(StateRow row, int i, double x0, double x1, double y) {
         String name = row.state(i).name();
-        String probes = row.probes(i) > 0 ? row.probes(i) + " unanswered" : null;
+        String probes = row.unanswered(i) > 0 ? row.unanswered(i) + " unanswered" : null;
         String full = name + (row.orphan(i) ? " · orphan" : "") + (probes != null ? " · " + probes : "");
         // A band that only counts one more unanswered probe says so first when the full label does not fit.
         boolean sameState = i > 0 && row.state(i - 1) == row.state(i) && row.orphan(i - 1) == row.orphan(i);
@@ -356,7 +356,7 @@ public final class TimelineRenderer {
                 double x = x(row.t(best));
                 if (connectors) {
                     if (x - lastConnector >= 3 || bestMark.priority() >= MarkKind.PROBE_ANSWERED.priority()) {
-                        connector(bestMark, anyDropped && row.dropped(best), x, y, peerY, x - lastConnector >= ARROW_GAP);
+                        connector(bestMark, anyDropped, x, y, peerY, x - lastConnector >= ARROW_GAP);
                         lastConnector = x;
                     }
                 } else {
@@ -365,7 +365,7 @@ public final class TimelineRenderer {
                     } else {
                         MarkGlyphs.draw(gc, bestMark, x, y, palette);
                     }
-                    if (row.dropped(best)) {
+                    if (anyDropped) {
                         if (sprites != null) {
                             sprites.dropped(gc, x, (y + peerY) / 2);
                         } else {

@@ -2,8 +2,8 @@ package org.keepalivelab.ui.timeline;
 
 import java.util.function.IntFunction;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
@@ -35,10 +35,11 @@ public final class TimelineView extends Region {
     private final ScrollBar laneScroll = new ScrollBar();
     private final Label hover = new Label();
     private final IntegerProperty selectedConn = new SimpleIntegerProperty(this, "selectedConn", 0);
-    private final ReadOnlyObjectWrapper<Hit> pinned = new ReadOnlyObjectWrapper<>(this, "pinned");
+    private final ReadOnlyStringWrapper pinnedDetails = new ReadOnlyStringWrapper(this, "pinnedDetails");
     private TimelinePalette palette;
     private IntFunction<String> laneTitle = conn -> "";
     private Hit hovered;
+    private Hit pinned;
 
     private long now;
     private long drawnAt = Long.MIN_VALUE;
@@ -85,9 +86,9 @@ public final class TimelineView extends Region {
         return selectedConn;
     }
 
-    /** The mark last clicked, whose details stay shown. */
-    public ReadOnlyObjectProperty<Hit> pinnedProperty() {
-        return pinned.getReadOnlyProperty();
+    /** The details of the mark last clicked, which stay shown, kept current as events come in; null for none. */
+    public ReadOnlyStringProperty pinnedDetailsProperty() {
+        return pinnedDetails.getReadOnlyProperty();
     }
 
     public TimelinePalette palette() {
@@ -126,11 +127,16 @@ public final class TimelineView extends Region {
 
     /**
      * Takes in the lab's new events now, not at the next frame, for a reader of {@link #model()} that
-     * needs it current (the PNG export); the next frame draws them.
+     * needs it current (the PNG export); the next frame draws them. The hovered and pinned marks' details
+     * are worded again, as new events change them (a band that ended says for how long it lasted).
      */
     public void pull() {
         if (model.pull()) {
             dirty = true;
+            if (hovered != null) {
+                hover.setText(MarkDetails.describe(hovered, model));
+            }
+            setPinned(pinned);
         }
     }
 
@@ -143,7 +149,7 @@ public final class TimelineView extends Region {
         var geo = geometry();
         long t0 = viewport.start(now);
         var frame = new RenderFrame(t0, t0 + viewport.span(), now, true, geo.scrollY(), selectedConn.get(),
-                laneTitle, hovered != null ? hovered : pinned.get());
+                laneTitle, hovered != null ? hovered : pinned);
         renderer.draw(canvas.getGraphicsContext2D(), geo, model, frame, palette);
         drawnAt = now;
         drawnVersion = viewport.version();
@@ -250,8 +256,7 @@ public final class TimelineView extends Region {
         var hit = hitAt(e.getX(), e.getY());
         if (hit != null) {
             selectedConn.set(hit.conn());
-            pinned.set(hit instanceof Hit.Lane ? null : hit);
-            dirty = true;
+            setPinned(hit instanceof Hit.Lane ? null : hit);
         }
     }
 
@@ -319,7 +324,12 @@ public final class TimelineView extends Region {
     /** Pins a mark's details, as a click on it would. */
     public void pin(Hit hit) {
         selectedConn.set(hit.conn());
-        pinned.set(hit);
+        setPinned(hit);
+    }
+
+    private void setPinned(Hit hit) {
+        pinned = hit;
+        pinnedDetails.set(hit == null ? null : MarkDetails.describe(hit, model));
         dirty = true;
     }
 

@@ -1,14 +1,23 @@
 package org.keepalivelab.ui.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.Direction;
+import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.Side;
+import org.keepalivelab.model.StateEvent;
+import org.keepalivelab.model.TcpState;
 import org.keepalivelab.model.Timeline;
 
-/** A hovered application error reads as the timeline writes it, with or without Java's message. */
+/**
+ * A hovered application error reads as the timeline writes it, with or without Java's message; a band
+ * counts unanswered probes only while the connection lives; an inferred probe says how it was inferred.
+ */
 class MarkDetailsTest {
     @Test
     void anErrorWithoutAMessageReadsAsTheTimelineWritesIt() {
@@ -20,6 +29,34 @@ class MarkDetailsTest {
 
         assertEquals("Error: error.", what(model, 0));
         assertEquals("Error: Connection timed out (the kernel gave up: ETIMEDOUT).", what(model, 1));
+    }
+
+    @Test
+    void aClosedBandCountsNoUnansweredProbes() {
+        // The kernel leaves the count at the probe a RST answered: it says nothing once the connection is gone.
+        var timeline = new Timeline();
+        var model = new TimelineModel(timeline);
+        timeline.append(new StateEvent(1_000, 1, Side.SERVER, TcpState.CLOSE_WAIT, 1, false));
+        timeline.append(new StateEvent(2_000, 1, Side.SERVER, TcpState.CLOSED, 1, false));
+        model.pull();
+
+        assertEquals("1 keep-alive probe(s) unanswered.", band(model, 0).lines().toList().getLast());
+        assertFalse(band(model, 1).contains("unanswered"), band(model, 1));
+    }
+
+    @Test
+    void anInferredProbeSaysTheKernelIsSampledLessOftenBeyondAHundredConnections() {
+        var timeline = new Timeline();
+        var model = new TimelineModel(timeline);
+        timeline.append(SegmentEvent.inferredKeepalive(1_000, 1, Direction.S2C));
+        model.pull();
+
+        var details = MarkDetails.describe(new Hit.Segment(1, Side.SERVER, 0), model);
+        assertTrue(details.contains("(sampled every 20 ms, less often beyond a hundred connections)"), details);
+    }
+
+    private static String band(TimelineModel model, int index) {
+        return MarkDetails.describe(new Hit.State(1, Side.SERVER, index), model);
     }
 
     /** The details' last line, which says what the server's application event {@code index} was. */
