@@ -88,9 +88,7 @@ public final class MainView extends BorderPane {
         setId("main-view");
         timeline.setId("timeline");
         timeline.selectedConnProperty().bindBidirectional(session.selectedConnProperty());
-        timeline.setLaneTitle(conn -> session.connectionsProperty().get().stream()
-                .filter(c -> c.conn() == conn).findFirst()
-                .map(c -> SettingsText.lane(c.settings(), session.defaults())).orElse(""));
+        timeline.setLaneTitle(SettingsText.laneTitles(session.connectionsProperty()::get, session.defaults()));
         timeline.pinnedDetailsProperty().addListener((obs, was, is) -> details.setText(is == null ? DETAILS_HINT : is));
         settings.settingsProperty().addListener((obs, was, is) -> session.lab().setSettings(is));
         session.clientsPerConnectProperty().bind(settings.clientsPerConnectProperty());

@@ -1,5 +1,10 @@
 package org.keepalivelab.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.SocketSettings;
@@ -33,6 +38,24 @@ public final class SettingsText {
         }
         return defaults.finTimeoutSeconds() == KernelDefaults.UNKNOWN ? "orphan: the system's"
                 : "orphan " + defaults.finTimeoutSeconds() + " s (kernel)";
+    }
+
+    /**
+     * Each connection's lane title, worded once and kept: a connection keeps the settings it was opened
+     * with, and the renderer asks for every visible lane's title on every frame. {@code connections} is
+     * in order of connection, numbered from 1, as the lab gives it. FX thread.
+     */
+    public static IntFunction<String> laneTitles(Supplier<List<ConnectionStatus>> connections, KernelDefaults defaults) {
+        var titles = new ArrayList<String>();
+        return conn -> {
+            if (conn > titles.size()) {
+                var all = connections.get();
+                for (int i = titles.size(); i < Math.min(conn, all.size()); i++) {
+                    titles.add(lane(all.get(i).settings(), defaults));
+                }
+            }
+            return conn <= titles.size() ? titles.get(conn - 1) : "";
+        };
     }
 
     /** One line for a lane's title. */

@@ -100,8 +100,11 @@ public final class ActionBar extends HBox {
         close.disableProperty().bind(clientOpen.not());
         kill.disableProperty().bind(clientHeld.not());
         abort.disableProperty().bind(clientHeld.not());
-        boolean severAvailable = session.lab().severProblem().isEmpty();
-        sever.disableProperty().bind(severable.not().or(Bindings.createBooleanBinding(() -> !severAvailable)));
+        if (session.lab().severProblem().isEmpty()) {
+            sever.disableProperty().bind(severable.not());
+        } else {
+            sever.setDisable(true); // for as long as the lab runs: the holder's tooltip says why
+        }
         restore.disableProperty().bind(severed.not());
     }
 

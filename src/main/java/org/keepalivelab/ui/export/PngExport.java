@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
@@ -130,11 +131,7 @@ public final class PngExport {
         }
     }
 
-    private interface FxTask<T> {
-        T run();
-    }
-
-    private static <T> T onFxThread(FxTask<T> task) throws IOException {
+    private static <T> T onFxThread(Supplier<T> task) throws IOException {
         if (Platform.isFxApplicationThread()) {
             throw new IllegalStateException("PngExport.write waits for the FX thread: call it from another thread.");
         }
@@ -142,7 +139,7 @@ public final class PngExport {
         try {
             Platform.runLater(() -> {
                 try {
-                    result.complete(task.run());
+                    result.complete(task.get());
                 } catch (RuntimeException | Error e) {
                     result.completeExceptionally(e);
                 }

@@ -88,13 +88,13 @@ public final class TimelineImage {
         new PixelClip().clip(gc, 0, 0, w, timelineHeight);
         var geo = new LaneGeometry(w, timelineHeight, 0);
         var frame = new RenderFrame(from, Math.max(to, from + 1), model.lastT(), false, 0, 0,
-                conn -> laneTitle(caption, conn), null);
+                SettingsText.laneTitles(caption::connections, caption.defaults()), null);
         new TimelineRenderer().draw(gc, geo, model, frame, palette);
         int shown = (int) Math.floor((timelineHeight - LaneGeometry.AXIS_HEIGHT) / LaneGeometry.LANE_HEIGHT);
         int hidden = model.lanes().size() - Math.max(0, shown);
         gc.restore();
         if (hidden > 0) {
-            gc.setFont(Font.font(fontFamily(), FontWeight.BOLD, 12));
+            gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, FontWeight.BOLD, 12));
             gc.setFill(palette.get(PaletteRole.MUTED));
             gc.setTextAlign(TextAlignment.RIGHT);
             gc.fillText("+ " + hidden + " more connection" + (hidden == 1 ? "" : "s") + " not shown",
@@ -116,17 +116,17 @@ public final class TimelineImage {
         gc.setTextBaseline(VPos.BASELINE);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFill(palette.get(PaletteRole.TEXT));
-        gc.setFont(Font.font(fontFamily(), FontWeight.BOLD, 18));
+        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, FontWeight.BOLD, 18));
         double y = MARGIN + 18;
         gc.fillText("Keepalive Lab · TCP timeline", MARGIN, y);
         gc.setTextAlign(TextAlignment.RIGHT);
-        gc.setFont(Font.font(fontFamily(), 13));
+        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, 13));
         gc.setFill(palette.get(PaletteRole.MUTED));
         gc.fillText(TimeAxis.duration(from) + " – " + TimeAxis.duration(to) + " (" + caption.rangeName() + ") · "
                 + model.segmentCount() + " segments · " + model.lanes().size() + " connection"
                 + (model.lanes().size() == 1 ? "" : "s"), w - MARGIN, y);
         gc.setTextAlign(TextAlignment.LEFT);
-        gc.setFont(Font.font(fontFamily(), 12.5));
+        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, 12.5));
         if (caption.modeNote() != null) {
             y += 18;
             gc.setFill(palette.get(PaletteRole.ERROR));
@@ -162,14 +162,5 @@ public final class TimelineImage {
             }
         }
         return lines;
-    }
-
-    private static String laneTitle(Caption caption, int conn) {
-        return caption.connections().stream().filter(c -> c.conn() == conn).findFirst()
-                .map(c -> SettingsText.lane(c.settings(), caption.defaults())).orElse("");
-    }
-
-    private static String fontFamily() {
-        return Font.getDefault().getFamily();
     }
 }

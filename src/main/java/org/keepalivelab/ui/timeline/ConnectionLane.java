@@ -5,7 +5,6 @@ import java.util.List;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.Direction;
-import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
@@ -30,10 +29,6 @@ public final class ConnectionLane {
 
     public int conn() {
         return conn;
-    }
-
-    void add(SegmentEvent segment, int eventIndex) {
-        segments(segment.dir().sender()).add(segment, eventIndex);
     }
 
     void add(StateEvent state) {

@@ -1,7 +1,6 @@
 package org.keepalivelab.ui.timeline;
 
 import org.keepalivelab.model.Direction;
-import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
 
 /**
@@ -27,10 +26,6 @@ public final class SegmentRow {
 
     public Direction dir() {
         return dir;
-    }
-
-    void add(SegmentEvent segment, int eventIndex) {
-        add(segment.t(), segment.kind(), segment.dropped(), segment.inferred(), segment.len(), eventIndex);
     }
 
     void add(long t, SegmentKind kind, boolean wasDropped, boolean inferred, int length, int eventIndex) {

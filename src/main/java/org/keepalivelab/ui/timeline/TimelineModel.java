@@ -38,7 +38,7 @@ public final class TimelineModel {
             if (timeline.isSegment(i)) {
                 addSegment(i); // from the store's columns: no record made for nearly all events
             } else {
-                add(timeline.get(i), i);
+                add(timeline.get(i));
             }
         }
         read = size;
@@ -55,15 +55,12 @@ public final class TimelineModel {
         segments++;
     }
 
-    private void add(Event event, int index) {
+    private void add(Event event) {
         firstT = Math.min(firstT, event.t());
         lastT = Math.max(lastT, event.t());
         var lane = lane(event.conn());
         switch (event) {
-            case SegmentEvent segment -> {
-                lane.add(segment, index);
-                segments++;
-            }
+            case SegmentEvent segment -> throw new IllegalArgumentException("segments come from the columns: " + segment);
             case StateEvent state -> lane.add(state);
             case AppEvent app -> lane.add(app);
             case ActionEvent action -> lane.add(action);

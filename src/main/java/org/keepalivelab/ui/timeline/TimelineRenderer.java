@@ -23,7 +23,7 @@ import org.keepalivelab.model.Side;
  * RST among a thousand ACKs survives). Nothing is allocated per mark.
  */
 public final class TimelineRenderer {
-    static final String FONT_FAMILY = Font.getDefault().getFamily();
+    public static final String FONT_FAMILY = Font.getDefault().getFamily();
     private static final double MIN_LABEL_GAP = 6;
 
     private final Font font = Font.font(FONT_FAMILY, 11);

@@ -25,7 +25,7 @@ import javafx.scene.layout.Region;
 public final class TimelineView extends Region {
     private static final long FRAME_NANOS = 33_000_000;
     private static final double DRAG_THRESHOLD = 4;
-    /** The span's factor for one wheel notch towards the user (zooming in); away, its inverse. */
+    /** The span's factor for one step in (a wheel notch towards the user, the + key); out, its inverse. */
     private static final double ZOOM_PER_NOTCH = 0.8;
 
     private final TimelineModel model;
@@ -299,10 +299,17 @@ public final class TimelineView extends Region {
     }
 
     private void onKey(KeyEvent e) {
+        if (act(e.getCode())) {
+            e.consume();
+        }
+    }
+
+    /** Does what the key {@code code} stands for; false for a key that means nothing here. */
+    private boolean act(KeyCode code) {
         long span = viewport.span();
-        switch (e.getCode()) {
-            case PLUS, ADD, EQUALS -> viewport.zoom(0.8, viewport.start(now) + span / 2, now);
-            case MINUS, SUBTRACT -> viewport.zoom(1.25, viewport.start(now) + span / 2, now);
+        switch (code) {
+            case PLUS, ADD, EQUALS -> viewport.zoom(ZOOM_PER_NOTCH, viewport.start(now) + span / 2, now);
+            case MINUS, SUBTRACT -> viewport.zoom(1 / ZOOM_PER_NOTCH, viewport.start(now) + span / 2, now);
             case LEFT -> viewport.pan(-span / 10, now);
             case RIGHT -> viewport.pan(span / 10, now);
             case UP -> laneScroll.setValue(clampScroll(laneScroll.getValue() - LaneGeometry.LANE_HEIGHT / 2));
@@ -310,10 +317,10 @@ public final class TimelineView extends Region {
             case L, END -> viewport.followLive();
             case A, HOME -> showAll();
             default -> {
-                return;
+                return false;
             }
         }
-        e.consume();
+        return true;
     }
 
     /** Shows the whole lab, from its first event to now. */
@@ -333,8 +340,8 @@ public final class TimelineView extends Region {
         dirty = true;
     }
 
-    /** Lets the key handling be driven by code (the view's buttons). */
+    /** Does what a key does, for the view's buttons. */
     public void press(KeyCode code) {
-        onKey(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
+        act(code);
     }
 }
