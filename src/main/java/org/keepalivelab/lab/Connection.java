@@ -455,20 +455,21 @@ final class Connection {
 
     private void sampleKernel(ProcNetTcp.Table table) throws IOException {
         if (clientPhase != ClientPhase.CONNECTING) {
-            var clientEntry = table == null ? null : table.find(clientPort, serverPort);
-            clientStatus = sampleSide(Side.CLIENT, clientSocket, table != null, clientEntry, clientStatus);
+            clientStatus = sampleSide(Side.CLIENT, clientSocket, table, clientStatus);
         }
         if (serverPhase != ServerPhase.PENDING) {
-            var serverEntry = table == null ? null : table.find(serverPort, clientPort);
-            serverStatus = sampleSide(Side.SERVER, serverSocket, table != null, serverEntry, serverStatus);
+            serverStatus = sampleSide(Side.SERVER, serverSocket, table, serverStatus);
             if (serverPhase == ServerPhase.HOLDING && serverStatus.state() == TcpState.CLOSED) {
                 readServerAfterKernelClose();
             }
         }
     }
 
-    private SideStatus sampleSide(Side side, TcpSocket socket, boolean tableRead, ProcNetTcp.Entry entry,
-                                  SideStatus before) throws LinuxException {
+    /** One side's sample; {@code table} is null when the socket table was not read this time. */
+    private SideStatus sampleSide(Side side, TcpSocket socket, ProcNetTcp.Table table, SideStatus before)
+            throws LinuxException {
+        var entry = table == null ? null
+                : side == Side.CLIENT ? table.find(clientPort, serverPort) : table.find(serverPort, clientPort);
         TcpState state;
         int probes;
         boolean orphan = socket == null;
@@ -486,7 +487,7 @@ final class Connection {
         long sampledAt = journal.now();
         KernelTimer timer;
         long timerMillis;
-        if (tableRead) {
+        if (table != null) {
             timer = entry == null ? KernelTimer.NONE : entry.timer();
             timerMillis = entry == null ? 0 : entry.timerMillis();
         } else { // the table is read less often: count the last reading down

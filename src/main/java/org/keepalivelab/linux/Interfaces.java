@@ -1,6 +1,9 @@
 package org.keepalivelab.linux;
 
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import static org.keepalivelab.linux.LibC.AF_INET;
+import static org.keepalivelab.linux.LibC.SOCK_CLOEXEC;
+import static org.keepalivelab.linux.LibC.SOCK_DGRAM;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -11,9 +14,6 @@ import java.nio.charset.StandardCharsets;
  * new network namespace starts with {@code lo} down, and the lab needs it up.
  */
 public final class Interfaces {
-    private static final int AF_INET = 2;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOCK_CLOEXEC = 0x80000;
     private static final long SIOCGIFFLAGS = 0x8913;
     private static final long SIOCSIFFLAGS = 0x8914;
     private static final short IFF_UP = 0x1;

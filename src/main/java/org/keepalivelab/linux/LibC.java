@@ -16,6 +16,14 @@ import java.lang.invoke.MethodHandle;
  * capture and the I/O threads never see each other's.
  */
 final class LibC {
+    /** {@code socket(2)}'s families and types ({@code <linux/socket.h>}, {@code <linux/net.h>}). */
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
+    static final int AF_PACKET = 17;
+    static final int SOCK_STREAM = 1;
+    static final int SOCK_DGRAM = 2;
+    static final int SOCK_CLOEXEC = 0x80000;
+
     private static final MethodHandle SOCKET = Native.downcall("socket",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Native.CAPTURE_ERRNO);
     private static final MethodHandle CLOSE = Native.downcall("close",

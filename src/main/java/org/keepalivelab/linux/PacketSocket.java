@@ -4,6 +4,9 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import static org.keepalivelab.linux.LibC.AF_PACKET;
+import static org.keepalivelab.linux.LibC.SOCK_CLOEXEC;
+import static org.keepalivelab.linux.LibC.SOCK_DGRAM;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -25,9 +28,6 @@ public final class PacketSocket implements AutoCloseable {
     /** Bytes kept of each packet: the largest IPv4 header (60) and TCP header (60), with room to spare. */
     public static final int SNAP_LENGTH = 256;
 
-    private static final int AF_PACKET = 17;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOCK_CLOEXEC = 0x80000;
     private static final int ETH_P_ALL_BE = 0x0300; // htons(ETH_P_ALL = 3)
     private static final int SOL_SOCKET = 1;
     private static final int SO_RCVBUF = 8;

@@ -2,6 +2,8 @@ package org.keepalivelab.linux;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import static org.keepalivelab.linux.LibC.AF_INET6;
+import static org.keepalivelab.linux.LibC.AF_INET;
 
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
@@ -11,8 +13,6 @@ import java.nio.ByteOrder;
 
 /** Reads {@code struct sockaddr_in} and {@code sockaddr_in6}. */
 final class SocketAddresses {
-    static final int AF_INET = 2;
-    static final int AF_INET6 = 10;
     /** Large enough for either family ({@code sizeof(struct sockaddr_in6)} is 28). */
     static final long SOCKADDR_SIZE = 28;
 

@@ -3,6 +3,9 @@ package org.keepalivelab.linux;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import static org.keepalivelab.linux.LibC.AF_INET;
+import static org.keepalivelab.linux.LibC.SOCK_CLOEXEC;
+import static org.keepalivelab.linux.LibC.SOCK_STREAM;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -31,9 +34,6 @@ public final class TcpSocket {
     private static final Set<Integer> CLAIMED = ConcurrentHashMap.newKeySet();
     private static final int SCAN_BEYOND_CLAIMED = 256;
 
-    private static final int AF_INET = 2;
-    private static final int SOCK_STREAM = 1;
-    private static final int SOCK_CLOEXEC = 0x80000;
     private static final int SOL_SOCKET = 1;
     private static final int SOL_TCP = 6;
     private static final int TCP_LINGER2 = 8;
