@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.keepalivelab.capture.Capture;
 import org.keepalivelab.capture.PacketLog;
 import org.keepalivelab.linux.LinuxException;
-import org.keepalivelab.linux.TcpSocket;
 import org.keepalivelab.model.LabClock;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.Timeline;
@@ -76,7 +75,7 @@ public final class Lab implements AutoCloseable {
                         : "Capture unavailable: " + e.getMessage();
             }
         }
-        this.severProblem = severProblem(isolation);
+        this.severProblem = Privileges.severProblem(isolation);
         this.capture = started;
         this.captureProblem = problem;
         this.view = !isolation.linux() ? KernelView.NONE : capture != null ? KernelView.CAPTURED : KernelView.SAMPLED;
@@ -142,19 +141,6 @@ public final class Lab implements AutoCloseable {
         if (settings.orphanLifetimeSeconds() != LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME) {
             throw new IllegalArgumentException("The orphan lifetime is Linux's TCP_LINGER2, and this is "
                     + isolation.detail() + ": leave it at 0 (the system's default).");
-        }
-    }
-
-    /** Tries sever's filter on a scratch socket, so the refusal is known before the user asks for it. */
-    private static String severProblem(Isolation isolation) {
-        if (!isolation.linux()) {
-            return Privileges.severOffLinux(isolation);
-        }
-        try {
-            TcpSocket.checkDropAllFilterAllowed();
-            return null;
-        } catch (LinuxException e) {
-            return e.isPermissionDenied() ? Privileges.severDenied(isolation) : "Sever unavailable: " + e.getMessage();
         }
     }
 
