@@ -26,7 +26,7 @@ final class ClientEndpoint extends Endpoint {
 
     /** Opens and configures the client's socket, bound to a port of its own but not yet connected. */
     ClientEndpoint(Context context, InetSocketAddress serverAddress, LabSettings settings) throws IOException {
-        var bound = bound(serverAddress);
+        var bound = bound(serverAddress); // before super(): the kernel picks the port its sampler looks for
         super(context, Side.CLIENT, bound.socket().getLocalPort(), serverAddress.getPort());
         this.port = bound.socket().getLocalPort();
         try {

@@ -81,7 +81,8 @@ abstract sealed class Endpoint permits ClientEndpoint, ServerEndpoint {
     protected final void hold(SocketChannel channel, InetSocketAddress remote, SocketSettings settings)
             throws IOException {
         this.channel = channel;
-        socket = view == KernelView.NONE ? null : TcpSocket.of(channel, remote); // Lab#checkOffered needs none
+        // None off Linux, where Lab#checkOffered refuses the options that need one.
+        socket = view == KernelView.NONE ? null : TcpSocket.of(channel, remote);
         var keepalive = settings.keepalive();
         channel.setOption(StandardSocketOptions.SO_KEEPALIVE, keepalive.enabled());
         if (keepalive.enabled()) {

@@ -48,7 +48,7 @@ final class KernelSampler {
      * @param socket the descriptor the application holds, or {@code null} once it let go
      * @param table  the kernel's socket table, or {@code null} when it was not read this time
      */
-    SideStatus sample(TcpSocket socket, ProcNetTcp.Table table) throws LinuxException {
+    void sample(TcpSocket socket, ProcNetTcp.Table table) throws LinuxException {
         var entry = table == null ? null : table.find(localPort, remotePort);
         TcpState state;
         int probes;
@@ -74,7 +74,6 @@ final class KernelSampler {
             timer = last.timer();
             timerMillis = Math.max(0, last.timerMillis() - (sampledAt - last.sampledAt()) / 1_000_000);
         }
-        var now = new SideStatus(state, probes, orphan, timer, timerMillis, sampledAt);
         if (state != last.state() || probes != last.probes() || orphan != last.orphan()) {
             journal.state(conn, side, state, probes, orphan);
         }
@@ -85,7 +84,6 @@ final class KernelSampler {
                 journal.inferredKeepalive(conn, Direction.sentBy(side));
             }
         }
-        last = now;
-        return now;
+        last = new SideStatus(state, probes, orphan, timer, timerMillis, sampledAt);
     }
 }

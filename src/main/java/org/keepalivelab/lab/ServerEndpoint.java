@@ -19,18 +19,18 @@ final class ServerEndpoint extends Endpoint {
     private enum Phase { PENDING, READING, HOLDING, DRAINING, ENDED, CLOSED }
 
     private final ServerPolicy policy;
-    private final SocketSettings settings;
+    private final SocketSettings socketSettings;
     private Phase phase = Phase.PENDING;
 
     ServerEndpoint(Context context, int serverPort, int clientPort, LabSettings settings) {
         super(context, Side.SERVER, serverPort, clientPort);
         this.policy = settings.serverPolicy();
-        this.settings = settings.server();
+        this.socketSettings = settings.server();
     }
 
     /** The server application accepted the connection. */
     void accepted(SocketChannel channel) throws IOException {
-        hold(channel, (InetSocketAddress) channel.getRemoteAddress(), settings);
+        hold(channel, (InetSocketAddress) channel.getRemoteAddress(), socketSettings);
         register(OP_READ);
         phase = Phase.READING;
         app(AppEventType.CONNECTED);
