@@ -13,12 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.keepalivelab.capture.Capture;
-import org.keepalivelab.capture.ConnectionDirectory;
 import org.keepalivelab.capture.PacketLog;
 import org.keepalivelab.linux.LinuxException;
-import org.keepalivelab.linux.ProcNetTcp;
-import org.keepalivelab.linux.TcpSocket;
-import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.LabClock;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.Timeline;
@@ -37,14 +33,6 @@ public final class Lab implements AutoCloseable {
     /** How many clients one Connect (or one script step) may open at once. */
     public static final Range CLIENTS_PER_CONNECT = new Range("clients per connect", 1, 1000, "");
 
-    /** How often the kernel's view of every socket is sampled. */
-    private static final long SAMPLE_NANOS = 20_000_000;
-    private static final int CONNECTIONS_PER_TICK = 100;
-    /**
-     * How many ticks between reads of the kernel's socket table for its timers ({@code TCP_INFO} has
-     * none); it is read every tick while a socket the applications let go of still lives in the kernel.
-     */
-    private static final int SOCKET_TABLE_EVERY = 10;
     /** Room for a thousand clients connecting at once (the kernel caps it at {@code net.core.somaxconn}). */
     private static final int ACCEPT_BACKLOG = 4096;
 
@@ -67,7 +55,6 @@ public final class Lab implements AutoCloseable {
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private volatile String loopFailure;
-    private long ticks; // the loop's only
 
     private Lab(LabSettings settings, Isolation isolation, ServerSocketChannel server) throws IOException {
         this.initialSettings = settings;
@@ -81,19 +68,21 @@ public final class Lab implements AutoCloseable {
             problem = Privileges.captureOffLinux(isolation);
         } else {
             try {
-                started = Capture.start(threadName("lab-capture"), directory(), timeline, clock);
+                started = Capture.start(threadName("lab-capture"),
+                        new CaptureDirectory(serverAddress.getPort(), connByClientPort, connections), timeline, clock);
             } catch (LinuxException e) {
                 problem = e.isPermissionDenied() ? Privileges.captureDenied(isolation)
                         : "Capture unavailable: " + e.getMessage();
             }
         }
-        this.severProblem = severProblem(isolation);
+        this.severProblem = Privileges.severProblem(isolation);
         this.capture = started;
         this.captureProblem = problem;
         this.view = !isolation.linux() ? KernelView.NONE : capture != null ? KernelView.CAPTURED : KernelView.SAMPLED;
         this.mode = LabMode.of(isolation, capture != null, severProblem == null);
         try {
-            loop = new EventLoop(threadName("lab-loop"), SAMPLE_NANOS, this::sample, e -> loopFailure = e.toString());
+            var tick = new SamplingTick(connections, view, serverAddress.getPort(), failure -> loopFailure = failure);
+            loop = new EventLoop(threadName("lab-loop"), SamplingTick.PERIOD_NANOS, tick, e -> loopFailure = e.toString());
         } catch (IOException | RuntimeException e) {
             if (capture != null) {
                 capture.close();
@@ -155,46 +144,9 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** Tries sever's filter on a scratch socket, so the refusal is known before the user asks for it. */
-    private static String severProblem(Isolation isolation) {
-        if (!isolation.linux()) {
-            return Privileges.severOffLinux(isolation);
-        }
-        try {
-            TcpSocket.checkDropAllFilterAllowed();
-            return null;
-        } catch (LinuxException e) {
-            return e.isPermissionDenied() ? Privileges.severDenied(isolation) : "Sever unavailable: " + e.getMessage();
-        }
-    }
-
     /** A name for one of this lab's threads: several labs may share a process (the tests' do). */
     public String threadName(String role) {
         return role + " :" + serverAddress.getPort();
-    }
-
-    private ConnectionDirectory directory() {
-        return new ConnectionDirectory() {
-            @Override
-            public int serverPort() {
-                return serverAddress.getPort();
-            }
-
-            @Override
-            public int connectionOf(int clientPort) {
-                return connByClientPort.get(clientPort);
-            }
-
-            @Override
-            public boolean severed(int conn, Direction dir, long t) {
-                return connections.get(conn - 1).severedAt(dir, t);
-            }
-
-            @Override
-            public long bytesWritten(int conn, Direction dir) {
-                return connections.get(conn - 1).bytesWritten(dir);
-            }
-        };
     }
 
     public Timeline timeline() {
@@ -367,38 +319,6 @@ public final class Lab implements AutoCloseable {
             journal.action(at, conn, name, args);
             return null;
         });
-    }
-
-    /**
-     * Samples every connection's sockets: each 20 ms for up to a hundred connections, proportionally
-     * less often beyond, so a thousand connections cost the loop what a hundred do.
-     */
-    private void sample() {
-        if (connections.isEmpty() || ++ticks % (1 + connections.size() / CONNECTIONS_PER_TICK) != 0) {
-            return;
-        }
-        boolean tableDue = view != KernelView.NONE && (ticks % SOCKET_TABLE_EVERY == 0
-                || connections.stream().anyMatch(Connection::needsSocketTable));
-        ProcNetTcp.Table table = null;
-        if (tableDue) {
-            try {
-                table = ProcNetTcp.withPort(serverAddress.getPort());
-            } catch (IOException e) {
-                loopFailure = "Reading the kernel's socket table failed: " + e.getMessage();
-            }
-        }
-        for (var conn : connections) {
-            sample(conn, table);
-        }
-    }
-
-    /** One connection's sample; a failure is recorded and the next connection is sampled all the same. */
-    private void sample(Connection conn, ProcNetTcp.Table table) {
-        try {
-            conn.sample(table);
-        } catch (IOException e) {
-            loopFailure = "Sampling connection " + conn.id + " failed: " + e.getMessage();
-        }
     }
 
     /** Closes every socket the lab's applications hold and ends the lab's threads. */

@@ -27,6 +27,22 @@ final class Privileges {
         }
     }
 
+    /**
+     * Why sever is refused here, or {@code null} when it is not: tries sever's filter on a scratch
+     * socket, so the refusal is known before the user asks for it.
+     */
+    static String severProblem(Isolation isolation) {
+        if (!isolation.linux()) {
+            return severOffLinux(isolation);
+        }
+        try {
+            TcpSocket.checkDropAllFilterAllowed();
+            return null;
+        } catch (LinuxException e) {
+            return e.isPermissionDenied() ? severDenied(isolation) : "Sever unavailable: " + e.getMessage();
+        }
+    }
+
     static String captureOffLinux(Isolation isolation) {
         return "Capture needs Linux's AF_PACKET sockets, and this is " + isolation.detail()
                 + ": segments are not shown, only what the applications see.";

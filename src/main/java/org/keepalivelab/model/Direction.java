@@ -13,6 +13,11 @@ public enum Direction {
         this.sender = sender;
     }
 
+    /** The direction {@code side} sends in. */
+    public static Direction sentBy(Side side) {
+        return side == Side.CLIENT ? C2S : S2C;
+    }
+
     /** The name used in the event log and on the command line. */
     public String label() {
         return label;
