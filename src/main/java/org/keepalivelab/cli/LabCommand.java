@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.keepalivelab.export.EventLog;
 import org.keepalivelab.export.PcapFile;
@@ -26,6 +27,7 @@ import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.lab.SocketSettings;
 import org.keepalivelab.lab.Startup;
 import org.keepalivelab.linux.PrivateNamespace;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.ui.LabApp;
 import org.keepalivelab.ui.theme.Theme;
 import picocli.CommandLine;
@@ -228,8 +230,8 @@ public final class LabCommand implements Callable<Integer> {
 
     /** A connect step without a count opens {@code --connections} clients. */
     private ScriptStep withConnections(ScriptStep step) {
-        return step.verb().equals("connect") && step.arg().isEmpty() && connections > 1
-                ? new ScriptStep(step.at(), step.verb(), String.valueOf(connections), step.conn()) : step;
+        return step.action() instanceof Action.Connect(var given) && given.isEmpty() && connections > 1
+                ? new ScriptStep(step.at(), new Action.Connect(OptionalInt.of(connections)), step.conn()) : step;
     }
 
     private void writeExports(Lab lab, PrintWriter stdout) throws IOException {

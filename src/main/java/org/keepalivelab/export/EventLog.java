@@ -146,8 +146,8 @@ public final class EventLog {
             }
             case ActionEvent a -> {
                 json.writeStringProperty("type", "action");
-                json.writeStringProperty("action", a.action());
-                json.writeStringProperty("args", a.args());
+                json.writeStringProperty("action", a.action().verb());
+                json.writeStringProperty("args", a.action().args());
             }
         }
         endLine(json);
