@@ -8,12 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.keepalivelab.export.EventLog;
 import org.keepalivelab.export.PcapFile;
 import org.keepalivelab.ui.export.PngExport;
-import org.keepalivelab.ui.export.PngToolkit;
 import org.keepalivelab.lab.Durations;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.KeepaliveSettings;
@@ -21,13 +19,13 @@ import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabException;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.Range;
+import org.keepalivelab.lab.Run;
 import org.keepalivelab.lab.Script;
 import org.keepalivelab.lab.ScriptStep;
 import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.lab.SocketSettings;
 import org.keepalivelab.lab.Startup;
 import org.keepalivelab.linux.PrivateNamespace;
-import org.keepalivelab.model.Action;
 import org.keepalivelab.ui.LabApp;
 import org.keepalivelab.ui.theme.Theme;
 import picocli.CommandLine;
@@ -135,11 +133,6 @@ public final class LabCommand implements Callable<Integer> {
         PngSize {
             PngExport.checkSize(width, height);
         }
-
-        @Override
-        public String toString() {
-            return width + "×" + height;
-        }
     }
 
     @Option(names = "--theme", paramLabel = "light|dark", converter = ThemeConverter.class,
@@ -203,54 +196,39 @@ public final class LabCommand implements Callable<Integer> {
     private int runHeadless(LabSettings settings, Isolation isolation) throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        var script = new Script((steps.isEmpty() ? DEFAULT_SCRIPT : steps).stream().map(this::withConnections).toList(),
-                until, timeout);
-        try (var lab = Lab.start(settings, isolation)) {
-            stdout.println(lab.mode().banner());
-            lab.captureProblem().ifPresent(stderr::println);
-            stdout.printf("Lab server on %s; script: %s%n", lab.serverAddress(), script.steps());
-            stdout.flush();
-            Script.Outcome outcome;
-            try {
-                outcome = script.run(lab);
-            } finally {
-                writeExports(lab, stdout); // what was recorded is never lost, even when a step failed
+        var script = Script.of(steps, connections, until, timeout);
+        var outcome = Run.play(settings, isolation, script, sinks(), new Run.Listener() {
+            @Override
+            public void started(Lab lab) {
+                stdout.println(lab.mode().banner());
+                lab.captureProblem().ifPresent(stderr::println);
+                stdout.printf("Lab server on %s; script: %s%n", lab.serverAddress(), script.steps());
+                stdout.flush();
             }
-            if (outcome == Script.Outcome.TIMED_OUT) {
-                stderr.println("Stopped at the timeout (" + Durations.format(timeout)
-                        + ") before every connection ended; the exports hold what happened until then.");
-                return EXIT_TIMED_OUT;
+
+            @Override
+            public void wrote(Run.Written written) {
+                stdout.printf("Wrote %s (%s)%n", written.file(), written.contents());
+                stdout.flush();
             }
-            return 0;
+        });
+        if (outcome == Script.Outcome.TIMED_OUT) {
+            stderr.println("Stopped at the timeout (" + Durations.format(timeout)
+                    + ") before every connection ended; the exports hold what happened until then.");
+            return EXIT_TIMED_OUT;
         }
+        return 0;
     }
 
-    private static final List<ScriptStep> DEFAULT_SCRIPT =
-            List.of(ScriptStep.parse("0s:connect"), ScriptStep.parse("0.2s:send 5@all"), ScriptStep.parse("1s:kill@all"));
-
-    /** A connect step without a count opens {@code --connections} clients. */
-    private ScriptStep withConnections(ScriptStep step) {
-        return step.action() instanceof Action.Connect(var given) && given.isEmpty() && connections > 1
-                ? new ScriptStep(step.at(), new Action.Connect(OptionalInt.of(connections)), step.conn()) : step;
-    }
-
-    private void writeExports(Lab lab, PrintWriter stdout) throws IOException {
-        var events = out.resolve("events.jsonl");
-        EventLog.write(lab, events);
-        stdout.printf("Wrote %s (%d events)%n", events, lab.timeline().size());
+    /** The exports, in the order they are written and reported: the event log, the PNG, the capture. */
+    private List<Run.Sink> sinks() {
+        var sinks = new ArrayList<Run.Sink>();
+        sinks.add(EventLog.sink(out.resolve("events.jsonl")));
         if (png != null) {
-            PngToolkit.startHeadless();
-            PngExport.write(lab.timeline(), lab.connections(), PngExport.modeNote(lab), PngExport.LAB_START,
-                    PngExport.LAB_END, pngSize.width(), pngSize.height(), theme, png);
-            stdout.printf("Wrote %s (%s, %s theme)%n", png, pngSize, theme.name().toLowerCase(Locale.ROOT));
+            sinks.add(PngExport.sink(png, pngSize.width(), pngSize.height(), theme));
         }
-        var packets = lab.packets();
-        if (packets.isPresent()) {
-            var pcap = out.resolve("capture.pcap");
-            PcapFile.write(packets.get(), pcap);
-            stdout.printf("Wrote %s (%d packets)%n", pcap, packets.get().packets());
-        }
-        stdout.flush();
+        sinks.add(PcapFile.sink(out.resolve("capture.pcap")));
+        return sinks;
     }
 
     /** The command, with its error handling; {@code main} executes it and passes the status to {@link System#exit}. */

@@ -82,6 +82,12 @@ public record ScriptStep(Duration at, Action action, int conn) {
         return action;
     }
 
+    /** This step, now opening {@code clients} clients if it is a connect that gives no count. */
+    ScriptStep withClientsPerConnect(int clients) {
+        return action instanceof Action.Connect(var given) && given.isEmpty() && clients > 1
+                ? new ScriptStep(at, new Action.Connect(OptionalInt.of(clients)), conn) : this;
+    }
+
     /** Runs this step on the lab; completes when the lab has carried it out. */
     public CompletableFuture<?> runOn(Lab lab) {
         return switch (action) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.Direction;
 
-/** A step is parsed once, into its action. */
+/** A step is parsed once, into its action; a script of a headless run fills in what the command leaves out. */
 class ScriptStepTest {
 
     @Test
@@ -29,5 +29,18 @@ class ScriptStepTest {
                 () -> assertEquals(List.of("0s:connect 200", "0.2s:reply 7@3", "1s:sever both", "3s:restore@all"),
                         Stream.of("0s:connect 200", "0.2s:reply 7@3", "1s:sever", "3s:restore@all")
                                 .map(ScriptStep::parse).map(ScriptStep::toString).toList()));
+    }
+
+    @Test
+    void aHeadlessScriptIsTheSeedsWithoutStepsAndOpensTheClientsAConnectLeavesOpen() {
+        var steps = Stream.of("1s:kill", "0s:connect", "0.5s:connect 1").map(ScriptStep::parse).toList();
+
+        assertAll(
+                () -> assertEquals("[0s:connect, 0.2s:send 5@all, 1s:kill@all]",
+                        Script.of(List.of(), 1, null, Duration.ofSeconds(90)).steps().toString()),
+                () -> assertEquals("[0s:connect 3, 0.2s:send 5@all, 1s:kill@all]",
+                        Script.of(List.of(), 3, null, Duration.ofSeconds(90)).steps().toString()),
+                () -> assertEquals("[0s:connect 4, 0.5s:connect 1, 1s:kill]",
+                        Script.of(steps, 4, null, Duration.ofSeconds(90)).steps().toString()));
     }
 }
