@@ -360,15 +360,15 @@ public final class Lab implements AutoCloseable {
             }
             // Stamped when it begins, before its effects; recorded once done: a refused action never happened.
             long at = journal.now();
-            var c = connections.get(conn - 1);
+            var connection = connections.get(conn - 1);
             switch (action) {
-                case Action.Send send -> c.send(Side.CLIENT, send.bytes());
-                case Action.Reply reply -> c.send(Side.SERVER, reply.bytes());
-                case Action.Restore _ -> c.restore();
-                case Action.Close _ -> c.close();
-                case Action.Kill _ -> c.kill();
-                case Action.Abort _ -> c.abort();
-                case Action.Sever sever -> c.sever(Sever.of(sever));
+                case Action.Send send -> connection.send(Side.CLIENT, send.bytes());
+                case Action.Reply reply -> connection.send(Side.SERVER, reply.bytes());
+                case Action.Restore _ -> connection.restore();
+                case Action.Close _ -> connection.close();
+                case Action.Kill _ -> connection.kill();
+                case Action.Abort _ -> connection.abort();
+                case Action.Sever sever -> connection.sever(Sever.of(sever));
             }
             journal.action(at, conn, action);
             return null;

@@ -16,7 +16,12 @@ import java.util.Set;
  */
 public sealed interface Action {
 
-    /** Opens new connections: the only action that does not act on an existing one. */
+    /**
+     * Opens new connections: the only action that does not act on an existing one.
+     *
+     * @param clients how many; empty where a step gives no count, and in the journal, which records
+     *                each connection's own connect
+     */
     record Connect(OptionalInt clients) implements Action {
         /** A connect that gives no count: one client, or as many as a run's {@code --connections}. */
         public Connect() {

@@ -273,7 +273,10 @@ public final class TimelineRenderer {
 
     /** A fault, or the restore that ends a sever: what changes a connection's course, beside its traffic. */
     private static boolean isMajor(ActionEvent action) {
-        return action.action() instanceof Action.Fault || action.action() instanceof Action.Restore;
+        return switch (action.action()) {
+            case Action.Fault _, Action.Restore _ -> true;
+            case Action.Connect _, Action.Send _, Action.Reply _ -> false;
+        };
     }
 
     /** How an action reads on the timeline: "kill client", "sever both", "send 5 B". */
