@@ -9,17 +9,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.keepalivelab.cli.Converters.ConnectionsConverter;
+import org.keepalivelab.cli.Converters.DurationConverter;
+import org.keepalivelab.cli.Converters.KeepaliveConverter;
+import org.keepalivelab.cli.Converters.OrphanLifetimeConverter;
+import org.keepalivelab.cli.Converters.PolicyConverter;
+import org.keepalivelab.cli.Converters.SizeConverter;
+import org.keepalivelab.cli.Converters.StepConsumer;
+import org.keepalivelab.cli.Converters.ThemeConverter;
+import org.keepalivelab.cli.Converters.UntilConverter;
+import org.keepalivelab.cli.Converters.UserTimeoutConverter;
 import org.keepalivelab.export.EventLog;
 import org.keepalivelab.export.PcapFile;
-import org.keepalivelab.ui.export.PngExport;
-import org.keepalivelab.ui.export.PngToolkit;
 import org.keepalivelab.lab.Durations;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabException;
 import org.keepalivelab.lab.LabSettings;
-import org.keepalivelab.lab.Range;
+import org.keepalivelab.lab.Run;
 import org.keepalivelab.lab.Script;
 import org.keepalivelab.lab.ScriptStep;
 import org.keepalivelab.lab.ServerPolicy;
@@ -27,19 +35,14 @@ import org.keepalivelab.lab.SocketSettings;
 import org.keepalivelab.lab.Startup;
 import org.keepalivelab.linux.PrivateNamespace;
 import org.keepalivelab.ui.LabApp;
+import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.theme.Theme;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import java.util.Stack;
-import java.util.regex.Pattern;
-import picocli.CommandLine.IParameterConsumer;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** The command line: the desktop lab by default, or a timed script run without a window. */
 @Command(name = "keepalive-lab", mixinStandardHelpOptions = true, version = "Keepalive Lab 0.1",
@@ -128,18 +131,6 @@ public final class LabCommand implements Callable<Integer> {
             description = "The PNG's size in pixels, 320..8192 × 200..8192. Default: 1920x1080.")
     PngSize pngSize = new PngSize(PngExport.DEFAULT_WIDTH, PngExport.DEFAULT_HEIGHT);
 
-    /** A PNG's size in pixels. */
-    record PngSize(int width, int height) {
-        PngSize {
-            PngExport.checkSize(width, height);
-        }
-
-        @Override
-        public String toString() {
-            return width + "×" + height;
-        }
-    }
-
     @Option(names = "--theme", paramLabel = "light|dark", converter = ThemeConverter.class,
             description = "The PNG's colours. Default: light.")
     Theme theme = Theme.LIGHT;
@@ -201,54 +192,39 @@ public final class LabCommand implements Callable<Integer> {
     private int runHeadless(LabSettings settings, Isolation isolation) throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        var script = new Script((steps.isEmpty() ? DEFAULT_SCRIPT : steps).stream().map(this::withConnections).toList(),
-                until, timeout);
-        try (var lab = Lab.start(settings, isolation)) {
-            stdout.println(lab.mode().banner());
-            lab.captureProblem().ifPresent(stderr::println);
-            stdout.printf("Lab server on %s; script: %s%n", lab.serverAddress(), script.steps());
-            stdout.flush();
-            Script.Outcome outcome;
-            try {
-                outcome = script.run(lab);
-            } finally {
-                writeExports(lab, stdout); // what was recorded is never lost, even when a step failed
+        var script = Script.of(steps, connections, until, timeout);
+        var outcome = Run.play(settings, isolation, script, sinks(), new Run.Listener() {
+            @Override
+            public void started(Lab lab) {
+                stdout.println(lab.mode().banner());
+                lab.captureProblem().ifPresent(stderr::println);
+                stdout.printf("Lab server on %s; script: %s%n", lab.serverAddress(), script.steps());
+                stdout.flush();
             }
-            if (outcome == Script.Outcome.TIMED_OUT) {
-                stderr.println("Stopped at the timeout (" + Durations.format(timeout)
-                        + ") before every connection ended; the exports hold what happened until then.");
-                return EXIT_TIMED_OUT;
+
+            @Override
+            public void wrote(Run.Written written) {
+                stdout.printf("Wrote %s (%s)%n", written.file(), written.contents());
+                stdout.flush();
             }
-            return 0;
+        });
+        if (outcome == Script.Outcome.TIMED_OUT) {
+            stderr.println("Stopped at the timeout (" + Durations.format(timeout)
+                    + ") before every connection ended; the exports hold what happened until then.");
+            return EXIT_TIMED_OUT;
         }
+        return 0;
     }
 
-    private static final List<ScriptStep> DEFAULT_SCRIPT =
-            List.of(ScriptStep.parse("0s:connect"), ScriptStep.parse("0.2s:send 5@all"), ScriptStep.parse("1s:kill@all"));
-
-    /** A connect step without a count opens {@code --connections} clients. */
-    private ScriptStep withConnections(ScriptStep step) {
-        return step.verb().equals("connect") && step.arg().isEmpty() && connections > 1
-                ? new ScriptStep(step.at(), step.verb(), String.valueOf(connections), step.conn()) : step;
-    }
-
-    private void writeExports(Lab lab, PrintWriter stdout) throws IOException {
-        var events = out.resolve("events.jsonl");
-        EventLog.write(lab, events);
-        stdout.printf("Wrote %s (%d events)%n", events, lab.timeline().size());
+    /** The exports, in the order they are written and reported: the event log, the PNG, the capture. */
+    private List<Run.Sink> sinks() {
+        var sinks = new ArrayList<Run.Sink>();
+        sinks.add(EventLog.sink(out.resolve("events.jsonl")));
         if (png != null) {
-            PngToolkit.startHeadless();
-            PngExport.write(lab.timeline(), lab.connections(), PngExport.modeNote(lab), PngExport.LAB_START,
-                    PngExport.LAB_END, pngSize.width(), pngSize.height(), theme, png);
-            stdout.printf("Wrote %s (%s, %s theme)%n", png, pngSize, theme.name().toLowerCase(Locale.ROOT));
+            sinks.add(PngExport.sink(png, pngSize.width(), pngSize.height(), theme));
         }
-        var packets = lab.packets();
-        if (packets.isPresent()) {
-            var pcap = out.resolve("capture.pcap");
-            PcapFile.write(packets.get(), pcap);
-            stdout.printf("Wrote %s (%d packets)%n", pcap, packets.get().packets());
-        }
-        stdout.flush();
+        sinks.add(PcapFile.sink(out.resolve("capture.pcap")));
+        return sinks;
     }
 
     /** The command, with its error handling; {@code main} executes it and passes the status to {@link System#exit}. */
@@ -265,130 +241,5 @@ public final class LabCommand implements Callable<Integer> {
             return EXIT_LAB_FAILED;
         });
         return commandLine;
-    }
-
-    /** Turns a parse failure's message into picocli's "Invalid value for option …: message". */
-    private interface Parser<T> extends ITypeConverter<T> {
-        T parse(String text);
-
-        @Override
-        default T convert(String text) {
-            try {
-                return parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class PolicyConverter implements Parser<ServerPolicy> {
-        @Override
-        public ServerPolicy parse(String text) {
-            return ServerPolicy.parse(text);
-        }
-    }
-
-    static final class KeepaliveConverter implements Parser<KeepaliveSettings> {
-        @Override
-        public KeepaliveSettings parse(String text) {
-            return KeepaliveSettings.parse(text);
-        }
-    }
-
-    /**
-     * Takes a step as one argument ({@code "0.2s:send 5"}) or, as a shell splits it unquoted, two
-     * ({@code 0.2s:send 5}): an action's argument never starts with '-' and holds no ':'.
-     */
-    static final class StepConsumer implements IParameterConsumer {
-        @Override
-        public void consumeParameters(Stack<String> args, ArgSpec option, CommandSpec command) {
-            if (args.isEmpty()) {
-                throw new ParameterException(command.commandLine(), "--at needs a step: " + ScriptStep.FORM);
-            }
-            String step = args.pop();
-            if (!args.isEmpty() && !args.peek().startsWith("-") && !args.peek().contains(":")) {
-                step += " " + args.pop();
-            }
-            try {
-                option.<List<ScriptStep>>getValue().add(ScriptStep.parse(step));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(command.commandLine(), "Invalid value for option '--at': " + e.getMessage());
-            }
-        }
-    }
-
-    static final class DurationConverter implements Parser<Duration> {
-        @Override
-        public Duration parse(String text) {
-            return Durations.parse(text);
-        }
-    }
-
-    /** {@code closed} (null: until every connection ended) or a duration. */
-    static final class UntilConverter implements Parser<Duration> {
-        @Override
-        public Duration parse(String text) {
-            return text.equalsIgnoreCase("closed") ? null : Durations.parse(text);
-        }
-    }
-
-    static final class SizeConverter implements Parser<PngSize> {
-        private static final Pattern SIZE = Pattern.compile("(\\d{1,5})[x×](\\d{1,5})");
-
-        @Override
-        public PngSize parse(String text) {
-            var m = SIZE.matcher(text.strip());
-            if (!m.matches()) {
-                throw new IllegalArgumentException("the PNG size is WIDTHxHEIGHT in pixels, e.g. 3840x2160, not '" + text + "'");
-            }
-            return new PngSize(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-        }
-    }
-
-    static final class ThemeConverter implements Parser<Theme> {
-        @Override
-        public Theme parse(String text) {
-            return switch (text.strip().toLowerCase(Locale.ROOT)) {
-                case "light" -> Theme.LIGHT;
-                case "dark" -> Theme.DARK;
-                default -> throw new IllegalArgumentException("the theme is light or dark, not '" + text + "'");
-            };
-        }
-    }
-
-    static final class UserTimeoutConverter implements Parser<Integer> {
-        @Override
-        public Integer parse(String text) {
-            return checkedInt(SocketSettings.USER_TIMEOUT, text);
-        }
-    }
-
-    static final class ConnectionsConverter implements Parser<Integer> {
-        @Override
-        public Integer parse(String text) {
-            return checkedInt(Lab.CLIENTS_PER_CONNECT, text);
-        }
-    }
-
-    static final class OrphanLifetimeConverter implements Parser<Integer> {
-        @Override
-        public Integer parse(String text) {
-            if (text.strip().equals(String.valueOf(LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME))) {
-                return LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
-            }
-            try {
-                return checkedInt(LabSettings.ORPHAN_LIFETIME, text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage() + " (or 0: the kernel's tcp_fin_timeout)");
-            }
-        }
-    }
-
-    private static int checkedInt(Range range, String text) {
-        try {
-            return range.check(Integer.parseInt(text.strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(range.name() + " must be a whole number, " + range + ", not '" + text + "'");
-        }
     }
 }

@@ -3,9 +3,11 @@ package org.keepalivelab.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.lab.Run;
 import org.keepalivelab.lab.SocketSettings;
 import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.ActionEvent;
@@ -37,6 +39,14 @@ public final class EventLog {
     /** Writes the log of everything the lab recorded so far to {@code file}, atomically. */
     public static void write(Lab lab, Path file) throws IOException {
         AtomicFiles.write(file, out -> write(lab, out));
+    }
+
+    /** A run's sink that writes the log to {@code file}. */
+    public static Run.Sink sink(Path file) {
+        return lab -> {
+            write(lab, file);
+            return Optional.of(new Run.Written(file, lab.timeline().size() + " events"));
+        };
     }
 
     static void write(Lab lab, OutputStream out) {
@@ -146,8 +156,8 @@ public final class EventLog {
             }
             case ActionEvent a -> {
                 json.writeStringProperty("type", "action");
-                json.writeStringProperty("action", a.action());
-                json.writeStringProperty("args", a.args());
+                json.writeStringProperty("action", a.action().verb());
+                json.writeStringProperty("args", a.action().args());
             }
         }
         endLine(json);

@@ -1,5 +1,6 @@
 package org.keepalivelab.lab;
 
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
@@ -25,13 +26,13 @@ final class Journal {
         return clock.now();
     }
 
-    void action(int conn, String action, String args) {
-        action(now(), conn, action, args);
+    void action(int conn, Action action) {
+        action(now(), conn, action);
     }
 
     /** An action that began at lab time {@code t}. */
-    void action(long t, int conn, String action, String args) {
-        timeline.append(new ActionEvent(t, conn, action, args));
+    void action(long t, int conn, Action action) {
+        timeline.append(new ActionEvent(t, conn, action));
     }
 
     void app(int conn, Side side, AppEventType event, int bytes, String message) {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.keepalivelab.capture.Capture;
 import org.keepalivelab.capture.PacketLog;
 import org.keepalivelab.linux.LinuxException;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.LabClock;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.Timeline;
@@ -238,7 +239,7 @@ public final class Lab implements AutoCloseable {
             var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer, view);
             connections.add(conn);
             connByClientPort.set(conn.clientPort, conn.id); // before the SYN, so the capture knows it
-            journal.action(conn.id, "connect", "");
+            journal.action(conn.id, new Action.Connect());
             conn.connect(serverAddress);
             // The loop runs a burst's connects before it selects again: accepting as they go keeps the
             // queue short where the system caps the listen backlog (macOS at 128). A failure to accept
@@ -267,56 +268,61 @@ public final class Lab implements AutoCloseable {
 
     /** The client writes {@code bytes} bytes ("howdyhowdy…"). */
     public CompletableFuture<Void> send(int conn, int bytes) {
-        return act(conn, "send", String.valueOf(bytes), c -> c.send(Side.CLIENT, bytes));
+        return act(conn, new Action.Send(bytes));
     }
 
     /** The server writes {@code bytes} bytes to the client. */
     public CompletableFuture<Void> reply(int conn, int bytes) {
-        return act(conn, "reply", String.valueOf(bytes), c -> c.send(Side.SERVER, bytes));
+        return act(conn, new Action.Reply(bytes));
     }
 
     /** The client closes gracefully: FIN, read to EOF, close. */
     public CompletableFuture<Void> close(int conn) {
-        return act(conn, "close", "", Connection::close);
+        return act(conn, new Action.Close());
     }
 
     /** The client process dies: its socket is closed at once, with no shutdown. */
     public CompletableFuture<Void> kill(int conn) {
-        return act(conn, "kill", "", Connection::kill);
+        return act(conn, new Action.Kill());
     }
 
     /** The client aborts: RST. */
     public CompletableFuture<Void> abort(int conn) {
-        return act(conn, "abort", "", Connection::abort);
+        return act(conn, new Action.Abort());
     }
 
     /** Nothing crosses the connection in the given directions any more. */
     public CompletableFuture<Void> sever(int conn, Sever sever) {
-        if (severProblem != null) {
-            return CompletableFuture.failedFuture(new LabException(severProblem));
-        }
-        return act(conn, "sever", sever.toString(), c -> c.sever(sever));
+        return act(conn, sever.action());
     }
 
     /** Segments cross the connection again. */
     public CompletableFuture<Void> restore(int conn) {
-        return act(conn, "restore", "", Connection::restore);
+        return act(conn, new Action.Restore());
     }
 
-    @FunctionalInterface
-    private interface ConnectionAction {
-        void apply(Connection conn) throws IOException;
-    }
-
-    private CompletableFuture<Void> act(int conn, String name, String args, ConnectionAction action) {
+    /** Carries out {@code action} on connection {@code conn}; completes once it is done. */
+    public CompletableFuture<Void> act(int conn, Action.OnConnection action) {
+        if (action instanceof Action.Sever && severProblem != null) {
+            return CompletableFuture.failedFuture(new LabException(severProblem));
+        }
         return loop.submit(() -> {
             if (conn < 1 || conn > connections.size()) {
                 throw new LabException("There is no connection " + conn + ".");
             }
             // Stamped when it begins, before its effects; recorded once done: a refused action never happened.
             long at = journal.now();
-            action.apply(connections.get(conn - 1));
-            journal.action(at, conn, name, args);
+            var connection = connections.get(conn - 1);
+            switch (action) {
+                case Action.Send send -> connection.send(Side.CLIENT, send.bytes());
+                case Action.Reply reply -> connection.send(Side.SERVER, reply.bytes());
+                case Action.Restore _ -> connection.restore();
+                case Action.Close _ -> connection.close();
+                case Action.Kill _ -> connection.kill();
+                case Action.Abort _ -> connection.abort();
+                case Action.Sever sever -> connection.sever(Sever.of(sever));
+            }
+            journal.action(at, conn, action);
             return null;
         });
     }

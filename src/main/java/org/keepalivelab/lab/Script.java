@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * A timed script for a headless run: its steps, when to stop ({@code closed}: once every
@@ -17,9 +18,21 @@ import java.util.concurrent.TimeoutException;
 public record Script(List<ScriptStep> steps, Duration until, Duration timeout) {
     /** After the last connection ended, the lab keeps watching this long, for the segments that follow. */
     private static final Duration TAIL = Duration.ofMillis(300);
+    /** The seed's story, the steps of a run that gives none: one client connects, says howdy and is killed. */
+    public static final List<ScriptStep> SEED_STEPS =
+            Stream.of("0s:connect", "0.2s:send 5@all", "1s:kill@all").map(ScriptStep::parse).toList();
 
     public Script {
         steps = steps.stream().sorted(Comparator.comparing(ScriptStep::at)).toList();
+    }
+
+    /**
+     * The script of a headless run: {@code steps}, or the {@linkplain #SEED_STEPS seed's} when there are
+     * none, with each connect step that gives no count opening {@code clientsPerConnect} clients.
+     */
+    public static Script of(List<ScriptStep> steps, int clientsPerConnect, Duration until, Duration timeout) {
+        return new Script((steps.isEmpty() ? SEED_STEPS : steps).stream()
+                .map(step -> step.withClientsPerConnect(clientsPerConnect)).toList(), until, timeout);
     }
 
     /** How a run ended. */

@@ -2,9 +2,11 @@ package org.keepalivelab.lab;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
+import org.keepalivelab.model.Action;
 
 /**
  * One timed action of a headless script, written {@code TIME:ACTION[@CONN]}: {@code 0s:connect},
@@ -12,14 +14,11 @@ import java.util.regex.Pattern;
  * {@code 3s:restore@2}. Without {@code @CONN} an action applies to connection 1; {@code @all} applies
  * it to every connection at once.
  *
- * @param at   when, after the lab started
- * @param verb {@code connect}, {@code send}, {@code reply}, {@code close}, {@code kill}, {@code abort},
- *             {@code sever} or {@code restore}
- * @param arg  the verb's argument: how many clients for connect (empty: one), a byte count for send and
- *             reply, a direction for sever, else empty
- * @param conn the connection acted on, or {@link #ALL}
+ * @param at     when, after the lab started
+ * @param action what it does
+ * @param conn   the connection acted on, or {@link #ALL}; 1 for a connect, which opens new ones
  */
-public record ScriptStep(Duration at, String verb, String arg, int conn) {
+public record ScriptStep(Duration at, Action action, int conn) {
     /** The form of a step, for error messages. */
     public static final String FORM = "TIME:ACTION[@CONN|@all], e.g. 0.2s:send 5, 1s:kill, 2s:sever c2s@2, 3s:kill@all";
     /** {@code @all}: every connection the lab has when the step runs. */
@@ -43,7 +42,7 @@ public record ScriptStep(Duration at, String verb, String arg, int conn) {
         String verb = m.group(2);
         String arg = m.group(3) == null ? "" : m.group(3);
         int conn = m.group(4) == null ? 1 : m.group(4).equals("all") ? ALL : Integer.parseInt(m.group(4));
-        switch (verb) {
+        Action action = switch (verb) {
             case "connect" -> {
                 if (!arg.isEmpty() && !(arg.matches("\\d{1,4}") && Lab.CLIENTS_PER_CONNECT.contains(Integer.parseInt(arg)))) {
                     throw new IllegalArgumentException("'" + text + "': connect takes a client count, " + Lab.CLIENTS_PER_CONNECT);
@@ -51,43 +50,52 @@ public record ScriptStep(Duration at, String verb, String arg, int conn) {
                 if (m.group(4) != null) {
                     throw new IllegalArgumentException("'" + text + "': connect opens new connections, it takes no @CONN");
                 }
+                yield new Action.Connect(arg.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(arg)));
             }
-            case "send", "reply" -> {
-                if (!arg.matches("\\d{1,9}") || Integer.parseInt(arg) < 1) {
-                    throw new IllegalArgumentException("'" + text + "': " + verb + " takes a byte count of 1 or more");
-                }
-            }
-            case "sever" -> arg = Sever.parse(arg.isEmpty() ? "both" : arg).toString();
-            case "close", "kill", "abort", "restore" -> {
-                if (!arg.isEmpty()) {
-                    throw new IllegalArgumentException("'" + text + "': " + verb + " takes no argument");
-                }
-            }
+            case "send" -> new Action.Send(byteCount(text, verb, arg));
+            case "reply" -> new Action.Reply(byteCount(text, verb, arg));
+            case "sever" -> Sever.parse(arg.isEmpty() ? "both" : arg).action();
+            case "close" -> withoutArgument(text, arg, new Action.Close());
+            case "kill" -> withoutArgument(text, arg, new Action.Kill());
+            case "abort" -> withoutArgument(text, arg, new Action.Abort());
+            case "restore" -> withoutArgument(text, arg, new Action.Restore());
             default -> throw new IllegalArgumentException("'" + text + "': unknown action '" + verb
                     + "'; actions are connect [N], send N, reply N, close, kill, abort, sever [both|c2s|s2c], restore");
-        }
+        };
         if (conn != ALL && conn < 1) {
             throw new IllegalArgumentException("'" + text + "': connections are numbered from 1");
         }
-        return new ScriptStep(at, verb, arg, conn);
+        return new ScriptStep(at, action, conn);
+    }
+
+    private static int byteCount(String text, String verb, String arg) {
+        if (!arg.matches("\\d{1,9}") || Integer.parseInt(arg) < 1) {
+            throw new IllegalArgumentException("'" + text + "': " + verb + " takes a byte count of 1 or more");
+        }
+        return Integer.parseInt(arg);
+    }
+
+    private static Action withoutArgument(String text, String arg, Action action) {
+        if (!arg.isEmpty()) {
+            throw new IllegalArgumentException("'" + text + "': " + action.verb() + " takes no argument");
+        }
+        return action;
+    }
+
+    /** This step, now opening {@code clients} clients if it is a connect that gives no count. */
+    ScriptStep withClientsPerConnect(int clients) {
+        return action instanceof Action.Connect(var given) && given.isEmpty() && clients > 1
+                ? new ScriptStep(at, new Action.Connect(OptionalInt.of(clients)), conn) : this;
     }
 
     /** Runs this step on the lab; completes when the lab has carried it out. */
     public CompletableFuture<?> runOn(Lab lab) {
-        if (verb.equals("connect")) {
-            return all(arg.isEmpty() ? 1 : Integer.parseInt(arg), i -> lab.connect());
-        }
-        IntFunction<CompletableFuture<?>> action = switch (verb) {
-            case "send" -> c -> lab.send(c, Integer.parseInt(arg));
-            case "reply" -> c -> lab.reply(c, Integer.parseInt(arg));
-            case "close" -> lab::close;
-            case "kill" -> lab::kill;
-            case "abort" -> lab::abort;
-            case "sever" -> c -> lab.sever(c, Sever.parse(arg));
-            case "restore" -> lab::restore;
-            default -> throw new AssertionError(verb);
+        return switch (action) {
+            case Action.Connect connect -> all(connect.clients().orElse(1), i -> lab.connect());
+            case Action.OnConnection onConnection -> conn == ALL
+                    ? all(lab.connections().size(), i -> lab.act(i + 1, onConnection))
+                    : lab.act(conn, onConnection);
         };
-        return conn == ALL ? all(lab.connections().size(), i -> action.apply(i + 1)) : action.apply(conn);
     }
 
     /** Submits {@code n} actions at once (the lab carries them out back to back) and waits for them all. */
@@ -101,7 +109,7 @@ public record ScriptStep(Duration at, String verb, String arg, int conn) {
 
     @Override
     public String toString() {
-        String target = conn == 1 || verb.equals("connect") ? "" : conn == ALL ? "@all" : "@" + conn;
-        return Durations.format(at) + ":" + verb + (arg.isEmpty() ? "" : " " + arg) + target;
+        String target = conn == 1 || action instanceof Action.Connect ? "" : conn == ALL ? "@all" : "@" + conn;
+        return Durations.format(at) + ":" + action.scriptText() + target;
     }
 }

@@ -2,37 +2,52 @@ package org.keepalivelab.lab;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.Direction;
 
-/** Which way a sever cuts a connection. */
+/** The ways the lab offers to sever a connection: both directions, or one. */
 public enum Sever {
-    BOTH("both", EnumSet.allOf(Direction.class)),
-    C2S("c2s", EnumSet.of(Direction.C2S)),
-    S2C("s2c", EnumSet.of(Direction.S2C));
+    BOTH(EnumSet.allOf(Direction.class)),
+    C2S(EnumSet.of(Direction.C2S)),
+    S2C(EnumSet.of(Direction.S2C));
 
-    private final String label;
-    private final Set<Direction> directions;
+    private final Action.Sever action;
 
-    Sever(String label, Set<Direction> directions) {
-        this.label = label;
-        this.directions = directions;
+    Sever(Set<Direction> directions) {
+        this.action = new Action.Sever(directions);
     }
 
     public Set<Direction> directions() {
-        return directions;
+        return action.directions();
+    }
+
+    /** The action that severs this way. */
+    public Action.Sever action() {
+        return action;
+    }
+
+    /** The way {@code action} severs: every set of directions is one of the three. */
+    static Sever of(Action.Sever action) {
+        for (var sever : values()) {
+            if (sever.action.equals(action)) {
+                return sever;
+            }
+        }
+        throw new AssertionError(action);
     }
 
     public static Sever parse(String label) {
         for (var sever : values()) {
-            if (sever.label.equalsIgnoreCase(label)) {
+            if (sever.toString().equalsIgnoreCase(label)) {
                 return sever;
             }
         }
         throw new IllegalArgumentException("sever takes both, c2s or s2c, not '" + label + "'");
     }
 
+    /** Its name in a script and the event log: {@code both}, {@code c2s}, {@code s2c}. */
     @Override
     public String toString() {
-        return label;
+        return action.args();
     }
 }

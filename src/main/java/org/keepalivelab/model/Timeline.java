@@ -19,8 +19,8 @@ import java.util.Map;
  * <p>Every event is stored in columns of primitives, 28 bytes each (time 8, connection 4, seq 4,
  * ack 4, length 4, window 2, flags 1, code 1), in fixed-size chunks: nothing is copied as the lab runs
  * for hours, and the garbage collector has no object per event to trace or move (its pauses would
- * delay the capture). Application, state and action events reuse the segment's columns, and their
- * strings (an exception's text, an action's name) are interned once. {@link #get(int)} rebuilds the
+ * delay the capture). Application, state and action events reuse the segment's columns, and what
+ * they carry (an exception's text, an action) is interned once. {@link #get(int)} rebuilds the
  * record; readers that scan many events (a frame of the timeline view) use the column accessors.
  */
 public final class Timeline {
@@ -45,7 +45,7 @@ public final class Timeline {
     private static final byte APP = 1;
     private static final byte STATE = 2;
     private static final byte ACTION = 3;
-    private static final int NO_STRING = -1;
+    private static final int NO_VALUE = -1;
 
     /** One chunk's columns. */
     private static final class Chunk {
@@ -60,8 +60,8 @@ public final class Timeline {
     }
 
     private volatile Chunk[] chunks = new Chunk[16];
-    private volatile String[][] strings = new String[16][];
-    private final Map<String, Integer> stringIds = new HashMap<>(); // under the append lock
+    private volatile Object[][] values = new Object[16][];
+    private final Map<Object, Integer> valueIds = new HashMap<>(); // under the append lock
     private volatile int size;
 
     /** Adds an event; safe from any thread. */
@@ -70,10 +70,10 @@ public final class Timeline {
             case SegmentEvent s -> appendSegment(s.t(), s.conn(), s.dir(), s.flags(), s.seq(), s.ack(), s.len(),
                     s.window(), s.kind(), s.dropped(), s.inferred());
             case AppEvent a -> appendOther(a.t(), a.conn(), APP, other(a.event().ordinal(), a.side(), false),
-                    a.bytes(), a.message(), null);
+                    a.bytes(), a.message());
             case StateEvent st -> appendOther(st.t(), st.conn(), STATE, other(st.state().ordinal(), st.side(), st.orphan()),
-                    st.probes(), null, null);
-            case ActionEvent a -> appendOther(a.t(), a.conn(), ACTION, other(0, Side.CLIENT, false), 0, a.action(), a.args());
+                    st.probes(), null);
+            case ActionEvent a -> appendOther(a.t(), a.conn(), ACTION, other(0, Side.CLIENT, false), 0, a.action());
         }
     }
 
@@ -100,10 +100,9 @@ public final class Timeline {
 
     /**
      * An application, state or action event: its type in the flags column, the number it carries
-     * (bytes or probes) in len and seq, its strings' ids in seq and ack.
+     * (bytes or probes) in len and seq, the id of its message or action in seq.
      */
-    private synchronized void appendOther(long t, int conn, byte type, byte code, int number, String first,
-                                          String second) {
+    private synchronized void appendOther(long t, int conn, byte type, byte code, int number, Object value) {
         int index = size;
         Chunk chunk = chunkFor(index);
         int i = index & MASK;
@@ -114,13 +113,10 @@ public final class Timeline {
         switch (type) {
             case APP -> {
                 chunk.len[i] = number;
-                chunk.seq[i] = intern(first);
+                chunk.seq[i] = intern(value);
             }
             case STATE -> chunk.seq[i] = number;
-            default -> {
-                chunk.seq[i] = intern(first);
-                chunk.ack[i] = intern(second);
-            }
+            default -> chunk.seq[i] = intern(value);
         }
         size = index + 1;
     }
@@ -143,32 +139,32 @@ public final class Timeline {
         return (byte) (OTHER_BIT | subKind | (side == Side.SERVER ? SERVER_BIT : 0) | (orphan ? ORPHAN_BIT : 0));
     }
 
-    /** The id of {@code text} in the string table, adding it the first time. */
-    private int intern(String text) {
-        if (text == null) {
-            return NO_STRING;
+    /** The id of {@code value} in the value table, adding it the first time. */
+    private int intern(Object value) {
+        if (value == null) {
+            return NO_VALUE;
         }
-        Integer id = stringIds.get(text);
+        Integer id = valueIds.get(value);
         if (id != null) {
             return id;
         }
-        int next = stringIds.size();
-        String[][] table = strings;
+        int next = valueIds.size();
+        Object[][] table = values;
         int c = next >>> CHUNK_BITS;
         if (c == table.length) {
             table = Arrays.copyOf(table, table.length * 2);
         }
         if (table[c] == null) {
-            table[c] = new String[CHUNK_SIZE];
+            table[c] = new Object[CHUNK_SIZE];
         }
-        table[c][next & MASK] = text;
-        strings = table; // published with the event by the volatile write of size
-        stringIds.put(text, next);
+        table[c][next & MASK] = value;
+        values = table; // published with the event by the volatile write of size
+        valueIds.put(value, next);
         return next;
     }
 
-    private String string(int id) {
-        return id == NO_STRING ? null : strings[id >>> CHUNK_BITS][id & MASK];
+    private Object value(int id) {
+        return id == NO_VALUE ? null : values[id >>> CHUNK_BITS][id & MASK];
     }
 
     /** How many events are readable; grows only. */
@@ -186,9 +182,9 @@ public final class Timeline {
             int conn = chunk.conn[i];
             Side side = (code & SERVER_BIT) != 0 ? Side.SERVER : Side.CLIENT;
             return switch (chunk.flags[i]) {
-                case APP -> new AppEvent(t, conn, side, APP_EVENTS[code & KIND_BITS], chunk.len[i], string(chunk.seq[i]));
+                case APP -> new AppEvent(t, conn, side, APP_EVENTS[code & KIND_BITS], chunk.len[i], (String) value(chunk.seq[i]));
                 case STATE -> new StateEvent(t, conn, side, STATES[code & KIND_BITS], chunk.seq[i], (code & ORPHAN_BIT) != 0);
-                default -> new ActionEvent(t, conn, string(chunk.seq[i]), string(chunk.ack[i]));
+                default -> new ActionEvent(t, conn, (Action) value(chunk.seq[i]));
             };
         }
         return new SegmentEvent(chunk.t[i], chunk.conn[i], (code & S2C_BIT) != 0 ? Direction.S2C : Direction.C2S,

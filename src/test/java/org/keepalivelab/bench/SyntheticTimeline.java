@@ -1,5 +1,7 @@
 package org.keepalivelab.bench;
 
+import org.keepalivelab.lab.Sever;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
@@ -81,7 +83,7 @@ final class SyntheticTimeline {
     }
 
     private void open(int c, long t) {
-        action(new ActionEvent(t, c, "connect", ""));
+        action(new ActionEvent(t, c, new Action.Connect()));
         segment(t + 10 * MICRO, c, Direction.C2S, TcpFlags.SYN, 0, SegmentKind.SYN, false);
         segment(t + 40 * MICRO, c, Direction.S2C, TcpFlags.SYN | TcpFlags.ACK, 0, SegmentKind.SYN_ACK, false);
         segment(t + 60 * MICRO, c, Direction.C2S, TcpFlags.ACK, 0, SegmentKind.ACK, false);
@@ -89,7 +91,7 @@ final class SyntheticTimeline {
         add(new StateEvent(t + 75 * MICRO, c, Side.SERVER, TcpState.ESTABLISHED, 0, false));
         add(new AppEvent(t + 80 * MICRO, c, Side.CLIENT, AppEventType.CONNECTED, 0, null));
         add(new AppEvent(t + 85 * MICRO, c, Side.SERVER, AppEventType.CONNECTED, 0, null));
-        action(new ActionEvent(t + 100 * MICRO, c, "send", "5"));
+        action(new ActionEvent(t + 100 * MICRO, c, new Action.Send(5)));
         exchange(c, t + 120 * MICRO, 5);
     }
 
@@ -112,7 +114,7 @@ final class SyntheticTimeline {
     /** {@code k} seconds after the sever: the client's probes are dropped, the 9th unanswered ends it. */
     private void severed(int c, long t, int k) {
         if (k == 0) {
-            action(new ActionEvent(t, c, "sever", "both"));
+            action(new ActionEvent(t, c, Sever.BOTH.action()));
             return;
         }
         if (k < 10) {
@@ -126,7 +128,7 @@ final class SyntheticTimeline {
     }
 
     private void close(int c, long t) {
-        action(new ActionEvent(t, c, "close", ""));
+        action(new ActionEvent(t, c, new Action.Close()));
         segment(t + 10 * MICRO, c, Direction.C2S, TcpFlags.FIN | TcpFlags.ACK, 0, SegmentKind.FIN, false);
         add(new StateEvent(t + 15 * MICRO, c, Side.CLIENT, TcpState.FIN_WAIT1, 0, false));
         segment(t + 40 * MICRO, c, Direction.S2C, TcpFlags.ACK, 0, SegmentKind.ACK, false);

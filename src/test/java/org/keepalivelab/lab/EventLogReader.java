@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
@@ -84,9 +85,14 @@ final class EventLogReader {
                     f.containsKey("bytes") ? integer(f, "bytes") : 0, (String) f.get("message"));
             case "state" -> new StateEvent(t, conn, side(f), TcpState.valueOf((String) f.get("state")),
                     integer(f, "probes"), (boolean) f.get("orphan"));
-            case "action" -> new ActionEvent(t, conn, (String) f.get("action"), (String) f.get("args"));
+            case "action" -> new ActionEvent(t, conn, action((String) f.get("action"), (String) f.get("args")));
             default -> throw new AssertionError("unknown event type: " + f);
         };
+    }
+
+    /** The log writes an action in a script's words: read back as a script's step. */
+    private static Action action(String verb, String args) {
+        return ScriptStep.parse("0s:" + verb + " " + args).action();
     }
 
     private static int integer(Map<String, Object> fields, String name) {

@@ -26,7 +26,7 @@ public record Transcript(List<Event> events, List<Event> appended, byte[] pcap) 
                 .map(SegmentEvent.class::cast);
     }
 
-    /** Segments after the first action named {@code action}, each as {@code "s2c KEEPALIVE dropped"}. */
+    /** Segments after the first action whose verb is {@code action}, each as {@code "s2c KEEPALIVE dropped"}. */
     public List<String> segmentsAfter(int conn, String action) {
         long t = action(conn, action).t();
         return segments(conn).filter(s -> s.t() > t).map(Transcript::describe).toList();
@@ -41,7 +41,7 @@ public record Transcript(List<Event> events, List<Event> appended, byte[] pcap) 
     }
 
     public ActionEvent action(int conn, String action) {
-        return events.stream().filter(e -> e.conn() == conn && e instanceof ActionEvent a && a.action().equals(action))
+        return events.stream().filter(e -> e.conn() == conn && e instanceof ActionEvent a && a.action().verb().equals(action))
                 .map(ActionEvent.class::cast).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + action + " in " + events));
     }

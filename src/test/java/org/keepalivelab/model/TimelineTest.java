@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class TimelineTest {
                 new SegmentEvent(3, 2, Direction.C2S, TcpFlags.PSH | TcpFlags.ACK, 1, 1, 65_000, 512, SegmentKind.DATA, false),
                 new AppEvent(4, 1, Side.SERVER, AppEventType.ERROR, 0, "Connection timed out"),
                 new StateEvent(5, 1, Side.CLIENT, TcpState.FIN_WAIT2, 0, true),
-                new ActionEvent(6, 1, "sever", "c2s"),
+                new ActionEvent(6, 1, new Action.Sever(Set.of(Direction.C2S))),
                 SegmentEvent.inferredKeepalive(7, 1, Direction.S2C));
         events.forEach(timeline::append);
 
@@ -45,7 +46,7 @@ class TimelineTest {
                 awaitQuietly(start);
                 for (int i = 0; i < perWriter; i++) {
                     timeline.append(i % 10 == 0
-                            ? new ActionEvent(i, conn, "send", "5")
+                            ? new ActionEvent(i, conn, new Action.Send(5))
                             : new SegmentEvent(i, conn, Direction.C2S, TcpFlags.ACK, i, i, 0, 1, SegmentKind.ACK, false));
                 }
             }));

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.LabMode;
-import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
@@ -113,7 +112,7 @@ class LimitedModeWindowCheck {
         robot.clickOn("#kill");
         KillScenario.await(Duration.ofSeconds(3), "Kill client to be disabled once the client is gone",
                 () -> onFx(kill::isDisabled));
-        assertTrue(onFx(() -> window.lane(1).actions().stream().map(ActionEvent::action).toList()).contains("kill"));
+        assertTrue(onFx(() -> window.lane(1).actions().stream().map(a -> a.action().verb()).toList()).contains("kill"));
         assertTrue(onFx(() -> window.app().session().lab().connections().get(1).clientHeld()),
                 "connection 2 is untouched");
 

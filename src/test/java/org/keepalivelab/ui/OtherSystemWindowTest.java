@@ -22,6 +22,7 @@ import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.SocketSettings;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
 import org.testfx.api.FxRobot;
@@ -103,7 +104,7 @@ class OtherSystemWindowTest {
                 () -> assertEquals(0, onFx(() -> window.app().view().model().segmentCount()), "no segment drawn"),
                 () -> assertEquals(List.of(), onFx(() -> states(window.lane(1), Side.SERVER)), "no kernel state drawn"),
                 () -> assertEquals(List.of(), onFx(() -> states(window.lane(1), Side.CLIENT))),
-                () -> assertTrue(onFx(() -> window.lane(1).actions().stream().anyMatch(a -> a.action().equals("kill")))),
+                () -> assertTrue(onFx(() -> window.lane(1).actions().stream().anyMatch(a -> a.action() instanceof Action.Kill))),
                 () -> assertEquals("", onFx(() -> window.app().session().messageProperty().get()), "no command failed"));
     }
 }

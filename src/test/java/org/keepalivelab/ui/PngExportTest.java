@@ -18,6 +18,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.export.PngToolkit;
 import org.keepalivelab.lab.Lab;
+import org.keepalivelab.lab.Run;
 import org.keepalivelab.ui.theme.Theme;
 
 /** The PNG export API the command line uses: from a plain thread, on the headless toolkit. */
@@ -53,9 +54,23 @@ class PngExportTest {
     }
 
     @Test
+    void asARunsSinkItDrawsTheWholeLabAndSaysWhatItWrote() throws Exception {
+        try (var lab = Lab.start(KillScenario.SETTINGS)) {
+            lab.connect().get();
+            Path file = dir.resolve("run.png");
+
+            var written = PngExport.sink(file, 1280, 720, Theme.DARK).write(lab).orElseThrow();
+
+            assertEquals(new Run.Written(file, "1280×720, dark theme"), written);
+            assertPicture(ImageIO.read(file.toFile()), 1280, 720);
+        }
+    }
+
+    @Test
     void refusesASizeOutsideItsRange() {
         var e = assertThrows(IllegalArgumentException.class, () -> PngExport.checkSize(10, 10));
         assertTrue(e.getMessage().contains("320..8192"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PngExport.sink(dir.resolve("no.png"), 10, 10, Theme.LIGHT));
     }
 
     /** Decodes, has the size asked for, and is a picture: many distinct colours, not one fill. */

@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import org.keepalivelab.export.AtomicFiles;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.Range;
+import org.keepalivelab.lab.Run;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
@@ -78,6 +81,22 @@ public final class PngExport {
             return opaque(TimelineImage.render(model, from, to, width, height, theme, caption));
         });
         writeImage(image, file);
+    }
+
+    /**
+     * A run's sink that draws the whole lab to {@code file} on the headless FX toolkit, which it starts
+     * ({@link PngToolkit#startHeadless()}) when it writes.
+     *
+     * @throws IllegalArgumentException for a size outside {@link #WIDTH} × {@link #HEIGHT}
+     */
+    public static Run.Sink sink(Path file, int width, int height, Theme theme) {
+        checkSize(width, height);
+        return lab -> {
+            PngToolkit.startHeadless();
+            write(lab.timeline(), lab.connections(), modeNote(lab), LAB_START, LAB_END, width, height, theme, file);
+            return Optional.of(new Run.Written(file, width + "×" + height + ", "
+                    + theme.name().toLowerCase(Locale.ROOT) + " theme"));
+        };
     }
 
     /**

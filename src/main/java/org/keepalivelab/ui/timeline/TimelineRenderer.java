@@ -8,6 +8,7 @@ import javafx.stage.Screen;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
@@ -248,7 +249,7 @@ public final class TimelineRenderer {
         for (int pass = 0; pass < 2; pass++) { // faults' labels first: they matter more than connect/send
             for (ActionEvent action : actions) {
                 double x = x(action.t());
-                boolean major = isFault(action);
+                boolean major = isMajor(action);
                 if (x < geo.plotLeft() - 200 || x > geo.plotRight() || major != (pass == 0)) {
                     continue;
                 }
@@ -270,19 +271,17 @@ public final class TimelineRenderer {
         }
     }
 
-    private static boolean isFault(ActionEvent action) {
-        return !action.action().equals("connect") && !action.action().equals("send") && !action.action().equals("reply");
+    /** A fault, or the restore that ends a sever: what changes a connection's course, beside its traffic. */
+    private static boolean isMajor(ActionEvent action) {
+        return switch (action.action()) {
+            case Action.Fault _, Action.Restore _ -> true;
+            case Action.Connect _, Action.Send _, Action.Reply _ -> false;
+        };
     }
 
-    /** How an action reads on the timeline: "kill", "sever both", "send 5 B". */
+    /** How an action reads on the timeline: "kill client", "sever both", "send 5 B". */
     public static String actionWords(ActionEvent action) {
-        return switch (action.action()) {
-            case "send", "reply" -> action.action() + " " + action.args() + " B";
-            case "kill" -> "kill client";
-            case "abort" -> "abort (RST)";
-            case "close" -> "close gracefully";
-            default -> action.args().isEmpty() ? action.action() : action.action() + " " + action.args();
-        };
+        return action.action().words();
     }
 
     private void bands(StateRow row, Side side, double top) {

@@ -1,0 +1,154 @@
+package org.keepalivelab.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Stack;
+import java.util.regex.Pattern;
+import org.keepalivelab.lab.Durations;
+import org.keepalivelab.lab.KeepaliveSettings;
+import org.keepalivelab.lab.Lab;
+import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.lab.Range;
+import org.keepalivelab.lab.ScriptStep;
+import org.keepalivelab.lab.ServerPolicy;
+import org.keepalivelab.lab.SocketSettings;
+import org.keepalivelab.ui.theme.Theme;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+/** How the command's options read their values, each refusing bad text with one clear sentence. */
+final class Converters {
+
+    private Converters() {
+    }
+
+    /** Turns a parse failure's message into picocli's "Invalid value for option …: message". */
+    private interface Parser<T> extends ITypeConverter<T> {
+        T parse(String text);
+
+        @Override
+        default T convert(String text) {
+            try {
+                return parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class PolicyConverter implements Parser<ServerPolicy> {
+        @Override
+        public ServerPolicy parse(String text) {
+            return ServerPolicy.parse(text);
+        }
+    }
+
+    static final class KeepaliveConverter implements Parser<KeepaliveSettings> {
+        @Override
+        public KeepaliveSettings parse(String text) {
+            return KeepaliveSettings.parse(text);
+        }
+    }
+
+    /**
+     * Takes a step as one argument ({@code "0.2s:send 5"}) or, as a shell splits it unquoted, two
+     * ({@code 0.2s:send 5}): an action's argument never starts with '-' and holds no ':'.
+     */
+    static final class StepConsumer implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec option, CommandSpec command) {
+            if (args.isEmpty()) {
+                throw new ParameterException(command.commandLine(), "--at needs a step: " + ScriptStep.FORM);
+            }
+            String step = args.pop();
+            if (!args.isEmpty() && !args.peek().startsWith("-") && !args.peek().contains(":")) {
+                step += " " + args.pop();
+            }
+            try {
+                option.<List<ScriptStep>>getValue().add(ScriptStep.parse(step));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(command.commandLine(), "Invalid value for option '--at': " + e.getMessage());
+            }
+        }
+    }
+
+    static final class DurationConverter implements Parser<Duration> {
+        @Override
+        public Duration parse(String text) {
+            return Durations.parse(text);
+        }
+    }
+
+    /** {@code closed} (null: until every connection ended) or a duration. */
+    static final class UntilConverter implements Parser<Duration> {
+        @Override
+        public Duration parse(String text) {
+            return text.equalsIgnoreCase("closed") ? null : Durations.parse(text);
+        }
+    }
+
+    static final class SizeConverter implements Parser<PngSize> {
+        private static final Pattern SIZE = Pattern.compile("(\\d{1,5})[x×](\\d{1,5})");
+
+        @Override
+        public PngSize parse(String text) {
+            var m = SIZE.matcher(text.strip());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("the PNG size is WIDTHxHEIGHT in pixels, e.g. 3840x2160, not '" + text + "'");
+            }
+            return new PngSize(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+    }
+
+    static final class ThemeConverter implements Parser<Theme> {
+        @Override
+        public Theme parse(String text) {
+            return switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "light" -> Theme.LIGHT;
+                case "dark" -> Theme.DARK;
+                default -> throw new IllegalArgumentException("the theme is light or dark, not '" + text + "'");
+            };
+        }
+    }
+
+    static final class UserTimeoutConverter implements Parser<Integer> {
+        @Override
+        public Integer parse(String text) {
+            return checkedInt(SocketSettings.USER_TIMEOUT, text);
+        }
+    }
+
+    static final class ConnectionsConverter implements Parser<Integer> {
+        @Override
+        public Integer parse(String text) {
+            return checkedInt(Lab.CLIENTS_PER_CONNECT, text);
+        }
+    }
+
+    static final class OrphanLifetimeConverter implements Parser<Integer> {
+        @Override
+        public Integer parse(String text) {
+            if (text.strip().equals(String.valueOf(LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME))) {
+                return LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
+            }
+            try {
+                return checkedInt(LabSettings.ORPHAN_LIFETIME, text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (or 0: the kernel's tcp_fin_timeout)");
+            }
+        }
+    }
+
+    private static int checkedInt(Range range, String text) {
+        try {
+            return range.check(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(range.name() + " must be a whole number, " + range + ", not '" + text + "'");
+        }
+    }
+}
