@@ -1,13 +1,10 @@
 package org.keepalivelab.linux;
 
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static org.keepalivelab.linux.LibC.AF_INET;
 import static org.keepalivelab.linux.LibC.SOCK_CLOEXEC;
 import static org.keepalivelab.linux.LibC.SOCK_DGRAM;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Network interfaces of this process's network namespace, set up without the {@code ip} binary: a
@@ -17,10 +14,6 @@ public final class Interfaces {
     private static final long SIOCGIFFLAGS = 0x8913;
     private static final long SIOCSIFFLAGS = 0x8914;
     private static final short IFF_UP = 0x1;
-    /** {@code sizeof(struct ifreq)}: a 16-byte name, then a union whose largest member is 24 bytes. */
-    private static final long IFREQ_SIZE = 40;
-    private static final int IFNAMSIZ = 16;
-    private static final long IFR_FLAGS = 16;
 
     private Interfaces() {
     }
@@ -32,23 +25,16 @@ public final class Interfaces {
      *                        in this network namespace
      */
     public static void bringUp(String name) throws LinuxException {
-        byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-        if (bytes.length >= IFNAMSIZ) {
-            throw new IllegalArgumentException("An interface name has at most " + (IFNAMSIZ - 1) + " bytes: " + name);
-        }
-        // Interface ioctls work on any socket; a datagram socket needs no privilege to open.
-        int fd = LibC.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        try (var arena = Arena.ofConfined()) {
-            var ifreq = arena.allocate(IFREQ_SIZE, 8); // zeroed: the name ends with NUL
-            ifreq.copyFrom(MemorySegment.ofArray(bytes));
-            LibC.ioctl(fd, SIOCGIFFLAGS, ifreq, "SIOCGIFFLAGS " + name);
-            short flags = ifreq.get(JAVA_SHORT, IFR_FLAGS);
+        try (var arena = Arena.ofConfined();
+             // Interface ioctls work on any socket; a datagram socket needs no privilege to open.
+             var scratch = SocketDescriptor.open(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) {
+            var request = new Ifreq(arena, name);
+            scratch.ioctl(SIOCGIFFLAGS, request.segment(), "SIOCGIFFLAGS " + name);
+            short flags = request.flags();
             if ((flags & IFF_UP) == 0) {
-                ifreq.set(JAVA_SHORT, IFR_FLAGS, (short) (flags | IFF_UP));
-                LibC.ioctl(fd, SIOCSIFFLAGS, ifreq, "SIOCSIFFLAGS " + name);
+                request.setFlags((short) (flags | IFF_UP));
+                scratch.ioctl(SIOCSIFFLAGS, request.segment(), "SIOCSIFFLAGS " + name);
             }
-        } finally {
-            LibC.close(fd);
         }
     }
 }

@@ -23,29 +23,31 @@ final class LibC {
     static final int SOCK_STREAM = 1;
     static final int SOCK_DGRAM = 2;
     static final int SOCK_CLOEXEC = 0x80000;
+    /** The level of the options every socket has, whatever its family ({@code <asm-generic/socket.h>}). */
+    static final int SOL_SOCKET = 1;
 
-    private static final MethodHandle SOCKET = Native.downcall("socket",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Native.CAPTURE_ERRNO);
-    private static final MethodHandle CLOSE = Native.downcall("close",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT), Native.CAPTURE_ERRNO);
-    private static final MethodHandle BIND = Native.downcall("bind",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), Native.CAPTURE_ERRNO);
-    private static final MethodHandle SETSOCKOPT = Native.downcall("setsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), Native.CAPTURE_ERRNO);
-    private static final MethodHandle GETSOCKOPT = Native.downcall("getsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), Native.CAPTURE_ERRNO);
-    private static final MethodHandle GETSOCKNAME = Native.downcall("getsockname",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), Native.CAPTURE_ERRNO);
-    private static final MethodHandle GETPEERNAME = Native.downcall("getpeername",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), Native.CAPTURE_ERRNO);
-    private static final MethodHandle RECVMSG = Native.downcall("recvmsg",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), Native.CAPTURE_ERRNO);
-    private static final MethodHandle IOCTL = Native.downcall("ioctl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Native.CAPTURE_ERRNO,
+    private static final MethodHandle socket$mh = Native.downcallWithErrno("socket",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle close$mh = Native.downcallWithErrno("close",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle bind$mh = Native.downcallWithErrno("bind",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle setsockopt$mh = Native.downcallWithErrno("setsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle getsockopt$mh = Native.downcallWithErrno("getsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle getsockname$mh = Native.downcallWithErrno("getsockname",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle getpeername$mh = Native.downcallWithErrno("getpeername",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle recvmsg$mh = Native.downcallWithErrno("recvmsg",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle ioctl$mh = Native.downcallWithErrno("ioctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
             Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle IF_NAMETOINDEX = Native.downcall("if_nametoindex",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS), Native.CAPTURE_ERRNO);
-    private static final MethodHandle STRERROR = Native.downcall("strerror",
+    private static final MethodHandle if_nametoindex$mh = Native.downcallWithErrno("if_nametoindex",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle strerror$mh = Native.downcall("strerror",
             FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private LibC() {
@@ -53,23 +55,23 @@ final class LibC {
 
     /** socket(2): a new descriptor. */
     static int socket(int domain, int type, int protocol) throws LinuxException {
-        return call("socket", errno -> (int) SOCKET.invokeExact(errno, domain, type, protocol));
+        return call("socket", errno -> (int) socket$mh.invokeExact(errno, domain, type, protocol));
     }
 
     /** close(2). */
     static void close(int fd) throws LinuxException {
-        call("close", errno -> (int) CLOSE.invokeExact(errno, fd));
+        call("close", errno -> (int) close$mh.invokeExact(errno, fd));
     }
 
     /** bind(2) to the address in {@code sockaddr}. */
     static void bind(int fd, MemorySegment sockaddr) throws LinuxException {
-        call("bind", errno -> (int) BIND.invokeExact(errno, fd, sockaddr, (int) sockaddr.byteSize()));
+        call("bind", errno -> (int) bind$mh.invokeExact(errno, fd, sockaddr, (int) sockaddr.byteSize()));
     }
 
     /** setsockopt(2) with the whole of {@code value}; {@code name} is for the error message. */
     static void setsockopt(int fd, int level, int option, MemorySegment value, String name) throws LinuxException {
         call("setsockopt(" + name + ")",
-                errno -> (int) SETSOCKOPT.invokeExact(errno, fd, level, option, value, (int) value.byteSize()));
+                errno -> (int) setsockopt$mh.invokeExact(errno, fd, level, option, value, (int) value.byteSize()));
     }
 
     /** setsockopt(2) with an {@code int} value. */
@@ -84,7 +86,7 @@ final class LibC {
         try (var arena = Arena.ofConfined()) {
             var length = arena.allocateFrom(JAVA_INT, (int) value.byteSize());
             call("getsockopt(" + name + ")",
-                    errno -> (int) GETSOCKOPT.invokeExact(errno, fd, level, option, value, length));
+                    errno -> (int) getsockopt$mh.invokeExact(errno, fd, level, option, value, length));
             return length.get(JAVA_INT, 0);
         }
     }
@@ -93,7 +95,7 @@ final class LibC {
     static void getsockname(int fd, MemorySegment sockaddr) throws LinuxException {
         try (var arena = Arena.ofConfined()) {
             var length = arena.allocateFrom(JAVA_INT, (int) sockaddr.byteSize());
-            call("getsockname", errno -> (int) GETSOCKNAME.invokeExact(errno, fd, sockaddr, length));
+            call("getsockname", errno -> (int) getsockname$mh.invokeExact(errno, fd, sockaddr, length));
         }
     }
 
@@ -101,7 +103,7 @@ final class LibC {
     static void getpeername(int fd, MemorySegment sockaddr) throws LinuxException {
         try (var arena = Arena.ofConfined()) {
             var length = arena.allocateFrom(JAVA_INT, (int) sockaddr.byteSize());
-            call("getpeername", errno -> (int) GETPEERNAME.invokeExact(errno, fd, sockaddr, length));
+            call("getpeername", errno -> (int) getpeername$mh.invokeExact(errno, fd, sockaddr, length));
         }
     }
 
@@ -111,7 +113,7 @@ final class LibC {
      */
     static long recvmsg(MemorySegment errno, int fd, MemorySegment msghdr, int flags) {
         try {
-            return (long) RECVMSG.invokeExact(errno, fd, msghdr, flags);
+            return (long) recvmsg$mh.invokeExact(errno, fd, msghdr, flags);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
@@ -119,7 +121,7 @@ final class LibC {
 
     /** ioctl(2) with a pointer argument. */
     static void ioctl(int fd, long request, MemorySegment argument, String name) throws LinuxException {
-        call("ioctl(" + name + ")", errno -> (int) IOCTL.invokeExact(errno, fd, request, argument));
+        call("ioctl(" + name + ")", errno -> (int) ioctl$mh.invokeExact(errno, fd, request, argument));
     }
 
     /** if_nametoindex(3): the interface's index. */
@@ -128,7 +130,7 @@ final class LibC {
             var cName = arena.allocateFrom(name);
             // Returns 0, not -1, on failure: map it to the usual convention.
             return call("if_nametoindex(" + name + ")", errno -> {
-                int index = (int) IF_NAMETOINDEX.invokeExact(errno, cName);
+                int index = (int) if_nametoindex$mh.invokeExact(errno, cName);
                 return index == 0 ? -1 : index;
             });
         }
@@ -138,7 +140,7 @@ final class LibC {
     @SuppressWarnings("restricted") // the C library's own string, NUL-terminated within the bound
     static String strerror(int errno) {
         try {
-            var text = (MemorySegment) STRERROR.invokeExact(errno);
+            var text = (MemorySegment) strerror$mh.invokeExact(errno);
             return text.reinterpret(1024).getString(0);
         } catch (Throwable t) {
             throw new AssertionError(t);

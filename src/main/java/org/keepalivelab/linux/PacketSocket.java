@@ -1,15 +1,14 @@
 package org.keepalivelab.linux;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static org.keepalivelab.linux.LibC.AF_PACKET;
 import static org.keepalivelab.linux.LibC.SOCK_CLOEXEC;
 import static org.keepalivelab.linux.LibC.SOCK_DGRAM;
+import static org.keepalivelab.linux.LibC.SOL_SOCKET;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.time.Duration;
 
 /**
  * An {@code AF_PACKET} socket on one interface that receives each IP packet once, with the kernel's
@@ -21,15 +20,15 @@ import java.lang.foreign.MemorySegment;
  * {@link #SNAP_LENGTH} bytes of a packet are copied: the headers, which is all the lab reads; the
  * packet's real length is still reported.
  *
- * <p>Not thread-safe: one thread receives. {@code SO_RCVTIMEO} bounds each wait, so that thread can
- * notice it should stop.
+ * <p>Not thread-safe: one thread receives, and closes the socket only once that thread has stopped.
+ * {@code SO_RCVTIMEO} bounds each wait, so the thread can notice it should stop. After
+ * {@link #close()}, which is harmless twice, every other method throws {@link IllegalStateException}.
  */
 public final class PacketSocket implements AutoCloseable {
     /** Bytes kept of each packet: the largest IPv4 header (60) and TCP header (60), with room to spare. */
     public static final int SNAP_LENGTH = 256;
 
-    private static final int ETH_P_ALL_BE = 0x0300; // htons(ETH_P_ALL = 3)
-    private static final int SOL_SOCKET = 1;
+    private static final short ETH_P_ALL = 3;
     private static final int SO_RCVBUF = 8;
     private static final int SO_RCVTIMEO = 20;
     private static final int SO_RCVBUFFORCE = 33;
@@ -39,26 +38,27 @@ public final class PacketSocket implements AutoCloseable {
     private static final int PACKET_IGNORE_OUTGOING = 23;
     private static final int MSG_DONTWAIT = 0x40;
     private static final int MSG_TRUNC = 0x20;
+    private static final Duration RECEIVE_TIMEOUT = Duration.ofMillis(100);
 
-    private final int fd;
-    private final Arena arena = Arena.ofShared();
+    private final SocketDescriptor descriptor;
+    /** The receive buffers: a few hundred bytes, which the collector frees with this object. */
+    private final Arena arena = Arena.ofAuto();
     private final MemorySegment buffer;
-    private final MemorySegment control;
-    private final MemorySegment msghdr;
+    private final MsgHdr message;
+    /** The first control message, the only one asked for: the timestamp. */
+    private final CmsgHdr control;
+    private final Timespec timestamp;
+    /** The receiving thread's errno, kept so that a receive allocates nothing. */
     private final MemorySegment errno;
     private long timestampNanos;
 
-    private PacketSocket(int fd) {
-        this.fd = fd;
+    private PacketSocket(SocketDescriptor descriptor) {
+        this.descriptor = descriptor;
         buffer = arena.allocate(SNAP_LENGTH, 8);
-        control = arena.allocate(64, 8);
-        var iovec = arena.allocate(16, 8);
-        iovec.set(ADDRESS, 0, buffer);
-        iovec.set(JAVA_LONG, 8, SNAP_LENGTH);
-        msghdr = arena.allocate(56, 8); // struct msghdr, no source address wanted
-        msghdr.set(ADDRESS, 16, iovec);
-        msghdr.set(JAVA_LONG, 24, 1);
-        msghdr.set(ADDRESS, 32, control);
+        var controlBuffer = arena.allocate(CmsgHdr.spaceFor(Timespec.LAYOUT), CmsgHdr.LAYOUT.byteAlignment());
+        message = new MsgHdr(arena, new IoVec(arena, buffer), controlBuffer);
+        control = new CmsgHdr(controlBuffer);
+        timestamp = new Timespec(control.data(Timespec.LAYOUT.byteSize()));
         errno = arena.allocate(Native.CAPTURE_LAYOUT);
     }
 
@@ -70,23 +70,17 @@ public final class PacketSocket implements AutoCloseable {
      *                        {@code CAP_NET_RAW} in its network namespace
      */
     public static PacketSocket open(String interfaceName, int receiveBuffer) throws LinuxException {
+        if (receiveBuffer <= 0) {
+            throw new IllegalArgumentException("A receive buffer needs at least one byte: " + receiveBuffer);
+        }
         int index = LibC.ifNameToIndex(interfaceName);
-        var socket = new PacketSocket(LibC.socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, ETH_P_ALL_BE));
+        var socket = new PacketSocket(SocketDescriptor.open(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, networkOrder(ETH_P_ALL)));
         try {
-            int fd = socket.fd;
-            LibC.setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, 1, "PACKET_IGNORE_OUTGOING");
-            LibC.setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1, "SO_TIMESTAMPNS");
-            setReceiveBuffer(fd, receiveBuffer);
-            try (var arena = Arena.ofConfined()) {
-                var timeout = arena.allocate(16, 8); // struct timeval: 100 ms
-                timeout.set(JAVA_LONG, 8, 100_000);
-                LibC.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, timeout, "SO_RCVTIMEO");
-                var address = arena.allocate(20, 4); // struct sockaddr_ll
-                address.set(JAVA_SHORT, 0, (short) AF_PACKET);
-                address.set(JAVA_SHORT, 2, (short) ETH_P_ALL_BE);
-                address.set(JAVA_INT, 4, index);
-                LibC.bind(fd, address);
-            }
+            socket.ignoreOutgoing();
+            socket.stampReceivedPackets();
+            socket.setReceiveBuffer(receiveBuffer);
+            socket.setReceiveTimeout(RECEIVE_TIMEOUT);
+            socket.bind(index);
             // Until bind() the socket heard every interface: drop what queued meanwhile.
             while (socket.receive(MSG_DONTWAIT) >= 0) {
                 // discard
@@ -98,12 +92,40 @@ public final class PacketSocket implements AutoCloseable {
         }
     }
 
-    private static void setReceiveBuffer(int fd, int bytes) throws LinuxException {
+    /** {@code htons}: socket(2) takes the protocol in network byte order. */
+    private static int networkOrder(short value) {
+        return Short.toUnsignedInt(ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? value : Short.reverseBytes(value));
+    }
+
+    /** {@code PACKET_IGNORE_OUTGOING}: loopback's sent copy of each packet stays out. */
+    private void ignoreOutgoing() throws LinuxException {
+        descriptor.setOption(SOL_PACKET, PACKET_IGNORE_OUTGOING, 1, "PACKET_IGNORE_OUTGOING");
+    }
+
+    /** {@code SO_TIMESTAMPNS}: each packet comes with its receive time, a {@link Timespec}. */
+    private void stampReceivedPackets() throws LinuxException {
+        descriptor.setOption(SOL_SOCKET, SO_TIMESTAMPNS, 1, "SO_TIMESTAMPNS");
+    }
+
+    private void setReceiveBuffer(int bytes) throws LinuxException {
         try {
-            LibC.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, bytes, "SO_RCVBUFFORCE");
+            descriptor.setOption(SOL_SOCKET, SO_RCVBUFFORCE, bytes, "SO_RCVBUFFORCE");
         } catch (LinuxException e) {
             // Without CAP_NET_ADMIN the kernel caps the buffer at net.core.rmem_max.
-            LibC.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, bytes, "SO_RCVBUF");
+            descriptor.setOption(SOL_SOCKET, SO_RCVBUF, bytes, "SO_RCVBUF");
+        }
+    }
+
+    private void setReceiveTimeout(Duration timeout) throws LinuxException {
+        try (var confined = Arena.ofConfined()) {
+            descriptor.setOption(SOL_SOCKET, SO_RCVTIMEO, Timeval.of(confined, timeout), "SO_RCVTIMEO");
+        }
+    }
+
+    /** Hears only the interface {@code ifindex}. */
+    private void bind(int ifindex) throws LinuxException {
+        try (var confined = Arena.ofConfined()) {
+            descriptor.bind(SockaddrLl.of(confined, ETH_P_ALL, ifindex));
         }
     }
 
@@ -118,8 +140,8 @@ public final class PacketSocket implements AutoCloseable {
     }
 
     private int receive(int flags) throws LinuxException {
-        msghdr.set(JAVA_LONG, 40, control.byteSize());
-        long n = LibC.recvmsg(errno, fd, msghdr, flags | MSG_TRUNC);
+        message.offerControl();
+        long n = descriptor.recvmsg(errno, message.segment(), flags | MSG_TRUNC);
         if (n < 0) {
             int error = Native.errno(errno);
             if (error == LinuxException.EAGAIN || error == LinuxException.EINTR) {
@@ -132,10 +154,10 @@ public final class PacketSocket implements AutoCloseable {
     }
 
     private long readTimestamp() {
-        // struct cmsghdr { size_t len; int level; int type; } then struct timespec { long sec, nsec; }
-        long controlLength = msghdr.get(JAVA_LONG, 40);
-        if (controlLength >= 32 && control.get(JAVA_INT, 8) == SOL_SOCKET && control.get(JAVA_INT, 12) == SO_TIMESTAMPNS) {
-            return control.get(JAVA_LONG, 16) * 1_000_000_000L + control.get(JAVA_LONG, 24);
+        long stamped = CmsgHdr.lengthFor(Timespec.LAYOUT);
+        if (message.controlLength() >= stamped && control.length() >= stamped
+                && control.level() == SOL_SOCKET && control.type() == SO_TIMESTAMPNS) {
+            return timestamp.nanos();
         }
         return -1;
     }
@@ -152,21 +174,16 @@ public final class PacketSocket implements AutoCloseable {
 
     /** Packets the kernel dropped for want of buffer since the last call ({@code PACKET_STATISTICS}). */
     public long dropsSinceLastCall() throws LinuxException {
-        try (var arena = Arena.ofConfined()) {
-            var stats = arena.allocate(8, 4); // struct tpacket_stats { unsigned tp_packets, tp_drops; }
-            LibC.getsockopt(fd, SOL_PACKET, PACKET_STATISTICS, stats, "PACKET_STATISTICS");
-            return Integer.toUnsignedLong(stats.get(JAVA_INT, 4));
+        try (var confined = Arena.ofConfined()) {
+            var stats = new TpacketStats(confined);
+            descriptor.getOption(SOL_PACKET, PACKET_STATISTICS, stats.segment(), "PACKET_STATISTICS");
+            return stats.drops();
         }
     }
 
+    /** Closes the socket; a second call does nothing. */
     @Override
     public void close() {
-        try {
-            LibC.close(fd);
-        } catch (LinuxException e) {
-            // nothing more to do for a descriptor we are giving up
-        } finally {
-            arena.close();
-        }
+        descriptor.close();
     }
 }

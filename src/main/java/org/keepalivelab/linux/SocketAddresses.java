@@ -1,20 +1,25 @@
 package org.keepalivelab.linux;
 
+import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
+import static java.lang.foreign.MemoryLayout.unionLayout;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static org.keepalivelab.linux.LibC.AF_INET6;
 import static org.keepalivelab.linux.LibC.AF_INET;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.UnionLayout;
+import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteOrder;
 
-/** Reads {@code struct sockaddr_in} and {@code sockaddr_in6}. */
+/** Reads a {@link SockaddrIn} or {@link SockaddrIn6}, whichever family the kernel wrote. */
 final class SocketAddresses {
-    /** Large enough for either family ({@code sizeof(struct sockaddr_in6)} is 28). */
-    static final long SOCKADDR_SIZE = 28;
+    /** Room for either family, as {@code getsockname(2)} and {@code getpeername(2)} need it. */
+    static final UnionLayout LAYOUT = unionLayout(SockaddrIn.LAYOUT, SockaddrIn6.LAYOUT).withName("sockaddr_in_or_in6");
+
+    /** Both structs open with their family, an {@code unsigned short}, at the same place. */
+    private static final VarHandle FAMILY = SockaddrIn.LAYOUT.varHandle(groupElement("sin_family"));
 
     private SocketAddresses() {
     }
@@ -25,18 +30,17 @@ final class SocketAddresses {
      * channels report it.
      */
     static InetSocketAddress read(MemorySegment sockaddr) {
-        int family = sockaddr.get(JAVA_SHORT, 0);
-        int port = Short.toUnsignedInt(sockaddr.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2));
-        byte[] address = switch (family) {
-            case AF_INET -> sockaddr.asSlice(4, 4).toArray(JAVA_BYTE);
-            case AF_INET6 -> sockaddr.asSlice(8, 16).toArray(JAVA_BYTE);
+        return switch ((short) FAMILY.get(sockaddr, 0L)) {
+            case AF_INET -> SockaddrIn.read(sockaddr);
+            case AF_INET6 -> SockaddrIn6.read(sockaddr);
             default -> null;
         };
-        if (address == null) {
-            return null;
-        }
+    }
+
+    /** {@code address}'s 4 or 16 bytes, in network byte order, and {@code port}. */
+    static InetSocketAddress of(MemorySegment address, int port) {
         try {
-            return new InetSocketAddress(InetAddress.getByAddress(address), port);
+            return new InetSocketAddress(InetAddress.getByAddress(address.toArray(JAVA_BYTE)), port);
         } catch (UnknownHostException e) {
             throw new AssertionError("4 or 16 bytes are always an address", e);
         }

@@ -1,11 +1,9 @@
 package org.keepalivelab.linux;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static org.keepalivelab.linux.LibC.AF_INET;
 import static org.keepalivelab.linux.LibC.SOCK_CLOEXEC;
 import static org.keepalivelab.linux.LibC.SOCK_STREAM;
+import static org.keepalivelab.linux.LibC.SOL_SOCKET;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.keepalivelab.model.TcpState;
 
 /**
  * The kernel socket behind a Java channel, for what {@code java.net} does not offer:
@@ -25,6 +22,8 @@ import org.keepalivelab.model.TcpState;
  *
  * <p>The descriptor belongs to the channel: this class never closes it, and its owner must
  * {@link #release()} this object before the channel closes (a descriptor number is reused at once).
+ * After the release, which is harmless twice, every other method throws {@link IllegalStateException}
+ * rather than reach a number that may belong to another file.
  */
 public final class TcpSocket {
     /**
@@ -34,7 +33,6 @@ public final class TcpSocket {
     private static final Set<Integer> CLAIMED = ConcurrentHashMap.newKeySet();
     private static final int SCAN_BEYOND_CLAIMED = 256;
 
-    private static final int SOL_SOCKET = 1;
     private static final int SOL_TCP = 6;
     private static final int TCP_LINGER2 = 8;
     private static final int TCP_INFO = 11;
@@ -45,13 +43,10 @@ public final class TcpSocket {
     /** {@code TCP_FIN_TIMEOUT_MAX / HZ}: the kernel caps a socket's orphan lifetime at 120 s. */
     public static final int MAX_LINGER2_SECONDS = 120;
 
-    /** One cBPF instruction, {@code BPF_RET|BPF_K} with k = 0: keep no byte of any packet. */
-    private static final short BPF_RET_K = 0x06;
+    private final SocketDescriptor descriptor;
 
-    private final int fd;
-
-    private TcpSocket(int fd) {
-        this.fd = fd;
+    private TcpSocket(SocketDescriptor descriptor) {
+        this.descriptor = descriptor;
     }
 
     /**
@@ -63,20 +58,20 @@ public final class TcpSocket {
     public static TcpSocket of(NetworkChannel channel, InetSocketAddress remote) throws IOException {
         var local = (InetSocketAddress) channel.getLocalAddress();
         try (var arena = Arena.ofConfined()) {
-            var sockaddr = arena.allocate(SocketAddresses.SOCKADDR_SIZE);
+            var sockaddr = arena.allocate(SocketAddresses.LAYOUT);
             // The kernel gives a new socket the lowest free number, so it is found among the low
             // numbers; the listing of /proc/self/fd is the fallback for a process full of other files.
             int highest = CLAIMED.stream().mapToInt(Integer::intValue).max().orElse(0) + SCAN_BEYOND_CLAIMED;
             for (int fd = 0; fd <= highest; fd++) {
                 if (claimIfMatches(fd, local, remote, sockaddr)) {
-                    return new TcpSocket(fd);
+                    return new TcpSocket(new SocketDescriptor(fd));
                 }
             }
             try (var fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
                 for (var entry : fds) {
                     int fd = Integer.parseInt(entry.getFileName().toString());
                     if (fd > highest && claimIfMatches(fd, local, remote, sockaddr)) {
-                        return new TcpSocket(fd);
+                        return new TcpSocket(new SocketDescriptor(fd));
                     }
                 }
             }
@@ -90,9 +85,12 @@ public final class TcpSocket {
                 && Objects.equals(remote, name(fd, sockaddr, true)) && CLAIMED.add(fd);
     }
 
-    /** Gives the descriptor back: call it before the channel closes, and use this object no more. */
+    /**
+     * Gives the descriptor back: call it before the channel closes. A second call does nothing, so a
+     * stale object never unclaims the number of the socket that holds it next.
+     */
     public void release() {
-        CLAIMED.remove(fd);
+        descriptor.letGo(CLAIMED::remove);
     }
 
     private static InetSocketAddress name(int fd, MemorySegment sockaddr, boolean peer) {
@@ -114,7 +112,7 @@ public final class TcpSocket {
         if (millis < 0) {
             throw new IllegalArgumentException("TCP_USER_TIMEOUT must be 0 or more ms: " + millis);
         }
-        LibC.setsockopt(fd, SOL_TCP, TCP_USER_TIMEOUT, millis, "TCP_USER_TIMEOUT");
+        descriptor.setOption(SOL_TCP, TCP_USER_TIMEOUT, millis, "TCP_USER_TIMEOUT");
     }
 
     /** {@code TCP_LINGER2}: how long this socket lives as an orphan in FIN_WAIT2; 0 is the system's default. */
@@ -122,22 +120,20 @@ public final class TcpSocket {
         if (seconds < 0 || seconds > MAX_LINGER2_SECONDS) {
             throw new IllegalArgumentException("TCP_LINGER2 must be 0.." + MAX_LINGER2_SECONDS + " s: " + seconds);
         }
-        LibC.setsockopt(fd, SOL_TCP, TCP_LINGER2, seconds, "TCP_LINGER2");
+        descriptor.setOption(SOL_TCP, TCP_LINGER2, seconds, "TCP_LINGER2");
     }
 
     /** The kernel's {@code TCP_INFO} for this socket. */
     public TcpInfo tcpInfo() throws LinuxException {
         try (var arena = Arena.ofConfined()) {
-            var info = arena.allocate(256, 8);
-            int length = LibC.getsockopt(fd, SOL_TCP, TCP_INFO, info, "TCP_INFO");
-            // struct tcp_info opens with the bytes tcpi_state, tcpi_ca_state, tcpi_retransmits, tcpi_probes
-            if (length < 4) {
-                throw new IllegalStateException("TCP_INFO returned only " + length + " bytes");
-            }
-            return new TcpInfo(
-                    TcpState.ofKernel(Byte.toUnsignedInt(info.get(JAVA_BYTE, 0))),
-                    Byte.toUnsignedInt(info.get(JAVA_BYTE, 3)));
+            var info = arena.allocate(TcpInfo.LAYOUT);
+            return TcpInfo.read(info, readTcpInfo(info));
         }
+    }
+
+    /** {@code TCP_INFO} into {@code info}, a {@link TcpInfo#LAYOUT}: how many bytes of it the kernel wrote. */
+    int readTcpInfo(MemorySegment info) throws LinuxException {
+        return descriptor.getOption(SOL_TCP, TCP_INFO, info, "TCP_INFO");
     }
 
     /**
@@ -147,12 +143,8 @@ public final class TcpSocket {
      */
     public void attachDropAllFilter() throws LinuxException {
         try (var arena = Arena.ofConfined()) {
-            var program = arena.allocate(8, 8); // struct sock_filter { u16 code; u8 jt, jf; u32 k; }
-            program.set(JAVA_SHORT, 0, BPF_RET_K);
-            var fprog = arena.allocate(16, 8); // struct sock_fprog { unsigned short len; sock_filter *filter; }
-            fprog.set(JAVA_SHORT, 0, (short) 1);
-            fprog.set(ADDRESS, 8, program);
-            LibC.setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, fprog, "SO_ATTACH_FILTER");
+            var dropAll = SockFprog.of(arena, SockFilter.returnBytes(0));
+            descriptor.setOption(SOL_SOCKET, SO_ATTACH_FILTER, dropAll, "SO_ATTACH_FILTER");
         }
     }
 
@@ -163,16 +155,13 @@ public final class TcpSocket {
      * @throws LinuxException with {@link LinuxException#isPermissionDenied()} when it does not
      */
     public static void checkDropAllFilterAllowed() throws LinuxException {
-        int fd = LibC.socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        try {
-            new TcpSocket(fd).attachDropAllFilter();
-        } finally {
-            LibC.close(fd);
+        try (var scratch = SocketDescriptor.open(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {
+            new TcpSocket(scratch).attachDropAllFilter();
         }
     }
 
     /** Removes the socket filter: segments reach TCP again. */
     public void detachFilter() throws LinuxException {
-        LibC.setsockopt(fd, SOL_SOCKET, SO_DETACH_FILTER, 0, "SO_DETACH_FILTER");
+        descriptor.setOption(SOL_SOCKET, SO_DETACH_FILTER, 0, "SO_DETACH_FILTER");
     }
 }

@@ -1,0 +1,113 @@
+package org.keepalivelab.linux;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.keepalivelab.model.TcpState;
+
+/** What each struct class writes and reads, byte for byte as the C ABI puts it (little-endian hosts). */
+class StructValuesTest {
+    @Test
+    void timevalHoldsSecondsAndMicroseconds() {
+        try (var arena = Arena.ofConfined()) {
+            var timeval = Timeval.of(arena, Duration.ofMillis(2_100).plusNanos(999));
+            assertAll(
+                    () -> assertEquals(2, timeval.get(JAVA_LONG, 0)),
+                    () -> assertEquals(100_000, timeval.get(JAVA_LONG, 8)),
+                    () -> assertThrows(IllegalArgumentException.class, () -> Timeval.of(arena, Duration.ofMillis(-1))));
+        }
+    }
+
+    @Test
+    void timespecReadsNanosecondsSinceTheEpoch() {
+        try (var arena = Arena.ofConfined()) {
+            var segment = arena.allocate(Timespec.LAYOUT);
+            segment.set(JAVA_LONG, 0, 1_700_000_000L);
+            segment.set(JAVA_LONG, 8, 123_456_789L);
+            assertEquals(1_700_000_000_123_456_789L, new Timespec(segment).nanos());
+        }
+    }
+
+    @Test
+    void sockaddrLlCarriesTheProtocolInNetworkByteOrder() {
+        try (var arena = Arena.ofConfined()) {
+            var address = SockaddrLl.of(arena, (short) 3, 0x01020304);
+            byte[] expected = {17, 0, 0, 3, 4, 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+            assertArrayEquals(expected, address.toArray(JAVA_BYTE));
+        }
+    }
+
+    @Test
+    void dropAllProgramIsOneReturnOfZeroBytes() {
+        try (var arena = Arena.ofConfined()) {
+            var fprog = SockFprog.of(arena, SockFilter.returnBytes(0));
+            var filter = fprog.get(ADDRESS, 8).reinterpret(SockFilter.LAYOUT.byteSize());
+            assertAll(
+                    () -> assertArrayEquals(new byte[] {1, 0, 0, 0, 0, 0, 0, 0}, fprog.asSlice(0, 8).toArray(JAVA_BYTE),
+                            "len 1, then padding"),
+                    () -> assertArrayEquals(new byte[] {6, 0, 0, 0, 0, 0, 0, 0}, filter.toArray(JAVA_BYTE),
+                            "BPF_RET | BPF_K, jt 0, jf 0, k 0"),
+                    () -> assertThrows(IllegalArgumentException.class, () -> SockFprog.of(arena)));
+        }
+    }
+
+    @Test
+    void socketAddressesOfEitherFamily() throws Exception {
+        try (var arena = Arena.ofConfined()) {
+            var in = arena.allocate(SocketAddresses.LAYOUT);
+            in.copyFrom(MemorySegment.ofArray(new byte[] {2, 0, 0x1f, (byte) 0x90, 127, 0, 0, 1}));
+            var mapped = arena.allocate(SocketAddresses.LAYOUT);
+            mapped.copyFrom(MemorySegment.ofArray(new byte[] {10, 0, 0x1f, (byte) 0x91, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 2}));
+            var other = arena.allocate(SocketAddresses.LAYOUT);
+            other.set(JAVA_BYTE, 0, (byte) 1); // AF_UNIX
+            assertAll(
+                    () -> assertEquals(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 8080), SocketAddresses.read(in)),
+                    () -> assertEquals(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 8081), SocketAddresses.read(mapped),
+                            "an IPv4-mapped address comes back as IPv4"),
+                    () -> assertNull(SocketAddresses.read(other)));
+        }
+    }
+
+    @Test
+    void tcpInfoNeedsEveryFieldItReads() {
+        try (var arena = Arena.ofConfined()) {
+            var info = arena.allocate(TcpInfo.LAYOUT);
+            info.set(JAVA_BYTE, 0, (byte) 1);
+            info.set(JAVA_BYTE, 3, (byte) 200);
+            info.set(JAVA_BYTE, 4, (byte) 2);
+            info.set(JAVA_INT, 52, 0x1000); // tcpi_last_data_recv
+            info.set(JAVA_INT, 56, -1); // tcpi_last_ack_recv
+            assertAll(
+                    () -> assertEquals(new TcpInfo(TcpState.ESTABLISHED, 200, 2, 0x1000, 0xffff_ffffL),
+                            TcpInfo.read(info, (int) TcpInfo.FIELDS_READ), "unsigned, as the kernel's u8 and u32"),
+                    () -> assertThrows(IllegalStateException.class, () -> TcpInfo.read(info, (int) TcpInfo.FIELDS_READ - 1)));
+        }
+    }
+
+    @Test
+    void ifreqTakesANameOfFifteenBytesAtMost() {
+        try (var arena = Arena.ofConfined()) {
+            var request = new Ifreq(arena, "lo");
+            request.setFlags((short) 0x49);
+            assertAll(
+                    () -> assertArrayEquals(new byte[] {'l', 'o', 0}, request.segment().asSlice(0, 3).toArray(JAVA_BYTE)),
+                    () -> assertEquals(0x49, request.segment().get(JAVA_BYTE, 16), "ifr_flags"),
+                    () -> assertEquals(0x49, request.flags()),
+                    () -> assertThrows(IllegalArgumentException.class, () -> new Ifreq(arena, "a-name-too-long!")));
+        }
+    }
+}
