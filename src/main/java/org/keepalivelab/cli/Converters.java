@@ -77,18 +77,28 @@ final class Converters {
         }
     }
 
-    static final class DurationConverter implements Parser<Duration> {
+    /** A timeout: a zero one would stop the run before its first step. */
+    static final class TimeoutConverter implements Parser<Duration> {
         @Override
         public Duration parse(String text) {
-            return Durations.parse(text);
+            return Durations.parsePositive(text, "the timeout");
         }
     }
 
-    /** {@code closed} (null: until every connection ended) or a duration. */
+    /** {@code closed} (null: until every connection ended) or a duration longer than zero. */
     static final class UntilConverter implements Parser<Duration> {
         @Override
         public Duration parse(String text) {
-            return text.equalsIgnoreCase("closed") ? null : Durations.parse(text);
+            if (text.strip().equalsIgnoreCase("closed")) {
+                return null;
+            }
+            try {
+                Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + text + "' is neither closed (stop once every connection "
+                        + "has ended) nor a time (" + Durations.FORMS + ")");
+            }
+            return Durations.parsePositive(text, "--until's time");
         }
     }
 

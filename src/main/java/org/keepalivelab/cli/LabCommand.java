@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.keepalivelab.cli.Converters.ConnectionsConverter;
-import org.keepalivelab.cli.Converters.DurationConverter;
 import org.keepalivelab.cli.Converters.KeepaliveConverter;
 import org.keepalivelab.cli.Converters.OrphanLifetimeConverter;
 import org.keepalivelab.cli.Converters.PolicyConverter;
 import org.keepalivelab.cli.Converters.SizeConverter;
 import org.keepalivelab.cli.Converters.StepConsumer;
 import org.keepalivelab.cli.Converters.ThemeConverter;
+import org.keepalivelab.cli.Converters.TimeoutConverter;
 import org.keepalivelab.cli.Converters.UntilConverter;
 import org.keepalivelab.cli.Converters.UserTimeoutConverter;
 import org.keepalivelab.export.EventLog;
@@ -96,9 +96,9 @@ public final class LabCommand implements Callable<Integer> {
     int orphanLifetime = LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
 
     @Option(names = "--at", paramLabel = "TIME:ACTION[@CONN]", parameterConsumer = StepConsumer.class,
-            description = "A step of the script, repeatable. Actions: connect, send N, reply N (the server "
-                    + "writes), close, kill, abort, sever [both|c2s|s2c], restore; @CONN picks the connection "
-                    + "(default 1), @all every connection; 'connect N' opens N. Default script, the seed's story: "
+            description = "A step of the script, repeatable. Actions: connect [N], send N, reply N (the server "
+                    + "writes; N bytes, 1..16777216), close, kill, abort, sever [both|c2s|s2c], restore; @CONN picks "
+                    + "the connection (default 1), @all every connection; 'connect N' opens N (1..1000). Default script, the seed's story: "
                     + "0s:connect, 0.2s:send 5@all, 1s:kill@all.")
     List<ScriptStep> steps = new ArrayList<>();
 
@@ -108,11 +108,11 @@ public final class LabCommand implements Callable<Integer> {
 
     @Option(names = "--until", paramLabel = "closed|TIME", converter = UntilConverter.class,
             description = "Stop once every connection's server has seen its connection end (closed, the default), "
-                    + "or at TIME.")
+                    + "or at TIME (a number and a unit, ms, s or m: 0.2s, 250ms, 90s, 2m).")
     Duration until;
 
-    @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Stop here at the latest. Default: 90s.")
+    @Option(names = "--timeout", paramLabel = "TIME", converter = TimeoutConverter.class,
+            description = "Stop here at the latest: a TIME longer than 0. Default: 90s.")
     Duration timeout = Duration.ofSeconds(90);
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the exports go. Default: the current directory.")

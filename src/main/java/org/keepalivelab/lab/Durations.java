@@ -12,10 +12,13 @@ public final class Durations {
     private Durations() {
     }
 
+    /** The forms {@link #parse} takes, for error messages. */
+    public static final String FORMS = "a number and a unit, ms, s or m: e.g. 0.2s, 250ms, 90s or 2m";
+
     public static Duration parse(String text) {
         var m = DURATION.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration: write e.g. 0.2s, 250ms, 90s or 2m");
+            throw new IllegalArgumentException("'" + text + "' is not a duration: write " + FORMS);
         }
         var amount = new BigDecimal(m.group(1));
         var nanosPerUnit = switch (m.group(2)) {
@@ -29,6 +32,15 @@ public final class Durations {
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("'" + text + "' is longer than a lab can run (292 years)");
         }
+    }
+
+    /** Parses a duration that must be longer than zero: {@code what} names it in the refusal. */
+    public static Duration parsePositive(String text, String what) {
+        var duration = parse(text);
+        if (duration.isZero()) {
+            throw new IllegalArgumentException(what + " must be longer than 0 (" + FORMS + "), not '" + text + "'");
+        }
+        return duration;
     }
 
     /** Seconds with as many decimals as needed: {@code 0.2s}, {@code 90s}. */

@@ -21,6 +21,11 @@ import org.keepalivelab.model.Action;
 public record ScriptStep(Duration at, Action action, int conn) {
     /** The form of a step, for error messages. */
     public static final String FORM = "TIME:ACTION[@CONN|@all], e.g. 0.2s:send 5, 1s:kill, 2s:sever c2s@2, 3s:kill@all";
+    /**
+     * What one send or reply may write: the lab holds the bytes until the socket takes them, and a
+     * write far beyond any socket buffer (a few MiB) shows nothing more on the wire.
+     */
+    public static final Range BYTES = new Range("a send's or reply's byte count", 1, 16 * 1024 * 1024, "");
     /** {@code @all}: every connection the lab has when the step runs. */
     public static final int ALL = -1;
 
@@ -69,8 +74,8 @@ public record ScriptStep(Duration at, Action action, int conn) {
     }
 
     private static int byteCount(String text, String verb, String arg) {
-        if (!arg.matches("\\d{1,9}") || Integer.parseInt(arg) < 1) {
-            throw new IllegalArgumentException("'" + text + "': " + verb + " takes a byte count of 1 or more");
+        if (!arg.matches("\\d{1,9}") || !BYTES.contains(Integer.parseInt(arg))) {
+            throw new IllegalArgumentException("'" + text + "': " + verb + " takes a byte count, " + BYTES);
         }
         return Integer.parseInt(arg);
     }

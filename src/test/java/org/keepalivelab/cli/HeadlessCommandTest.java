@@ -81,6 +81,11 @@ class HeadlessCommandTest {
         "--at=1s:kill@0                | connections are numbered from 1",
         "--at=1s:kill@99999999999      | is not a step",
         "--timeout=99999999999999m     | is longer than a lab can run",
+        "--timeout=0s                  | the timeout must be longer than 0 (a number and a unit, ms, s or m",
+        "--until=foo                   | 'foo' is neither closed (stop once every connection has ended) nor a time (a number and a unit, ms, s or m",
+        "--until=0ms                   | --until's time must be longer than 0",
+        "--at=0.2s:send 99999999999    | send takes a byte count, 1..16777216",
+        "--at=0.2s:reply 0             | reply takes a byte count, 1..16777216",
     })
     void badInputIsRefusedWithOneClearSentence(String option, String expected) {
         int status = run("--headless", option, "--out", out.toString());
