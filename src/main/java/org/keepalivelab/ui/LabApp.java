@@ -31,24 +31,18 @@ public final class LabApp extends Application {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private boolean closing;
 
-    /** For {@link Application#launch}: uses what was given to {@link #launch(LabSettings, Isolation)}. */
+    /** For {@link Application#launch}, which passes no arguments: what {@link #launch} was given. */
     public LabApp() {
         this(launchSettings, launchIsolation);
     }
 
-    /** For tests: a window whose lab starts with {@code settings}, in this process's network namespace. */
-    public LabApp(LabSettings settings) {
-        this(settings, Isolation.HOST);
-    }
-
     /**
-     * A window whose lab starts with {@code settings} where {@code isolation} says, as
-     * {@link #launch(LabSettings, Isolation)} gives it: for tests of a mode ({@link Isolation#DECLINED}
-     * is what {@code --no-namespace} gives). On Linux the isolation only words the mode and its remedies,
-     * and what the lab can do, the kernel decides; {@link Isolation.Kind#OTHER_SYSTEM} keeps the lab off
-     * every Linux interface.
+     * A window whose lab starts with {@code settings} where {@code isolation} says. On Linux the isolation
+     * only words the mode and its remedies, and what the lab can do, the kernel decides;
+     * {@link Isolation.Kind#OTHER_SYSTEM} keeps the lab off every Linux interface. The window tests and the
+     * screenshots, which start the window themselves, come in here too.
      */
-    public LabApp(LabSettings settings, Isolation isolation) {
+    LabApp(LabSettings settings, Isolation isolation) {
         this.settings = settings;
         this.isolation = isolation;
     }
@@ -91,7 +85,6 @@ public final class LabApp extends Application {
         stage.show();
         view.start();
         session.connectAndSend(SEED_BYTES);
-        DemoDriver.fromSystemProperties(this).ifPresent(DemoDriver::start);
     }
 
     @Override

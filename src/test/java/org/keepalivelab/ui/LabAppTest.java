@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Sever;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.SegmentKind;
@@ -53,7 +54,7 @@ import org.testfx.api.FxRobot;
 class LabAppTest {
     private final FxRobot robot = new FxRobot();
     @RegisterExtension
-    final LabWindow window = new LabWindow(() -> new LabApp(KillScenario.SETTINGS));
+    final LabWindow window = new LabWindow(() -> new LabApp(KillScenario.SETTINGS, Isolation.HOST));
 
     @TempDir
     Path dir;
