@@ -84,6 +84,7 @@ public final class LabApp extends Application {
         stage.setOnHidden(e -> shutdown());
         stage.show();
         view.start();
+        FirstFrameReport.startIfAsked(view.model());
         session.connectAndSend(SEED_BYTES);
     }
 

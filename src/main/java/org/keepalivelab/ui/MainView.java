@@ -1,6 +1,5 @@
 package org.keepalivelab.ui;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +23,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.lab.LabSettings;
-import org.keepalivelab.model.Side;
 import org.keepalivelab.ui.controls.ActionBar;
 import org.keepalivelab.ui.controls.SettingsPanel;
 import org.keepalivelab.ui.export.ExportDialog;
@@ -68,8 +66,6 @@ public final class MainView extends BorderPane {
     private final PngExporter exporter = new PngExporter(io);
     private Theme theme = Theme.LIGHT;
     private long lastStatus;
-    /** {@code -Dkeepalivelab.reportFirstFrame=true} (./benchmark --only start): see {@link #reportFirstFrame()}. */
-    private boolean reportFirstFrame = Boolean.getBoolean("keepalivelab.reportFirstFrame");
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long fxNow) {
@@ -211,29 +207,11 @@ public final class MainView extends BorderPane {
     private void frame() {
         long now = session.lab().clock().now();
         timeline.frame(now);
-        if (reportFirstFrame) {
-            reportFirstFrame();
-        }
         if (now - lastStatus >= STATUS_EVERY_NANOS) {
             lastStatus = now;
             session.refresh();
             status.update(now);
         }
-    }
-
-    /**
-     * For the start-up benchmark: once a frame has drawn the seed connection, established (its client
-     * saw "connected"), prints {@code first-frame <ns since the JVM started>} to stdout, once.
-     */
-    private void reportFirstFrame() {
-        var lanes = model.lanes();
-        if (lanes.isEmpty() || lanes.getFirst().app(Side.CLIENT).size() == 0) {
-            return;
-        }
-        reportFirstFrame = false;
-        long nowMillis = System.currentTimeMillis();
-        long nanos = (nowMillis - ManagementFactory.getRuntimeMXBean().getStartTime()) * 1_000_000L;
-        System.out.println("first-frame " + nanos);
     }
 
     public Theme theme() {
