@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
  * The Keepalive Lab window. On launch the seed scenario is already running: the lab started, one client

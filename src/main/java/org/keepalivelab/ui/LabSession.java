@@ -18,6 +18,7 @@ import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabException;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
  * The window's view of the lab: the connections as last sampled, the selected one, and the commands,

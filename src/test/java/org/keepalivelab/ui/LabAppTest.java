@@ -2,8 +2,8 @@ package org.keepalivelab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.keepalivelab.ui.Fx.onFx;
 import static org.keepalivelab.ui.WindowQueries.states;
 
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import javafx.event.Event;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
@@ -40,6 +39,7 @@ import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
 import org.keepalivelab.ui.controls.KeepalivePreset;
 import org.keepalivelab.ui.export.ExportRequest;
+import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.ConnectionLane;
 import org.keepalivelab.ui.timeline.Hit;

@@ -22,7 +22,7 @@ import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.Range;
 import org.keepalivelab.model.Timeline;
-import org.keepalivelab.ui.KernelDefaults;
+import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.TimelineModel;
 
