@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.ui.controls.ActionBar;
 import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
@@ -15,8 +16,6 @@ import org.keepalivelab.ui.settings.KernelDefaults;
  * lab thread ended.
  */
 public final class LabApp extends Application {
-    /** The opening's message, the seed client's "howdy"; Send sends it again. */
-    public static final int SEED_BYTES = 5;
     private static volatile LabSettings launchSettings = LabSettings.seed();
     private static volatile Isolation launchIsolation = Isolation.HOST;
     private static volatile LabApp launched;
@@ -86,7 +85,7 @@ public final class LabApp extends Application {
         stage.show();
         view.start();
         FirstFrameReport.startIfAsked(view.model());
-        session.connectAndSend(SEED_BYTES);
+        session.connectAndSend(ActionBar.HOWDY_BYTES);
     }
 
     @Override

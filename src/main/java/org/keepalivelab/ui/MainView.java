@@ -79,8 +79,8 @@ public final class MainView extends BorderPane {
         this.model = new TimelineModel(session.lab().timeline());
         this.timeline = new TimelineView(model, TimelinePalette.of(theme));
         this.settings = new SettingsPanel(initial, session.defaults(), session.lab().linuxOptionsProblem());
-        this.actions = new ActionBar(session, settings.validBinding());
-        this.status = new StatusLine(session, model);
+        this.actions = new ActionBar(session, session.lab().severProblem(), settings.validBinding());
+        this.status = new StatusLine(session.lab(), session.defaults(), model);
         getStyleClass().add("main-view");
         setId("main-view");
         timeline.setId("timeline");
@@ -211,7 +211,7 @@ public final class MainView extends BorderPane {
         if (now - lastStatus >= STATUS_EVERY_NANOS) {
             lastStatus = now;
             session.refresh();
-            status.update(now);
+            status.update(now, session.selectedProperty().get());
         }
     }
 

@@ -14,6 +14,7 @@ import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.Sever;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
+import org.keepalivelab.ui.controls.ActionBar;
 import org.keepalivelab.ui.controls.KeepalivePreset;
 import org.keepalivelab.ui.export.ExportRequest;
 import org.keepalivelab.ui.export.PngExport;
@@ -49,7 +50,7 @@ final class KillDemo {
     /** Starts the clicks, on the FX thread, once the window shows. */
     void start() {
         var session = app.session();
-        at(0.4, () -> session.connectAndSend(LabApp.SEED_BYTES));
+        at(0.4, () -> session.connectAndSend(ActionBar.HOWDY_BYTES));
         at(1.2, () -> {
             session.selectedConnProperty().set(1);
             ((Button) app.stage().getScene().lookup("#kill")).fire();
