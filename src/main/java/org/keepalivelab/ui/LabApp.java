@@ -7,6 +7,8 @@ import javafx.stage.Stage;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.ui.controls.ActionBar;
+import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
  * The Keepalive Lab window. On launch the seed scenario is already running: the lab started, one client
@@ -14,8 +16,6 @@ import org.keepalivelab.lab.LabSettings;
  * lab thread ended.
  */
 public final class LabApp extends Application {
-    /** The opening's message, the seed client's "howdy"; Send sends it again. */
-    public static final int SEED_BYTES = 5;
     private static volatile LabSettings launchSettings = LabSettings.seed();
     private static volatile Isolation launchIsolation = Isolation.HOST;
     private static volatile LabApp launched;
@@ -31,24 +31,18 @@ public final class LabApp extends Application {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private boolean closing;
 
-    /** For {@link Application#launch}: uses what was given to {@link #launch(LabSettings, Isolation)}. */
+    /** For {@link Application#launch}, which passes no arguments: what {@link #launch} was given. */
     public LabApp() {
         this(launchSettings, launchIsolation);
     }
 
-    /** For tests: a window whose lab starts with {@code settings}, in this process's network namespace. */
-    public LabApp(LabSettings settings) {
-        this(settings, Isolation.HOST);
-    }
-
     /**
-     * A window whose lab starts with {@code settings} where {@code isolation} says, as
-     * {@link #launch(LabSettings, Isolation)} gives it: for tests of a mode ({@link Isolation#DECLINED}
-     * is what {@code --no-namespace} gives). On Linux the isolation only words the mode and its remedies,
-     * and what the lab can do, the kernel decides; {@link Isolation.Kind#OTHER_SYSTEM} keeps the lab off
-     * every Linux interface.
+     * A window whose lab starts with {@code settings} where {@code isolation} says. On Linux the isolation
+     * only words the mode and its remedies, and what the lab can do, the kernel decides;
+     * {@link Isolation.Kind#OTHER_SYSTEM} keeps the lab off every Linux interface. The window tests and the
+     * screenshots, which start the window themselves, come in here too.
      */
-    public LabApp(LabSettings settings, Isolation isolation) {
+    LabApp(LabSettings settings, Isolation isolation) {
         this.settings = settings;
         this.isolation = isolation;
     }
@@ -90,8 +84,8 @@ public final class LabApp extends Application {
         stage.setOnHidden(e -> shutdown());
         stage.show();
         view.start();
-        session.connectAndSend(SEED_BYTES);
-        DemoDriver.fromSystemProperties(this).ifPresent(DemoDriver::start);
+        FirstFrameReport.startIfAsked(view.model());
+        session.connectAndSend(ActionBar.HOWDY_BYTES);
     }
 
     @Override

@@ -18,13 +18,15 @@ import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabException;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.ui.controls.ConnectionCommands;
+import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
  * The window's view of the lab: the connections as last sampled, the selected one, and the commands,
  * which run on the lab's thread and report back on the FX thread (a failure becomes
  * {@link #messageProperty()}, in the lab's own words). The FX thread never waits for the lab.
  */
-public final class LabSession {
+public final class LabSession implements ConnectionCommands {
     private final Lab lab;
     private final KernelDefaults defaults;
     private final ReadOnlyObjectWrapper<List<ConnectionStatus>> connections =

@@ -1,6 +1,5 @@
 package org.keepalivelab.ui;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -22,14 +21,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.lab.LabSettings;
-import org.keepalivelab.model.Side;
 import org.keepalivelab.ui.controls.ActionBar;
 import org.keepalivelab.ui.controls.SettingsPanel;
 import org.keepalivelab.ui.export.ExportDialog;
 import org.keepalivelab.ui.export.ExportRequest;
+import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.export.PngExporter;
+import org.keepalivelab.ui.settings.SettingsText;
 import org.keepalivelab.ui.status.StatusLine;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.LegendPainter;
@@ -68,8 +67,6 @@ public final class MainView extends BorderPane {
     private final PngExporter exporter = new PngExporter(io);
     private Theme theme = Theme.LIGHT;
     private long lastStatus;
-    /** {@code -Dkeepalivelab.reportFirstFrame=true} (./benchmark --only start): see {@link #reportFirstFrame()}. */
-    private boolean reportFirstFrame = Boolean.getBoolean("keepalivelab.reportFirstFrame");
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long fxNow) {
@@ -82,8 +79,8 @@ public final class MainView extends BorderPane {
         this.model = new TimelineModel(session.lab().timeline());
         this.timeline = new TimelineView(model, TimelinePalette.of(theme));
         this.settings = new SettingsPanel(initial, session.defaults(), session.lab().linuxOptionsProblem());
-        this.actions = new ActionBar(session, settings.validBinding());
-        this.status = new StatusLine(session, model);
+        this.actions = new ActionBar(session, session.lab().severProblem(), settings.validBinding());
+        this.status = new StatusLine(session.lab(), session.defaults(), model);
         getStyleClass().add("main-view");
         setId("main-view");
         timeline.setId("timeline");
@@ -211,29 +208,11 @@ public final class MainView extends BorderPane {
     private void frame() {
         long now = session.lab().clock().now();
         timeline.frame(now);
-        if (reportFirstFrame) {
-            reportFirstFrame();
-        }
         if (now - lastStatus >= STATUS_EVERY_NANOS) {
             lastStatus = now;
             session.refresh();
-            status.update(now);
+            status.update(now, session.selectedProperty().get());
         }
-    }
-
-    /**
-     * For the start-up benchmark: once a frame has drawn the seed connection, established (its client
-     * saw "connected"), prints {@code first-frame <ns since the JVM started>} to stdout, once.
-     */
-    private void reportFirstFrame() {
-        var lanes = model.lanes();
-        if (lanes.isEmpty() || lanes.getFirst().app(Side.CLIENT).size() == 0) {
-            return;
-        }
-        reportFirstFrame = false;
-        long nowMillis = System.currentTimeMillis();
-        long nanos = (nowMillis - ManagementFactory.getRuntimeMXBean().getStartTime()) * 1_000_000L;
-        System.out.println("first-frame " + nanos);
     }
 
     public Theme theme() {

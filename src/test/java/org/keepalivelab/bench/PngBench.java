@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.export.PngToolkit;
-import org.keepalivelab.model.Timeline;
-import org.keepalivelab.ui.KernelDefaults;
 import org.keepalivelab.ui.export.TimelineImage;
+import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.TimelineModel;
 

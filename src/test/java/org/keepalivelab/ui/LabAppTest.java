@@ -2,8 +2,8 @@ package org.keepalivelab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.keepalivelab.ui.Fx.onFx;
 import static org.keepalivelab.ui.WindowQueries.states;
 
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import javafx.event.Event;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Sever;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.SegmentKind;
@@ -39,6 +39,7 @@ import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
 import org.keepalivelab.ui.controls.KeepalivePreset;
 import org.keepalivelab.ui.export.ExportRequest;
+import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.ConnectionLane;
 import org.keepalivelab.ui.timeline.Hit;
@@ -53,7 +54,7 @@ import org.testfx.api.FxRobot;
 class LabAppTest {
     private final FxRobot robot = new FxRobot();
     @RegisterExtension
-    final LabWindow window = new LabWindow(() -> new LabApp(KillScenario.SETTINGS));
+    final LabWindow window = new LabWindow(() -> new LabApp(KillScenario.SETTINGS, Isolation.HOST));
 
     @TempDir
     Path dir;

@@ -16,6 +16,7 @@ import org.keepalivelab.model.TcpFlags;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.export.PngToolkit;
 import org.keepalivelab.ui.export.TimelineImage;
+import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.PaletteRole;
 import org.keepalivelab.ui.timeline.TimelineModel;

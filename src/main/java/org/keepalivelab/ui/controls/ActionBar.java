@@ -1,11 +1,13 @@
 package org.keepalivelab.ui.controls;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -17,8 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Sever;
-import org.keepalivelab.ui.LabApp;
-import org.keepalivelab.ui.LabSession;
 
 /**
  * The commands, acting on the selected connection: Connect, Send, Close gracefully, Kill client,
@@ -27,6 +27,9 @@ import org.keepalivelab.ui.LabSession;
  * gracefully once the client is closing, Kill once it is gone, Restore when nothing is severed).
  */
 public final class ActionBar extends HBox {
+    /** What Send writes: one "howdy", the lab client's greeting; the window's opening writes it too. */
+    public static final int HOWDY_BYTES = 5;
+
     private final ComboBox<Integer> connection = new ComboBox<>();
     private final ObservableList<Integer> ids = FXCollections.observableArrayList();
     private final Button connect = button("Connect", "connect", "Open a new connection with the settings on the left");
@@ -37,11 +40,14 @@ public final class ActionBar extends HBox {
     private final MenuButton sever = new MenuButton("Sever network");
     private final Button restore = button("Restore", "restore", "Segments cross the connection again");
 
-    /** @param settingsValid true while the settings panel is valid: Connect is disabled otherwise */
-    public ActionBar(LabSession session, ObservableBooleanValue settingsValid) {
+    /**
+     * @param severProblem  why the lab cannot sever in this mode, if it cannot: Sever stays disabled, and says so
+     * @param settingsValid true while the settings panel is valid: Connect is disabled otherwise
+     */
+    public ActionBar(ConnectionCommands commands, Optional<String> severProblem, ObservableBooleanValue settingsValid) {
         getStyleClass().add("action-bar");
         setSpacing(8);
-        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setAlignment(Pos.CENTER_LEFT);
         connection.setId("connection-selector");
         connection.setItems(ids);
         connection.setPromptText("No connection");
@@ -59,36 +65,36 @@ public final class ActionBar extends HBox {
                 case S2C -> "Server → client only";
             });
             item.setId("sever-" + s);
-            item.setOnAction(e -> session.sever(s));
+            item.setOnAction(e -> commands.sever(s));
             sever.getItems().add(item);
         }
 
-        connect.setOnAction(e -> session.connect());
-        send.setOnAction(e -> session.send(LabApp.SEED_BYTES));
-        close.setOnAction(e -> session.closeGracefully());
-        kill.setOnAction(e -> session.kill());
-        abort.setOnAction(e -> session.abort());
-        restore.setOnAction(e -> session.restore());
+        connect.setOnAction(e -> commands.connect());
+        send.setOnAction(e -> commands.send(HOWDY_BYTES));
+        close.setOnAction(e -> commands.closeGracefully());
+        kill.setOnAction(e -> commands.kill());
+        abort.setOnAction(e -> commands.abort());
+        restore.setOnAction(e -> commands.restore());
 
-        session.connectionsProperty().addListener((obs, was, is) -> updateIds(is));
+        commands.connectionsProperty().addListener((obs, was, is) -> updateIds(is));
         connection.valueProperty().addListener((obs, was, is) -> {
             if (is != null) {
-                session.selectedConnProperty().set(is);
+                commands.selectedConnProperty().set(is);
             }
         });
-        session.selectedConnProperty().addListener((obs, was, is) -> {
+        commands.selectedConnProperty().addListener((obs, was, is) -> {
             if (is.intValue() > 0 && !is.equals(connection.getValue())) {
                 connection.setValue(is.intValue());
             }
         });
         connect.disableProperty().bind(Bindings.not(settingsValid));
-        bindEnablement(session);
+        bindEnablement(commands, severProblem.isEmpty());
         getChildren().addAll(connect, connection, separator(), send, close, kill, abort, separator(),
-                severHolder(session), restore);
+                severHolder(severProblem), restore);
     }
 
-    private void bindEnablement(LabSession session) {
-        var selected = session.selectedProperty();
+    private void bindEnablement(ConnectionCommands commands, boolean maySever) {
+        var selected = commands.selectedProperty();
         BooleanBinding clientHeld = Bindings.createBooleanBinding(
                 () -> selected.get() != null && selected.get().clientHeld(), selected);
         BooleanBinding clientOpen = Bindings.createBooleanBinding(
@@ -100,7 +106,7 @@ public final class ActionBar extends HBox {
         close.disableProperty().bind(clientOpen.not());
         kill.disableProperty().bind(clientHeld.not());
         abort.disableProperty().bind(clientHeld.not());
-        if (session.lab().severProblem().isEmpty()) {
+        if (maySever) {
             sever.disableProperty().bind(severable.not());
         } else {
             sever.setDisable(true); // for as long as the lab runs: the holder's tooltip says why
@@ -112,9 +118,9 @@ public final class ActionBar extends HBox {
      * The sever button, in a holder that shows why sever is unavailable in this mode: a disabled
      * control shows no tooltip of its own.
      */
-    private Node severHolder(LabSession session) {
+    private Node severHolder(Optional<String> severProblem) {
         var holder = new HBox(sever);
-        session.lab().severProblem().ifPresent(reason -> {
+        severProblem.ifPresent(reason -> {
             var tip = new Tooltip(reason);
             tip.setWrapText(true);
             tip.setMaxWidth(420);

@@ -96,7 +96,7 @@ public final class IntField extends VBox {
         return valid.get();
     }
 
-    /** The text field itself, for tests and labels. */
+    /** The text field itself: its label points at it, and its prompt text is the editor's. */
     public TextField field() {
         return field;
     }

@@ -16,7 +16,7 @@ import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.model.Side;
-import org.keepalivelab.ui.KernelDefaults;
+import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
  * The settings of the next connection: each side's socket, the server's policy, the client's orphan

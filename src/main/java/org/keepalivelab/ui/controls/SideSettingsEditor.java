@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.SocketSettings;
 import org.keepalivelab.model.Side;
-import org.keepalivelab.ui.KernelDefaults;
+import org.keepalivelab.ui.settings.KernelDefaults;
 
 /** One side's socket settings: a preset, keep-alive on/off, idle, interval, count, TCP_USER_TIMEOUT. */
 final class SideSettingsEditor extends VBox {

@@ -25,7 +25,7 @@ import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.Range;
 import org.keepalivelab.lab.Run;
 import org.keepalivelab.model.Timeline;
-import org.keepalivelab.ui.KernelDefaults;
+import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.TimelineModel;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.keepalivelab.lab.ConnectionStatus;
-import org.keepalivelab.ui.KernelDefaults;
+import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.timeline.TimelineModel;
 
 /**

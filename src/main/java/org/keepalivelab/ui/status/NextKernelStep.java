@@ -8,7 +8,7 @@ import org.keepalivelab.lab.SocketSettings;
 import org.keepalivelab.linux.KernelTimer;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
-import org.keepalivelab.ui.KernelDefaults;
+import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
  * What the kernel will do next on a connection, from its own timers ({@code /proc/net/tcp}, as the lab

@@ -6,7 +6,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.keepalivelab.ui.LabSession;
+import org.keepalivelab.lab.ConnectionStatus;
+import org.keepalivelab.lab.Lab;
+import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.timeline.TimeAxis;
 import org.keepalivelab.ui.timeline.TimelineModel;
 
@@ -15,7 +17,8 @@ import org.keepalivelab.ui.timeline.TimelineModel;
  * count, and what the kernel will do next on the selected connection.
  */
 public final class StatusLine extends HBox {
-    private final LabSession session;
+    private final Lab lab;
+    private final KernelDefaults defaults;
     private final TimelineModel model;
     private final Label elapsed = item("elapsed");
     private final Label capture = item("capture");
@@ -25,8 +28,10 @@ public final class StatusLine extends HBox {
     /** The capture problem the capture item shows, "" while capturing, null before the first update. */
     private String shownProblem;
 
-    public StatusLine(LabSession session, TimelineModel model) {
-        this.session = session;
+    /** @param defaults the kernel's defaults, already loaded: the next step's words name them */
+    public StatusLine(Lab lab, KernelDefaults defaults, TimelineModel model) {
+        this.lab = lab;
+        this.defaults = defaults;
         this.model = model;
         getStyleClass().add("status-line");
         setAlignment(Pos.CENTER_LEFT);
@@ -35,7 +40,7 @@ public final class StatusLine extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(next, Priority.SOMETIMES);
         capture.setMaxWidth(520);
-        var labMode = session.lab().mode();
+        var labMode = lab.mode();
         mode.setText(labMode.privateNamespace() ? "private network namespace" : "");
         mode.setTooltip(new Tooltip(labMode.banner()));
         getChildren().addAll(elapsed, capture, segments, mode, spacer, next);
@@ -49,22 +54,21 @@ public final class StatusLine extends HBox {
         return label;
     }
 
-    /** Refreshes every item; {@code now} is lab time in ns. */
-    public void update(long now) {
+    /** Refreshes every item for the {@code selected} connection (or none: null); {@code now} is lab time in ns. */
+    public void update(long now, ConnectionStatus selected) {
         elapsed.setText("elapsed " + TimeAxis.duration(now));
-        var problem = session.captureProblem().orElse("");
+        var problem = lab.captureProblem().orElse("");
         if (!problem.equals(shownProblem)) {
             showCapture(problem);
             shownProblem = problem;
         }
         segments.setText(model.segmentCount() + " segments");
-        var selected = session.selectedProperty().get();
         if (selected == null) {
             next.setText("");
-        } else if (!session.lab().mode().kernelState()) {
+        } else if (!lab.mode().kernelState()) {
             next.setText("#" + selected.conn() + "  the kernel's state and timers are not visible on this system");
         } else {
-            next.setText("#" + selected.conn() + "  " + NextKernelStep.describe(selected, now, session.defaults())
+            next.setText("#" + selected.conn() + "  " + NextKernelStep.describe(selected, now, defaults)
                     + (selected.severed().isEmpty() ? "" : "  ·  severed " + severedWords(selected)));
         }
     }
@@ -82,7 +86,7 @@ public final class StatusLine extends HBox {
         }
     }
 
-    private static String severedWords(org.keepalivelab.lab.ConnectionStatus status) {
+    private static String severedWords(ConnectionStatus status) {
         return status.severed().size() == 2 ? "both ways" : status.severed().iterator().next().label();
     }
 }

@@ -8,7 +8,7 @@ import org.keepalivelab.lab.SocketSettings;
 import org.keepalivelab.linux.KernelTimer;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
-import org.keepalivelab.ui.KernelDefaults;
+import org.keepalivelab.ui.settings.KernelDefaults;
 
 /** A FIN_WAIT2 orphan's timers read as its timeout, not as keep-alive, whatever its keep-alive setting. */
 class NextKernelStepTest {

@@ -1,7 +1,8 @@
 package org.keepalivelab.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -9,24 +10,30 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.util.Duration;
-import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
+import org.keepalivelab.ui.controls.ActionBar;
 import org.keepalivelab.ui.controls.KeepalivePreset;
 import org.keepalivelab.ui.export.ExportRequest;
+import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.Hit;
 
 /**
- * For screenshots only ({@code -Dkeepalivelab.demo=kill}): fast settings, a second connection, then
- * clicks Kill client on connection 1 and severs connection 2; once both servers have seen their
- * connection end, shows the whole lab, writes the window to {@code keepalivelab.screenshot} and the
- * export to {@code keepalivelab.export} (when set) and quits.
+ * The README's screenshots, as {@link Screenshots} runs them: a second connection, then Kill client on
+ * connection 1 (clicked, like a user) and Sever on connection 2; once both servers have seen their
+ * connection end, shows the whole lab, writes the window to one file and the PNG export to another, and
+ * closes the window.
  */
-final class DemoDriver {
-    static final String PROPERTY = "keepalivelab.demo";
-    private static final int ORPHAN_SECONDS = 5;
+final class KillDemo {
+    /** The demo's settings: server keep-alive from the fast preset, client orphan lifetime 5 s. */
+    static final LabSettings SETTINGS = LabSettings.seed()
+            .withServer(LabSettings.seed().server().withKeepalive(KeepalivePreset.FAST_DEMO.settings()))
+            .withOrphanLifetime(5);
+    /** How long the window goes on after both servers saw the end: the last marks settle. */
+    private static final long SETTLE_NANOS = 1_200_000_000L;
 
     private final LabApp app;
     private final Path screenshot;
@@ -34,37 +41,16 @@ final class DemoDriver {
     private final Timeline poll = new Timeline();
     private long endedAt;
 
-    private DemoDriver(LabApp app, Path screenshot, Path export) {
+    KillDemo(LabApp app, Path screenshot, Path export) {
         this.app = app;
         this.screenshot = screenshot;
         this.export = export;
     }
 
-    static Optional<DemoDriver> fromSystemProperties(LabApp app) {
-        if (!"kill".equals(System.getProperty(PROPERTY))) {
-            return Optional.empty();
-        }
-        return Optional.of(new DemoDriver(app, path("keepalivelab.screenshot"), path("keepalivelab.export")));
-    }
-
-    private static Path path(String property) {
-        var value = System.getProperty(property);
-        return value == null || value.isBlank() ? null : Path.of(value);
-    }
-
-    /** The demo's settings: server keep-alive from the fast preset, client orphan lifetime 5 s. */
-    static Optional<LabSettings> settings() {
-        if (!"kill".equals(System.getProperty(PROPERTY))) {
-            return Optional.empty();
-        }
-        var seed = LabSettings.seed();
-        return Optional.of(seed.withServer(seed.server().withKeepalive(KeepalivePreset.FAST_DEMO.settings()))
-                .withOrphanLifetime(ORPHAN_SECONDS));
-    }
-
+    /** Starts the clicks, on the FX thread, once the window shows. */
     void start() {
         var session = app.session();
-        at(0.4, () -> session.connectAndSend(LabApp.SEED_BYTES));
+        at(0.4, () -> session.connectAndSend(ActionBar.HOWDY_BYTES));
         at(1.2, () -> {
             session.selectedConnProperty().set(1);
             ((Button) app.stage().getScene().lookup("#kill")).fire();
@@ -94,7 +80,7 @@ final class DemoDriver {
             endedAt = now;
             return;
         }
-        if (now - endedAt < 1_200_000_000L) {
+        if (now - endedAt < SETTLE_NANOS) {
             return;
         }
         poll.stop();
@@ -109,7 +95,7 @@ final class DemoDriver {
         view.model().lane(1, false).ifPresent(lane -> {
             var row = lane.segments(Side.SERVER);
             for (int i = row.size() - 1; i >= 0; i--) {
-                if (row.kind(i) == org.keepalivelab.model.SegmentKind.KEEPALIVE) {
+                if (row.kind(i) == SegmentKind.KEEPALIVE) {
                     view.timeline().pin(new Hit.Segment(1, Side.SERVER, i));
                     return;
                 }
@@ -118,19 +104,16 @@ final class DemoDriver {
     }
 
     private void capture() {
-        var scene = app.stage().getScene();
-        var image = SwingFXUtils.fromFXImage(scene.snapshot(null), null);
-        CompletableFuture<?> exported = export == null ? CompletableFuture.completedFuture(null)
-                : app.view().exportPng(new ExportRequest(true, PngExport.DEFAULT_WIDTH, PngExport.DEFAULT_HEIGHT,
-                Theme.LIGHT), export);
-        CompletableFuture<?> shot = screenshot == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> {
-                    try {
-                        PngExport.writeImage(image, screenshot);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+        var image = SwingFXUtils.fromFXImage(app.stage().getScene().snapshot(null), null);
+        var exported = app.view().exportPng(
+                new ExportRequest(true, PngExport.DEFAULT_WIDTH, PngExport.DEFAULT_HEIGHT, Theme.LIGHT), export);
+        var shot = CompletableFuture.runAsync(() -> {
+            try {
+                PngExport.writeImage(image, screenshot);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         CompletableFuture.allOf(exported, shot).whenComplete((ok, failure) -> {
             if (failure != null) {
                 System.err.println("Demo capture failed: " + LabSession.words(failure));

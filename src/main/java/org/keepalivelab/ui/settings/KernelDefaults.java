@@ -1,4 +1,4 @@
-package org.keepalivelab.ui;
+package org.keepalivelab.ui.settings;
 
 import org.keepalivelab.linux.KernelSettings;
 
