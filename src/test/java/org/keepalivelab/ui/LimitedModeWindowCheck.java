@@ -25,9 +25,9 @@ import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.SegmentRow;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
-import org.keepalivelab.ui.timeline.SegmentRow;
 import org.testfx.api.FxRobot;
 
 /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.TimeIndex;
 
 /** What one side's application saw, sorted by time: few events, kept as records. */
 public final class AppRow {

@@ -1,5 +1,6 @@
 package org.keepalivelab.ui.timeline;
 
+import org.keepalivelab.model.SegmentRow;
 import org.keepalivelab.model.Side;
 
 /** Finds what lies under a point of the timeline, with the same geometry the renderer draws with. */
@@ -22,7 +23,7 @@ final class HitTest {
         long reach = (long) (REACH * nanosPerPixel);
         for (var side : Side.values()) {
             if (Math.abs(dy - LaneGeometry.track(side)) <= LaneGeometry.TRACK_HALF) {
-                int i = nearestSegment(lane.segments(side), lane.segments(side.peer()), t, reach);
+                int i = nearestSegment(lane.segments(side), t, reach);
                 if (i >= 0) {
                     return new Hit.Segment(lane.conn(), side, i);
                 }
@@ -57,7 +58,7 @@ final class HitTest {
     }
 
     /** The segment nearest {@code t} within {@code reach}, preferring the most telling mark. */
-    private static int nearestSegment(SegmentRow row, SegmentRow peer, long t, long reach) {
+    private static int nearestSegment(SegmentRow row, long t, long reach) {
         int lo = row.firstAtOrAfter(t - reach);
         int hi = row.firstAfter(t + reach);
         int best = -1;
@@ -65,7 +66,7 @@ final class HitTest {
         int bestPriority = -1;
         for (int i = lo; i < hi && i < lo + 4096; i++) {
             long distance = Math.abs(row.t(i) - t);
-            int priority = row.mark(i, peer).priority();
+            int priority = MarkKind.of(row, i).priority();
             if (priority > bestPriority || priority == bestPriority && distance < bestDistance) {
                 best = i;
                 bestDistance = distance;

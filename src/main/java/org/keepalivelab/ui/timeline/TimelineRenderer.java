@@ -11,6 +11,7 @@ import javafx.scene.text.TextAlignment;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.SegmentRow;
 import org.keepalivelab.model.Side;
 
 /**
@@ -214,10 +215,10 @@ public final class TimelineRenderer {
             bands(lane.states(side), side, top);
         }
         for (var side : Side.values()) {
-            segments(lane.segments(side), lane.segments(side.peer()), side, top, true);
+            segments(lane.segments(side), side, top, true);
         }
         for (var side : Side.values()) {
-            segments(lane.segments(side), lane.segments(side.peer()), side, top, false);
+            segments(lane.segments(side), side, top, false);
         }
         for (var side : Side.values()) {
             appEvents(lane.app(side), side, top);
@@ -336,7 +337,7 @@ public final class TimelineRenderer {
         text(text, x0 + 5, y + LaneGeometry.BAND_HEIGHT - 5);
     }
 
-    private void segments(SegmentRow row, SegmentRow peer, Side side, double top, boolean connectors) {
+    private void segments(SegmentRow row, Side side, double top, boolean connectors) {
         long margin = (long) (8 / scale);
         int lo = row.firstAtOrAfter(frame.t0() - margin);
         int hi = row.firstAfter(frame.t1() + margin);
@@ -388,7 +389,7 @@ public final class TimelineRenderer {
                 break;
             }
             column = c;
-            var mark = row.mark(i, peer);
+            var mark = MarkKind.of(row, i);
             if (best < 0 || mark.priority() > bestMark.priority()) {
                 best = i;
                 bestMark = mark;
