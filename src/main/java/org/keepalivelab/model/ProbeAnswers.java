@@ -51,8 +51,9 @@ public final class ProbeAnswers {
     /**
      * Decides again every answer that the segment just inserted at {@code at} of {@code own} can change:
      * its own if it is a probe; unless it is an acknowledgement, the last probe {@code own} sent before
-     * it (whose wait it ends); unless it is a probe, the last probe {@code peer} sent before it (which
-     * it may answer). Each search walks back only over segments that cannot have decided that answer.
+     * it, if answered (it ends that probe's wait, perhaps before the answer came); unless it is a probe,
+     * the last probe {@code peer} sent before it (which it may answer). Each search walks back only over
+     * segments that cannot have decided that answer.
      */
     static void settleAround(SegmentRow own, int at, SegmentRow peer) {
         var kind = own.kind(at);
@@ -61,7 +62,7 @@ public final class ProbeAnswers {
         }
         if (!isAcknowledgement(kind)) {
             int waiting = lastWaitingProbe(own, at - 1, Long.MIN_VALUE);
-            if (waiting >= 0) {
+            if (waiting >= 0 && own.answer(waiting) != ProbeAnswer.NONE) { // it can take an answer away, not give one
                 settle(own, waiting, peer);
             }
         }

@@ -55,6 +55,9 @@ public final class TimeIndex {
 
     /** The first index whose time is after {@code time}; {@link #size()} if none. */
     public int firstAfter(long time) {
+        if (size == 0 || t[size - 1] <= time) {
+            return size; // the usual answer while events arrive in time order: none after the newest
+        }
         int lo = 0;
         int hi = size;
         while (lo < hi) {
