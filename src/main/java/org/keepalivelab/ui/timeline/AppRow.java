@@ -46,6 +46,11 @@ public final class AppRow {
         };
     }
 
+    /** How an application's outcome reads on the timeline: EOF spelled out, an error by its message. */
+    static String outcomeWords(AppEvent event) {
+        return event.event() == AppEventType.EOF ? "EOF: read returned end of stream" : words(event);
+    }
+
     /** The outcomes, in time order. */
     public List<AppEvent> outcomes() {
         return events.stream().filter(AppRow::isOutcome).toList();

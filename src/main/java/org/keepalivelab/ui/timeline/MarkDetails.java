@@ -20,7 +20,7 @@ public final class MarkDetails {
             case Hit.Action a -> {
                 var action = lane.actions().get(a.index());
                 yield "Connection " + lane.conn() + " · you at " + TimeAxis.precise(action.t()) + ": "
-                        + TimelineRenderer.actionWords(action);
+                        + ActionWords.of(action);
             }
             case Hit.Lane l -> "Connection " + l.conn();
         };

@@ -23,6 +23,7 @@ public final class TimelineModel {
     private final Timeline timeline;
     private final SegmentRows segmentRows;
     private final List<ConnectionLane> lanes = new ArrayList<>();
+    private final List<ConnectionLane> lanesView = Collections.unmodifiableList(lanes); // read every frame
     private int read;
     private int segments;
     private long firstT = Long.MAX_VALUE;
@@ -79,7 +80,7 @@ public final class TimelineModel {
 
     /** Lanes in order of connection; lane {@code i} is connection {@code i + 1}. */
     public List<ConnectionLane> lanes() {
-        return Collections.unmodifiableList(lanes);
+        return lanesView;
     }
 
     public Optional<ConnectionLane> lane(int conn, boolean create) {
@@ -87,6 +88,11 @@ public final class TimelineModel {
             return Optional.of(lanes.get(conn - 1));
         }
         return create && conn >= 1 ? Optional.of(lane(conn)) : Optional.empty();
+    }
+
+    /** How many of the lab's events the model has taken in: it changes whenever what the model holds does. */
+    int version() {
+        return read;
     }
 
     public int segmentCount() {
