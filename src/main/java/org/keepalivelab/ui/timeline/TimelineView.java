@@ -1,5 +1,6 @@
 package org.keepalivelab.ui.timeline;
 
+import java.util.Objects;
 import java.util.function.IntFunction;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -274,7 +275,7 @@ public final class TimelineView extends Region {
     }
 
     private void setHovered(Hit hit, double x, double y) {
-        if (java.util.Objects.equals(hit, hovered) && (hit == null || hover.isVisible())) {
+        if (Objects.equals(hit, hovered) && (hit == null || hover.isVisible())) {
             if (hit != null) {
                 placeHover(x, y);
             }
