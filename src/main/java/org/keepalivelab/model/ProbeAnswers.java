@@ -62,7 +62,9 @@ public final class ProbeAnswers {
         }
         if (!isAcknowledgement(kind)) {
             int waiting = lastWaitingProbe(own, at - 1, Long.MIN_VALUE);
-            if (waiting >= 0 && own.answer(waiting) != ProbeAnswer.NONE) { // it can take an answer away, not give one
+            // It can take an answer away, not give one; and not one that came before it, as all the
+            // peer sent did while segments arrive in order.
+            if (waiting >= 0 && own.answer(waiting) != ProbeAnswer.NONE && peer.t(peer.size() - 1) >= own.t(at)) {
                 settle(own, waiting, peer);
             }
         }
