@@ -7,8 +7,6 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.LabSettings;
@@ -21,6 +19,7 @@ import org.keepalivelab.ui.timeline.PaletteRole;
 import org.keepalivelab.ui.timeline.PixelClip;
 import org.keepalivelab.ui.timeline.RenderFrame;
 import org.keepalivelab.ui.timeline.TimeAxis;
+import org.keepalivelab.ui.timeline.TimelineFonts;
 import org.keepalivelab.ui.timeline.TimelineModel;
 import org.keepalivelab.ui.timeline.TimelinePalette;
 import org.keepalivelab.ui.timeline.TimelineRenderer;
@@ -94,7 +93,7 @@ public final class TimelineImage {
         int hidden = model.lanes().size() - Math.max(0, shown);
         gc.restore();
         if (hidden > 0) {
-            gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, FontWeight.BOLD, 12));
+            gc.setFont(TimelineFonts.CAPTION_NOTE);
             gc.setFill(palette.get(PaletteRole.MUTED));
             gc.setTextAlign(TextAlignment.RIGHT);
             gc.fillText("+ " + hidden + " more connection" + (hidden == 1 ? "" : "s") + " not shown",
@@ -116,17 +115,17 @@ public final class TimelineImage {
         gc.setTextBaseline(VPos.BASELINE);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFill(palette.get(PaletteRole.TEXT));
-        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, FontWeight.BOLD, 18));
+        gc.setFont(TimelineFonts.CAPTION_TITLE);
         double y = MARGIN + 18;
         gc.fillText("Keepalive Lab · TCP timeline", MARGIN, y);
         gc.setTextAlign(TextAlignment.RIGHT);
-        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, 13));
+        gc.setFont(TimelineFonts.CAPTION_RANGE);
         gc.setFill(palette.get(PaletteRole.MUTED));
         gc.fillText(TimeAxis.duration(from) + " – " + TimeAxis.duration(to) + " (" + caption.rangeName() + ") · "
                 + model.segmentCount() + " segments · " + model.lanes().size() + " connection"
                 + (model.lanes().size() == 1 ? "" : "s"), w - MARGIN, y);
         gc.setTextAlign(TextAlignment.LEFT);
-        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, 12.5));
+        gc.setFont(TimelineFonts.CAPTION);
         if (caption.modeNote() != null) {
             y += 18;
             gc.setFill(palette.get(PaletteRole.ERROR));
