@@ -79,16 +79,16 @@ public final class PngExport {
                              long toNanos, int width, int height, Theme theme, Path file) throws IOException {
         checkSize(width, height);
         var defaults = KernelDefaults.load(); // may read /proc: here, not on the FX thread
-        BufferedImage image = onFxThread(() -> {
+        var picture = onFxThread(() -> {
             var model = new TimelineModel(timeline);
             model.pull();
             long from = fromNanos == LAB_START ? TimelineImage.wholeLabStart(model) : fromNanos;
             long to = toNanos == LAB_END ? TimelineImage.wholeLabEnd(model, from) : toNanos;
             String name = fromNanos == LAB_START && toNanos == LAB_END ? "whole lab" : "chosen range";
             var caption = new TimelineImage.Caption(name, modeNote, connections, defaults);
-            return opaque(TimelineImage.render(model, from, to, width, height, theme, caption));
+            return TimelineImage.draw(model, TimelineImage.allLanes(model, from, to), width, height, theme, caption);
         });
-        writeImage(image, file);
+        writeImage(opaque(picture.image()), picture.description(), file);
     }
 
     /**

@@ -35,15 +35,15 @@ public final class PngExporter {
     public CompletableFuture<Path> export(TimelineModel model, List<ConnectionStatus> connections,
                                           KernelDefaults defaults, String modeNote, VisibleWindow shown,
                                           ExportRequest request, Path file) {
-        long start = request.wholeLab() ? TimelineImage.wholeLabStart(model) : shown.start();
-        long end = request.wholeLab() ? TimelineImage.wholeLabEnd(model, start) : shown.end();
+        long start = TimelineImage.wholeLabStart(model);
+        var window = request.wholeLab() ? TimelineImage.allLanes(model, start, TimelineImage.wholeLabEnd(model, start)) : shown;
         var caption = new TimelineImage.Caption(request.wholeLab() ? "whole lab" : "visible range", modeNote,
                 connections, defaults);
-        BufferedImage image = PngExport.opaque(TimelineImage.render(model, start, end, request.width(),
-                request.height(), request.theme(), caption));
+        var picture = TimelineImage.draw(model, window, request.width(), request.height(), request.theme(), caption);
+        BufferedImage image = PngExport.opaque(picture.image());
         return CompletableFuture.supplyAsync(() -> {
             try {
-                PngExport.writeImage(image, file);
+                PngExport.writeImage(image, picture.description(), file);
                 return file;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
