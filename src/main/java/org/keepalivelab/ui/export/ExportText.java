@@ -2,7 +2,10 @@ package org.keepalivelab.ui.export;
 
 import org.keepalivelab.ui.timeline.TimeAxis;
 
-/** How an export names what it shows, in the timeline's own words: alike in its dialog, its picture and the file's metadata. */
+/**
+ * How an export names what it shows, in the timeline's own words: alike in its dialog, its picture and
+ * the file's metadata.
+ */
 final class ExportText {
     private ExportText() {
     }

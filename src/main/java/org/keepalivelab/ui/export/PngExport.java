@@ -124,7 +124,7 @@ public final class PngExport {
         return SwingFXUtils.fromFXImage(image, rgb);
     }
 
-    /** Writes an image as PNG, whole or not at all, naming the software that wrote it: see {@link #writeImage(BufferedImage, String, Path)}. */
+    /** Writes an image as PNG with no Description: see {@link #writeImage(BufferedImage, String, Path)}. */
     public static void writeImage(BufferedImage image, Path file) throws IOException {
         writeImage(image, null, file);
     }
@@ -183,8 +183,11 @@ public final class PngExport {
         return root;
     }
 
-    /** "Keepalive Lab 0.1.0", the version from the jar's manifest; without it (classes run from a build folder) the name alone. */
-    static String software() {
+    /**
+     * "Keepalive Lab 0.1.0", with the version from the jar's manifest; without one (classes run from a
+     * build folder) the name alone.
+     */
+    private static String software() {
         String version = PngExport.class.getPackage().getImplementationVersion();
         return version == null ? "Keepalive Lab" : "Keepalive Lab " + version;
     }

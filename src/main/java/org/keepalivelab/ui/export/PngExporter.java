@@ -36,7 +36,8 @@ public final class PngExporter {
                                           KernelDefaults defaults, String modeNote, VisibleWindow shown,
                                           ExportRequest request, Path file) {
         long start = TimelineImage.wholeLabStart(model);
-        var window = request.wholeLab() ? TimelineImage.allLanes(model, start, TimelineImage.wholeLabEnd(model, start)) : shown;
+        var window = request.wholeLab()
+                ? TimelineImage.allLanes(model, start, TimelineImage.wholeLabEnd(model, start)) : shown;
         var caption = new TimelineImage.Caption(request.wholeLab() ? "whole lab" : "visible range", modeNote,
                 connections, defaults);
         var picture = TimelineImage.draw(model, window, request.width(), request.height(), request.theme(), caption);

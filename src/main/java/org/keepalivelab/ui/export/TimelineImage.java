@@ -79,7 +79,7 @@ public final class TimelineImage {
         return new VisibleWindow(from, to, lanes == 0 ? 0 : 1, lanes, 0);
     }
 
-    /** Renders {@code from..to} of {@code model}, every lane that fits, at {@code width}×{@code height} pixels, captioned. */
+    /** Renders {@code from..to} of {@code model}, its lanes from the first, at {@code width}×{@code height} pixels, captioned. */
     public static WritableImage render(TimelineModel model, long from, long to, int width, int height, Theme theme,
                                        Caption caption) {
         return draw(model, allLanes(model, from, to), width, height, theme, caption).image();
@@ -106,32 +106,11 @@ public final class TimelineImage {
 
         double captionHeight = caption(gc, palette, w, from, to, caption, model);
         double legendHeight = LegendPainter.height(w - 2 * MARGIN);
-        double timelineTop = captionHeight;
         double timelineHeight = Math.max(LaneGeometry.AXIS_HEIGHT + 40, h - captionHeight - legendHeight - 2 * MARGIN);
-        int total = model.lanes().size();
-        int wanted = window.firstConn() == 0 ? 0 : window.lastConn() - window.firstConn() + 1;
-        int fit = Math.max(1, (int) Math.floor((timelineHeight - LaneGeometry.AXIS_HEIGHT) / LaneGeometry.LANE_HEIGHT));
-        int drawn = Math.min(wanted, fit);
-        int firstIndex = Math.max(0, window.firstConn() - 1); // lane i is connection i + 1
-
         gc.save();
-        gc.translate(0, timelineTop);
-        new PixelClip().clip(gc, 0, 0, w, timelineHeight);
-        // the lanes drawn are those of a view scrolled to the first one and as tall as they are
-        var geo = new LaneGeometry(w, drawn == 0 ? timelineHeight : Math.min(timelineHeight,
-                LaneGeometry.contentHeight(drawn)), firstIndex * LaneGeometry.LANE_HEIGHT);
-        var frame = new RenderFrame(from, Math.max(to, from + 1), model.lastT(), false, geo.scrollY(),
-                window.selectedConn(), SettingsText.laneTitles(caption::connections, caption.defaults()), null);
-        new TimelineRenderer().draw(gc, geo, model, frame, palette);
+        gc.translate(0, captionHeight);
+        String lanes = timeline(gc, model, window, palette, caption, w, timelineHeight);
         gc.restore();
-        String lanes = drawn == 0 ? "no connection yet"
-                : ExportText.lanes(firstIndex + 1, firstIndex + drawn) + " of " + total;
-        if (drawn < total) {
-            gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, FontWeight.BOLD, 12));
-            gc.setFill(palette.get(PaletteRole.MUTED));
-            gc.setTextAlign(TextAlignment.RIGHT);
-            gc.fillText(lanes, w - MARGIN, timelineTop + timelineHeight - 6);
-        }
         double legendTop = h - legendHeight - MARGIN;
         gc.setStroke(palette.get(PaletteRole.GRID));
         gc.setLineWidth(1);
@@ -141,8 +120,40 @@ public final class TimelineImage {
         var params = new SnapshotParameters();
         params.setFill(palette.get(PaletteRole.BACKGROUND));
         var image = canvas.snapshot(params, new WritableImage(width, height));
-        return new Picture(image, "TCP timeline: " + caption.rangeName() + " " + ExportText.range(from, to) + ", " + lanes + ", "
-                + theme.label().toLowerCase(Locale.ROOT) + " theme");
+        return new Picture(image, "TCP timeline: " + caption.rangeName() + " " + ExportText.range(from, to) + ", "
+                + lanes + ", " + theme.label().toLowerCase(Locale.ROOT) + " theme");
+    }
+
+    /**
+     * Draws {@code window}'s lanes from the first, as many as fit in {@code height}, and where that is
+     * not every lane of the model says which of how many; returns those words ("connections 20–23 of 30").
+     */
+    private static String timeline(GraphicsContext gc, TimelineModel model, VisibleWindow window,
+                                   TimelinePalette palette, Caption caption, double w, double height) {
+        int total = model.lanes().size();
+        int wanted = window.firstConn() == 0 ? 0 : window.lastConn() - window.firstConn() + 1;
+        int fit = Math.max(1, (int) Math.floor((height - LaneGeometry.AXIS_HEIGHT) / LaneGeometry.LANE_HEIGHT));
+        int drawn = Math.min(wanted, fit);
+        int firstIndex = Math.max(0, window.firstConn() - 1); // lane i is connection i + 1
+        gc.save();
+        new PixelClip().clip(gc, 0, 0, w, height);
+        // the lanes drawn are those of a view scrolled to the first one and as tall as they are
+        var geo = new LaneGeometry(w, drawn == 0 ? height : Math.min(height, LaneGeometry.contentHeight(drawn)),
+                firstIndex * LaneGeometry.LANE_HEIGHT);
+        long from = window.start();
+        var frame = new RenderFrame(from, Math.max(window.end(), from + 1), model.lastT(), false, geo.scrollY(),
+                window.selectedConn(), SettingsText.laneTitles(caption::connections, caption.defaults()), null);
+        new TimelineRenderer().draw(gc, geo, model, frame, palette);
+        gc.restore();
+        String lanes = drawn == 0 ? "no connection yet"
+                : ExportText.lanes(firstIndex + 1, firstIndex + drawn) + " of " + total;
+        if (drawn < total) {
+            gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, FontWeight.BOLD, 12));
+            gc.setFill(palette.get(PaletteRole.MUTED));
+            gc.setTextAlign(TextAlignment.RIGHT);
+            gc.fillText(lanes, w - MARGIN, height - 6);
+        }
+        return lanes;
     }
 
     private static double caption(GraphicsContext gc, TimelinePalette palette, double w, long from, long to,

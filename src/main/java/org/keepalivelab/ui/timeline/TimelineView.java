@@ -126,7 +126,8 @@ public final class TimelineView extends Region {
             first = middle >= 0 ? middle : Math.min(first, lanes - 1);
             last = first;
         }
-        return new VisibleWindow(start, start + viewport.span(), first + 1, last + 1, selectedConn.get()); // lane i: connection i + 1
+        // lane i is connection i + 1
+        return new VisibleWindow(start, start + viewport.span(), first + 1, last + 1, selectedConn.get());
     }
 
     /** One animation frame: takes in the lab's new events and redraws if anything visible changed. */
