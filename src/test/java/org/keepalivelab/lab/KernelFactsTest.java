@@ -19,7 +19,7 @@ import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
 
 /**
- * The scenarios of DESIGN.md 1 and the kernel facts of DESIGN.md 4, on the real kernel over loopback,
+ * The seed scenario and the kernel facts of docs/architecture.md, on the real kernel over loopback,
  * with shortened timers: exact segment sequences, generous timing tolerances.
  */
 @Execution(ExecutionMode.CONCURRENT)

@@ -8,8 +8,6 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.LabSettings;
@@ -21,6 +19,7 @@ import org.keepalivelab.ui.timeline.LegendPainter;
 import org.keepalivelab.ui.timeline.PaletteRole;
 import org.keepalivelab.ui.timeline.PixelClip;
 import org.keepalivelab.ui.timeline.RenderFrame;
+import org.keepalivelab.ui.timeline.TimelineFonts;
 import org.keepalivelab.ui.timeline.TimelineModel;
 import org.keepalivelab.ui.timeline.TimelinePalette;
 import org.keepalivelab.ui.timeline.TimelineRenderer;
@@ -137,9 +136,7 @@ public final class TimelineImage {
         int firstIndex = Math.max(0, window.firstConn() - 1); // lane i is connection i + 1
         gc.save();
         new PixelClip().clip(gc, 0, 0, w, height);
-        // the lanes drawn are those of a view scrolled to the first one and as tall as they are
-        var geo = new LaneGeometry(w, drawn == 0 ? height : Math.min(height, LaneGeometry.contentHeight(drawn)),
-                firstIndex * LaneGeometry.LANE_HEIGHT);
+        var geo = LaneGeometry.ofLanes(w, height, firstIndex, drawn);
         long from = window.start();
         var frame = new RenderFrame(from, Math.max(window.end(), from + 1), model.lastT(), false, geo.scrollY(),
                 window.selectedConn(), SettingsText.laneTitles(caption::connections, caption.defaults()), null);
@@ -148,7 +145,7 @@ public final class TimelineImage {
         String lanes = drawn == 0 ? "no connection yet"
                 : ExportText.lanes(firstIndex + 1, firstIndex + drawn) + " of " + total;
         if (drawn < total) {
-            gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, FontWeight.BOLD, 12));
+            gc.setFont(TimelineFonts.CAPTION_NOTE);
             gc.setFill(palette.get(PaletteRole.MUTED));
             gc.setTextAlign(TextAlignment.RIGHT);
             gc.fillText(lanes, w - MARGIN, height - 6);
@@ -161,17 +158,17 @@ public final class TimelineImage {
         gc.setTextBaseline(VPos.BASELINE);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFill(palette.get(PaletteRole.TEXT));
-        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, FontWeight.BOLD, 18));
+        gc.setFont(TimelineFonts.CAPTION_TITLE);
         double y = MARGIN + 18;
         gc.fillText("Keepalive Lab · TCP timeline", MARGIN, y);
         gc.setTextAlign(TextAlignment.RIGHT);
-        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, 13));
+        gc.setFont(TimelineFonts.CAPTION_RANGE);
         gc.setFill(palette.get(PaletteRole.MUTED));
         gc.fillText(ExportText.range(from, to) + " (" + caption.rangeName() + ") · "
                 + model.segmentCount() + " segments · " + model.lanes().size() + " connection"
                 + (model.lanes().size() == 1 ? "" : "s"), w - MARGIN, y);
         gc.setTextAlign(TextAlignment.LEFT);
-        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, 12.5));
+        gc.setFont(TimelineFonts.CAPTION);
         if (caption.modeNote() != null) {
             y += 18;
             gc.setFill(palette.get(PaletteRole.ERROR));

@@ -1,5 +1,6 @@
 package org.keepalivelab.ui.timeline;
 
+import java.util.Objects;
 import java.util.function.IntFunction;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -281,13 +282,16 @@ public final class TimelineView extends Region {
         setHovered(hit instanceof Hit.Lane ? null : hit, e.getX(), e.getY());
     }
 
-    /** What lies at a point of the canvas, or {@code null}. */
+    /**
+     * What lies at a point of the canvas, or {@code null}: found in the layout the renderer draws,
+     * laid out now if the window moved since the last frame.
+     */
     public Hit hitAt(double x, double y) {
-        return HitTest.at(model, geometry(), viewport.start(now), viewport.end(now), now, x, y);
+        return HitTest.at(renderer.layOut(model, geometry(), viewport.start(now), viewport.end(now), now), x, y);
     }
 
     private void setHovered(Hit hit, double x, double y) {
-        if (java.util.Objects.equals(hit, hovered) && (hit == null || hover.isVisible())) {
+        if (Objects.equals(hit, hovered) && (hit == null || hover.isVisible())) {
             if (hit != null) {
                 placeHover(x, y);
             }
