@@ -106,29 +106,10 @@ public final class TimelineView extends Region {
         dirty = true;
     }
 
-    /**
-     * What the view shows now: its window [start, end) in ns since the lab started, the lanes on screen,
-     * the selected connection. A lane is on screen when its middle is: a sliver at an edge is not what
-     * the user looks at; a view shorter than a lane shows the lane at its middle.
-     */
+    /** What the view shows now: its window, its lanes on screen, the selected connection. */
     public VisibleWindow visibleWindow() {
         long start = viewport.start(now);
-        int lanes = model.lanes().size();
-        if (lanes == 0) {
-            return new VisibleWindow(start, start + viewport.span(), 0, 0, selectedConn.get());
-        }
-        var geo = geometry();
-        double half = LaneGeometry.LANE_HEIGHT / 2;
-        int first = Math.max(0, (int) Math.ceil((geo.scrollY() - half) / LaneGeometry.LANE_HEIGHT));
-        int last = Math.min(lanes - 1, (int) Math.floor(
-                (geo.height() - LaneGeometry.AXIS_HEIGHT + geo.scrollY() - half) / LaneGeometry.LANE_HEIGHT));
-        if (last < first) {
-            int middle = geo.laneAt((LaneGeometry.AXIS_HEIGHT + geo.height()) / 2, lanes);
-            first = middle >= 0 ? middle : Math.min(first, lanes - 1);
-            last = first;
-        }
-        // lane i is connection i + 1
-        return new VisibleWindow(start, start + viewport.span(), first + 1, last + 1, selectedConn.get());
+        return VisibleWindow.of(start, start + viewport.span(), geometry(), model.lanes().size(), selectedConn.get());
     }
 
     /** One animation frame: takes in the lab's new events and redraws if anything visible changed. */

@@ -12,4 +12,25 @@ package org.keepalivelab.ui.timeline;
  * @param selectedConn the highlighted lane's connection, 0 for none
  */
 public record VisibleWindow(long start, long end, int firstConn, int lastConn, int selectedConn) {
+
+    /**
+     * The window {@code start..end} over {@code lanes} lanes laid out by {@code geo}. A lane is on screen
+     * when its middle is: a sliver at an edge is not what the user looks at; a view shorter than a lane
+     * shows the lane at its middle.
+     */
+    static VisibleWindow of(long start, long end, LaneGeometry geo, int lanes, int selectedConn) {
+        if (lanes == 0) {
+            return new VisibleWindow(start, end, 0, 0, selectedConn);
+        }
+        double half = LaneGeometry.LANE_HEIGHT / 2;
+        int first = Math.max(0, (int) Math.ceil((geo.scrollY() - half) / LaneGeometry.LANE_HEIGHT));
+        int last = Math.min(lanes - 1, (int) Math.floor(
+                (geo.height() - LaneGeometry.AXIS_HEIGHT + geo.scrollY() - half) / LaneGeometry.LANE_HEIGHT));
+        if (last < first) {
+            int middle = geo.laneAt((LaneGeometry.AXIS_HEIGHT + geo.height()) / 2, lanes);
+            first = middle >= 0 ? middle : Math.min(first, lanes - 1);
+            last = first;
+        }
+        return new VisibleWindow(start, end, first + 1, last + 1, selectedConn); // lane i is connection i + 1
+    }
 }
