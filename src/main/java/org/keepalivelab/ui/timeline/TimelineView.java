@@ -106,13 +106,10 @@ public final class TimelineView extends Region {
         dirty = true;
     }
 
-    /** The window shown now: [start, end) in ns since the lab started. */
-    public long visibleStart() {
-        return viewport.start(now);
-    }
-
-    public long visibleEnd() {
-        return viewport.end(now);
+    /** What the view shows now: its window, its lanes on screen, the selected connection. */
+    public VisibleWindow visibleWindow() {
+        long start = viewport.start(now);
+        return VisibleWindow.of(start, start + viewport.span(), geometry(), model.lanes().size(), selectedConn.get());
     }
 
     /** One animation frame: takes in the lab's new events and redraws if anything visible changed. */
