@@ -109,13 +109,14 @@ public final class TimelineView extends Region {
     /** What the view shows now: its window, its lanes on screen, the selected connection. */
     public VisibleWindow visibleWindow() {
         long start = viewport.start(now);
-        return VisibleWindow.of(start, start + viewport.span(), geometry(), model.lanes().size(), selectedConn.get());
+        return VisibleWindow.of(start, viewport.end(now), geometry(), model.lanes().size(), selectedConn.get());
     }
 
     /** One animation frame: takes in the lab's new events and redraws if anything visible changed. */
     public void frame(long labNow) {
         this.now = labNow;
         pull();
+        viewport.reach(Math.max(labNow, model.lastT()));
         updateScroll();
         boolean liveTick = viewport.following() && labNow - drawnAt >= FRAME_NANOS;
         if (dirty || liveTick || viewport.version() != drawnVersion) {
@@ -146,7 +147,7 @@ public final class TimelineView extends Region {
         }
         var geo = geometry();
         long t0 = viewport.start(now);
-        var frame = new RenderFrame(t0, t0 + viewport.span(), now, true, geo.scrollY(), selectedConn.get(),
+        var frame = new RenderFrame(t0, viewport.end(now), now, true, geo.scrollY(), selectedConn.get(),
                 laneTitle, hovered != null ? hovered : pinned);
         renderer.draw(canvas.getGraphicsContext2D(), geo, model, frame, palette);
         drawnAt = now;
@@ -324,9 +325,10 @@ public final class TimelineView extends Region {
         return true;
     }
 
-    /** Shows the whole lab, from its first event to now. */
+    /** Shows the whole lab, from its start to now. */
     public void showAll() {
-        viewport.show(Math.min(0, model.firstT()), Math.max(now, model.lastT()));
+        viewport.reach(Math.max(now, model.lastT()));
+        viewport.show(0, Math.max(now, model.lastT()));
     }
 
     /** Pins a mark's details, as a click on it would. */
