@@ -15,9 +15,14 @@ import org.testfx.api.FxToolkit;
 
 /**
  * A Keepalive Lab window for each test, on the toolkit TestFX starts (JavaFX's Headless platform in
- * Maven's runs): opened before the test, closed after it, which stops its lab.
+ * Maven's runs): opened before the test at {@value #WIDTH} × {@value #HEIGHT}, the size the window tests
+ * were written for (a new window fits the screen, and the Headless platform's is 1000 × 1000), closed after
+ * it, which stops its lab.
  */
 final class LabWindow implements BeforeEachCallback, AfterEachCallback {
+    static final double WIDTH = 1440;
+    static final double HEIGHT = 900;
+
     private final Supplier<LabApp> factory;
     private LabApp app;
 
@@ -49,6 +54,19 @@ final class LabWindow implements BeforeEachCallback, AfterEachCallback {
         FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false); // the next test's window opens on the same toolkit
         app = (LabApp) FxToolkit.setupApplication(factory::get);
+        resize(WIDTH, HEIGHT);
+    }
+
+    /** Resizes the window, its content laid out again before this returns. */
+    void resize(double width, double height) {
+        onFx(() -> {
+            var stage = app.stage();
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            return null;
+        });
     }
 
     @Override
