@@ -17,17 +17,28 @@ import org.testfx.api.FxToolkit;
  * A Keepalive Lab window for each test, on the toolkit TestFX starts (JavaFX's Headless platform in
  * Maven's runs): opened before the test at {@value #WIDTH} × {@value #HEIGHT}, the size the window tests
  * were written for (a new window fits the screen, and the Headless platform's is 1000 × 1000), closed after
- * it, which stops its lab.
+ * it, which stops its lab. {@link #asPlaced} leaves it as the app placed it.
  */
 final class LabWindow implements BeforeEachCallback, AfterEachCallback {
     static final double WIDTH = 1440;
     static final double HEIGHT = 900;
 
     private final Supplier<LabApp> factory;
+    private final boolean resized;
     private LabApp app;
 
     LabWindow(Supplier<LabApp> factory) {
+        this(factory, true);
+    }
+
+    private LabWindow(Supplier<LabApp> factory, boolean resized) {
         this.factory = factory;
+        this.resized = resized;
+    }
+
+    /** A window left as the app placed it, for the tests of its placement. */
+    static LabWindow asPlaced(Supplier<LabApp> factory) {
+        return new LabWindow(factory, false);
     }
 
     LabApp app() {
@@ -54,17 +65,24 @@ final class LabWindow implements BeforeEachCallback, AfterEachCallback {
         FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false); // the next test's window opens on the same toolkit
         app = (LabApp) FxToolkit.setupApplication(factory::get);
-        resize(WIDTH, HEIGHT);
+        if (resized) {
+            resize(WIDTH, HEIGHT);
+        }
     }
 
-    /** Resizes the window, its content laid out again before this returns. */
-    void resize(double width, double height) {
+    /** Resizes the window; once its scene has taken the size, lays the content out again. */
+    void resize(double width, double height) throws InterruptedException {
         onFx(() -> {
-            var stage = app.stage();
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.getScene().getRoot().applyCss();
-            stage.getScene().getRoot().layout();
+            app.stage().setWidth(width);
+            app.stage().setHeight(height);
+            return null;
+        });
+        var scene = onFx(() -> app.stage().getScene());
+        KillScenario.await(Duration.ofSeconds(5), "the scene to be " + width + " × " + height,
+                () -> onFx(() -> scene.getWidth() == width && scene.getHeight() == height));
+        onFx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
             return null;
         });
     }

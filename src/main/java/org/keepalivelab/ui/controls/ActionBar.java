@@ -111,8 +111,8 @@ public final class ActionBar extends ToolBar {
         var waiting = Bindings.isNotEmpty(connectRefusal);
         connect.disableProperty().bind(waiting);
         HolderTooltip.install(connectHolder, Bindings.when(waiting)
-                .then(Bindings.concat(connectRefusal, " Click here to go to it."))
-                .otherwise("Open a new connection with the settings on the left"));
+                .then(Bindings.concat("Connect waits for valid settings: ", connectRefusal, ". Click to go to the first."))
+                .otherwise("Open new connections with the settings on the left"));
         bind(Command.SEND, send, sendHolder);
         bind(Command.CLOSE, close, closeHolder);
         bind(Command.KILL, kill, killHolder);

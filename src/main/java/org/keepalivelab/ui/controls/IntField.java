@@ -60,7 +60,7 @@ public final class IntField extends VBox {
         error.setManaged(false);
         error.setVisible(false);
         error.setWrapText(true);
-        // Wraps to the column it is given instead of widening it: its label beside it keeps its width.
+        // Wraps to the width the field is given instead of widening it: the name beside it keeps its width.
         error.setMinWidth(0);
         error.setMaxWidth(Double.MAX_VALUE);
         field.textProperty().addListener((obs, was, is) -> validate(is));
