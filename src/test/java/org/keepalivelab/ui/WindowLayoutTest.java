@@ -22,6 +22,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.keepalivelab.lab.Isolation;
+import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.lab.Sever;
 import org.keepalivelab.ui.controls.KeepalivePreset;
 import org.testfx.api.FxRobot;
@@ -84,7 +86,7 @@ class WindowLayoutTest {
             ((TabPane) root.lookup("#side-pane")).getSelectionModel().select(1);
             root.applyCss();
             root.layout();
-            cut.putAll(cutLabels((Parent) root.lookup("#connection-table .column-header-background")));
+            cut.putAll(cutLabels((Parent) root.lookup("#connection-table"))); // its header, and the seed's row
             return new Layout(overflowed, root.lookup(".app-title").isVisible(), cut);
         });
         assertEquals(Map.of(), found.cut(), "labels whose text is not drawn whole (label=drawn)");
@@ -115,6 +117,36 @@ class WindowLayoutTest {
         });
         assertEquals(4, found.getKey(), "four refusals shown");
         assertEquals(Map.of(), found.getValue(), "labels whose text is not drawn whole (label=drawn)");
+    }
+
+    @Test
+    void everyPresetAndPolicyShowsItsNameWholeInItsBox() throws Exception {
+        window.resize(1024, 640);
+        @SuppressWarnings("unchecked")
+        ComboBox<KeepalivePreset> preset = robot.lookup("#server-preset").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<ServerPolicy> policy = robot.lookup("#server-policy").queryAs(ComboBox.class);
+        for (var choice : KeepalivePreset.values()) {
+            assertEquals(choice.shortName(), shownIn(preset, choice));
+            assertEquals(choice.toString(), onFx(() -> preset.getTooltip().getText()), "the full name in the tooltip");
+        }
+        for (var choice : ServerPolicy.values()) {
+            assertEquals(choice.label(), shownIn(policy, choice));
+            assertEquals(choice.description(), onFx(() -> robot.lookup("#server-policy-hint").queryAs(Label.class).getText()));
+        }
+    }
+
+    /** Chooses {@code choice} in {@code combo} and returns the text its box draws. */
+    private <T> String shownIn(ComboBox<T> combo, T choice) {
+        return onFx(() -> {
+            combo.setValue(choice);
+            combo.getScene().getRoot().applyCss();
+            combo.getScene().getRoot().layout();
+            var cell = combo.getChildrenUnmodifiable().stream().filter(ListCell.class::isInstance).map(ListCell.class::cast)
+                    .findFirst().orElseThrow(); // the box's own cell; its list's are in the list view beside it
+            assertEquals(cell.getText(), drawn(cell), "drawn whole");
+            return cell.getText();
+        });
     }
 
     private record Layout(List<String> overflowed, boolean titleShown, Map<String, String> cut) {

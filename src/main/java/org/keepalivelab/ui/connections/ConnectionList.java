@@ -67,7 +67,6 @@ public final class ConnectionList extends VBox {
     @FXML
     private void initialize() {
         table.setItems(rows);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         numberColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().conn()));
         portColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().port()));
         clientColumn.setCellValueFactory(cell -> cell.getValue().clientProperty());
