@@ -111,8 +111,13 @@ public final class MainView extends BorderPane {
         session.messageProperty().addListener((obs, was, is) -> showMessage(is));
 
         settingsTab.setContent(settings);
-        connectionsTab.setContent(new ConnectionList(session.connectionsProperty(), session.selectedConnProperty(),
-                session.lab().timeline(), session.lab().serverAddress()));
+        // Built when first shown: a table laid out at start, unseen, would hold up the window's first frames.
+        connectionsTab.setOnSelectionChanged(e -> {
+            if (connectionsTab.isSelected() && connectionsTab.getContent() == null) {
+                connectionsTab.setContent(new ConnectionList(session.connectionsProperty(),
+                        session.selectedConnProperty(), session.lab().timeline(), session.lab().serverAddress()));
+            }
+        });
         settings.settingsProperty().addListener((obs, was, is) -> session.lab().setSettings(is));
         session.clientsPerConnectProperty().bind(settings.clientsPerConnectProperty());
 

@@ -35,12 +35,12 @@ class ConnectionListTest {
     void selectingConnection23Of30InTheListSelectsItAndTheListFollowsTheSelection() throws Exception {
         robot.interact(() -> robot.lookup("#clients-per-connect .text-field").queryAs(TextField.class).setText("29"));
         robot.clickOn("#connect");
+        robot.clickOn("#connections-tab");
         @SuppressWarnings("unchecked")
         TableView<ConnectionRow> table = robot.lookup("#connection-table").queryAs(TableView.class);
         KillScenario.await(Duration.ofSeconds(15), "30 connections in the list, established",
                 () -> onFx(() -> table.getItems().size() == 30
                         && table.getItems().stream().allMatch(row -> row.serverProperty().get().equals("ESTABLISHED"))));
-        robot.clickOn("#connections-tab");
         assertEquals("Server 127.0.0.1:" + window.app().session().lab().serverAddress().getPort()
                         + " · 30 connections, 30 open",
                 onFx(() -> robot.lookup("#connection-summary").queryAs(Label.class).getText()));
