@@ -9,7 +9,7 @@ import org.keepalivelab.model.TcpFlags;
  * ({@code epan/dissectors/packet-tcp.c}, {@code tcp_analyze_sequence_number}): each rule below is one
  * of Wireshark's, checked in Wireshark's order, so our labels and Wireshark's agree on a capture.
  *
- * <p>Two deliberate differences, where Wireshark is wrong for Linux (DESIGN.md 3):
+ * <p>Two deliberate differences, where Wireshark is wrong for Linux (docs/architecture.md, "Classifying segments"):
  * <ul>
  *   <li>Linux's zero-window probe has the keep-alive's shape, which Wireshark calls a keep-alive. Sent
  *       while the receiver advertises a zero window and the sender's application has written data that

@@ -21,7 +21,7 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Writes the lab's event log as JSON Lines, format {@value #FORMAT} (DESIGN.md 3): a header with every
+ * Writes the lab's event log as JSON Lines, format {@value #FORMAT} (docs/architecture.md, "The event log"): a header with every
  * setting used, then one event per line in time order.
  */
 public final class EventLog {

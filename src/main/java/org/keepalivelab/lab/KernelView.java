@@ -1,6 +1,6 @@
 package org.keepalivelab.lab;
 
-/** How much of the kernel a lab sees where it runs (DESIGN.md 5), decided when it starts. */
+/** How much of the kernel a lab sees where it runs (docs/privileges.md), decided when it starts. */
 enum KernelView {
     /** Every segment captured; each socket's state sampled ({@code TCP_INFO}, the kernel's socket table). */
     CAPTURED,

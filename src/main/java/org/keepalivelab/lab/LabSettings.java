@@ -19,7 +19,7 @@ public record LabSettings(ServerPolicy serverPolicy, SocketSettings server, Sock
     }
 
     /**
-     * The seed scenario (DESIGN.md 1): a Go 1.12 server with {@code SetKeepAlivePeriod(5s)} (idle and
+     * The seed scenario (docs/architecture.md, "The seed scenario"): a Go 1.12 server with {@code SetKeepAlivePeriod(5s)} (idle and
      * interval 5 s, the kernel's count) that reads once; a client without keepalive.
      */
     public static LabSettings seed() {

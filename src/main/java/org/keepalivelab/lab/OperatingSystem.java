@@ -4,7 +4,7 @@ package org.keepalivelab.lab;
  * The system under the lab. On Linux the lab watches the kernel through Linux's own interfaces
  * ({@code AF_PACKET}, socket filters, {@code TCP_INFO}, {@code /proc}, namespaces); on any other it has
  * java.net's real sockets and what the applications see, and never touches those interfaces
- * (DESIGN.md 5).
+ * (docs/privileges.md).
  */
 final class OperatingSystem {
     /**

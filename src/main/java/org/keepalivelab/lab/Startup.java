@@ -4,7 +4,7 @@ import org.keepalivelab.linux.LinuxException;
 import org.keepalivelab.linux.PrivateNamespace;
 
 /**
- * Where the lab will run, decided before it starts (DESIGN.md 5): here, when this process may capture
+ * Where the lab will run, decided before it starts (docs/privileges.md): here, when this process may capture
  * and sever in its network namespace or cannot get a namespace of its own, or off Linux; else again, in
  * a private user and network namespace.
  */

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs this program again in a user and network namespace of its own, where an ordinary user holds
  * {@code CAP_NET_RAW} and {@code CAP_NET_ADMIN} over a network with nothing in it but the lab's
- * loopback (DESIGN.md 5).
+ * loopback (docs/privileges.md).
  *
  * <p>The kernel refuses {@code unshare(CLONE_NEWUSER)} to a multi-threaded process, and a JVM always
  * is one, so util-linux's {@code unshare} makes the namespaces and starts a new JVM in them with this

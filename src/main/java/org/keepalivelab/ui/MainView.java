@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -16,20 +15,15 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.ui.connections.ConnectionList;
 import org.keepalivelab.ui.controls.ActionBar;
 import org.keepalivelab.ui.controls.SettingsPanel;
-import org.keepalivelab.ui.export.ExportDialog;
+import org.keepalivelab.ui.export.ExportFlow;
 import org.keepalivelab.ui.export.ExportRequest;
-import org.keepalivelab.ui.export.PngExport;
-import org.keepalivelab.ui.export.PngExporter;
-import org.keepalivelab.ui.fxml.Fxml;
 import org.keepalivelab.ui.settings.SettingsText;
 import org.keepalivelab.ui.status.StatusLine;
 import org.keepalivelab.ui.theme.Theme;
-import org.keepalivelab.ui.timeline.TimeAxis;
 import org.keepalivelab.ui.timeline.TimelineModel;
 import org.keepalivelab.ui.timeline.TimelinePalette;
 import org.keepalivelab.ui.timeline.TimelineView;
@@ -55,7 +49,7 @@ public final class MainView extends BorderPane {
         thread.setDaemon(true);
         return thread;
     });
-    private final PngExporter exporter = new PngExporter(io);
+    private final ExportFlow exports;
     private Theme theme = Theme.LIGHT;
     private long lastStatus;
     private final AnimationTimer frames = new AnimationTimer() {
@@ -94,6 +88,8 @@ public final class MainView extends BorderPane {
                 this::revealRefusedSetting);
         this.status = new StatusLine(session.lab(), session.defaults(), model);
         this.legend = new LegendStrip(timeline);
+        this.exports = new ExportFlow(timeline, session.lab(), session.defaults(), io, note -> exportNote.setText(note),
+                failure -> showMessage("PNG export failed: " + LabSession.words(failure)));
         Fxml.load(this);
     }
 
@@ -222,36 +218,12 @@ public final class MainView extends BorderPane {
     }
 
     private void askAndExport() {
-        long now = session.lab().clock().now();
-        String whole = TimeAxis.duration(0) + " – " + TimeAxis.duration(Math.max(now, model.lastT()));
-        String visible = TimeAxis.duration(timeline.visibleStart()) + " – " + TimeAxis.duration(timeline.visibleEnd());
-        var window = getScene() == null ? null : getScene().getWindow();
-        ExportDialog.ask(window, theme, whole, visible).ifPresent(request -> {
-            var chooser = new FileChooser();
-            chooser.setTitle("Export timeline as PNG");
-            chooser.setInitialFileName("keepalive-lab.png");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-            var file = chooser.showSaveDialog(window);
-            if (file != null) {
-                exportPng(request, file.toPath());
-            }
-        });
+        exports.askAndExport(theme);
     }
 
     /** Exports as the user asked; completes once the file is written (the outcome also shows in the window). */
     public CompletableFuture<Path> exportPng(ExportRequest request, Path file) {
-        exportNote.setText("Exporting…");
-        timeline.pull();
-        return exporter.export(model, session.connectionsProperty().get(), session.defaults(),
-                        PngExport.modeNote(session.lab()), timeline.visibleStart(), timeline.visibleEnd(), request, file)
-                .whenComplete((written, failure) -> Platform.runLater(() -> {
-                    if (failure != null) {
-                        exportNote.setText("");
-                        showMessage("PNG export failed: " + LabSession.words(failure));
-                    } else {
-                        exportNote.setText("Saved " + written.getFileName());
-                    }
-                }));
+        return exports.export(request, file);
     }
 
     public TimelineView timeline() {

@@ -10,9 +10,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Keepalive Lab's benchmarks: each figure of DESIGN.md 7 on one line, {@code name value unit target}. */
+/** Keepalive Lab's benchmarks: each performance target of docs/architecture.md on one line, {@code name value unit target}. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Prints each performance figure of DESIGN.md 7 as: name value unit target")
+        description = "Prints each performance target of docs/architecture.md as: name value unit target")
 public final class Benchmarks implements Callable<Integer> {
 
     @Option(names = "--connections", description = "Connections for the capture load and the timeline (default ${DEFAULT-VALUE}).")

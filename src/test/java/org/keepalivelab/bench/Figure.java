@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * One benchmark result, printed on one line as {@code name value unit target}.
  *
- * @param target what DESIGN.md 7 asks for, e.g. {@code <=2} or {@code =0}; {@code -} when the figure is context
+ * @param target what the target asks for (docs/architecture.md, "Performance targets"), e.g. {@code <=2} or {@code =0}; {@code -} when the figure is context
  */
 record Figure(String name, double value, String unit, String target) {
 

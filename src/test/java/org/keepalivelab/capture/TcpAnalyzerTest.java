@@ -15,7 +15,7 @@ import org.keepalivelab.model.SegmentKind;
 /**
  * The rules where the kernel's segments in our scenarios never go: retransmitted data, Wireshark's
  * one-byte zero-window probe, Linux's keep-alive-shaped persist probe, and a one-byte write sent again
- * (DESIGN.md 3). The segments are written by hand in the shapes the kernel sends; the scenarios on the
+ * (docs/architecture.md, "Classifying segments"). The segments are written by hand in the shapes the kernel sends; the scenarios on the
  * real kernel are in KernelFactsTest and TsharkCrossCheckTest.
  */
 class TcpAnalyzerTest {

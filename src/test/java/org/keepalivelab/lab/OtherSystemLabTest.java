@@ -17,7 +17,7 @@ import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
 
 /**
- * The lab on a system other than Linux (DESIGN.md 5), as the lab takes it on macOS and Windows: real
+ * The lab on a system other than Linux (docs/privileges.md), as the lab takes it on macOS and Windows: real
  * sockets and what the applications see; no capture, no sever, no kernel state, and the Linux-only
  * socket options refused. Runs on Linux, in this JVM, with the lab told it is elsewhere; OtherSystemIT
  * runs the whole program that way.

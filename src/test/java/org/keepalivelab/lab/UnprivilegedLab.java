@@ -158,7 +158,7 @@ final class UnprivilegedLab implements AutoCloseable {
         command.addAll(wrapper);
         command.add(java.toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("--module-path", "launch/javafx", "--add-modules", "javafx.controls,javafx.fxml,javafx.swing",
+        command.addAll(List.of("--module-path", "launch/javafx", "--add-modules", "javafx.controls,javafx.swing,javafx.fxml",
                 "-cp", "classes:launch/lib/*", "org.keepalivelab.Main", "--headless", "--out", out.toString()));
         command.addAll(List.of(args));
         var stdout = out.resolveSibling(out.getFileName() + ".stdout");

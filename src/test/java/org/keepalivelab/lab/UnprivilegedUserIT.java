@@ -22,7 +22,7 @@ import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
 
 /**
- * An ordinary user's lab (DESIGN.md 5): the packaged program, run as nobody, relaunches itself in a
+ * An ordinary user's lab (docs/privileges.md): the packaged program, run as nobody, relaunches itself in a
  * private user and network namespace and captures and severs exactly as root does in
  * {@link KernelFactsTest}.
  */

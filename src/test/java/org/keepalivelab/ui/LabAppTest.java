@@ -35,6 +35,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Sever;
 import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.ProbeAnswer;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
@@ -45,7 +46,6 @@ import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.ConnectionLane;
 import org.keepalivelab.ui.timeline.Hit;
 import org.keepalivelab.ui.timeline.PaletteRole;
-import org.keepalivelab.ui.timeline.ProbeAnswer;
 import org.keepalivelab.ui.timeline.TimelineView;
 import org.testfx.api.FxRobot;
 

@@ -24,9 +24,9 @@ import org.keepalivelab.lab.LabMode;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.SegmentRow;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
-import org.keepalivelab.ui.timeline.SegmentRow;
 import org.testfx.api.FxRobot;
 
 /**

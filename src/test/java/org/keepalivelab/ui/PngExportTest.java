@@ -6,19 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import javax.imageio.ImageIO;
+import javax.imageio.metadata.IIOMetadataFormatImpl;
+import javax.imageio.metadata.IIOMetadataNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.keepalivelab.ui.export.PngExport;
-import org.keepalivelab.ui.export.PngToolkit;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.Run;
+import org.keepalivelab.ui.export.PngExport;
+import org.keepalivelab.ui.export.PngToolkit;
 import org.keepalivelab.ui.theme.Theme;
 
 /** The PNG export API the command line uses: from a plain thread, on the headless toolkit. */
@@ -47,6 +50,10 @@ class PngExportTest {
                     Theme.DARK, dark);
             assertPicture(ImageIO.read(light.toFile()), 1920, 1080);
             assertPicture(ImageIO.read(dark.toFile()), 1280, 720);
+            String description = description(dark);
+            assertTrue(description.startsWith("TCP timeline: whole lab 0 s – ")
+                    && description.endsWith(" s, connection 1 of 1, dark theme"), "the file says what it shows: " + description);
+            assertEquals("Keepalive Lab", text(dark, PngExport.SOFTWARE), "and what drew it (a build folder has no version)");
             try (var files = Files.list(dir)) {
                 assertEquals(2, files.count(), "no temporary file is left behind");
             }
@@ -71,6 +78,33 @@ class PngExportTest {
         var e = assertThrows(IllegalArgumentException.class, () -> PngExport.checkSize(10, 10));
         assertTrue(e.getMessage().contains("320..8192"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PngExport.sink(dir.resolve("no.png"), 10, 10, Theme.LIGHT));
+    }
+
+    /** The PNG's Description text, what the picture says it shows; null for none. */
+    static String description(Path png) throws IOException {
+        return text(png, PngExport.DESCRIPTION);
+    }
+
+    /** A PNG text chunk's value (tEXt or iTXt, through ImageIO's standard metadata tree), or null. */
+    static String text(Path png, String keyword) throws IOException {
+        try (var in = ImageIO.createImageInputStream(png.toFile())) {
+            var reader = ImageIO.getImageReaders(in).next();
+            try {
+                reader.setInput(in);
+                var tree = (IIOMetadataNode) reader.getImageMetadata(0)
+                        .getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
+                var entries = tree.getElementsByTagName("TextEntry");
+                for (int i = 0; i < entries.getLength(); i++) {
+                    var entry = (IIOMetadataNode) entries.item(i);
+                    if (entry.getAttribute("keyword").equals(keyword)) {
+                        return entry.getAttribute("value");
+                    }
+                }
+                return null;
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     /** Decodes, has the size asked for, and is a picture: many distinct colours, not one fill. */

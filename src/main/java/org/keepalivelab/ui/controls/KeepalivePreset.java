@@ -2,12 +2,20 @@ package org.keepalivelab.ui.controls;
 
 import org.keepalivelab.lab.KeepaliveSettings;
 
-/** Keep-alive settings people recognise (DESIGN.md 4.8), idle/interval/count; count 0 = the kernel's. */
+/**
+ * Keep-alive settings people recognise, idle/interval/count; count 0 = the kernel's. Each names where
+ * its numbers come from (also in docs/architecture.md, "Keep-alive presets").
+ */
 public enum KeepalivePreset {
+    /** The kernel's {@code TCP_KEEPALIVE_TIME}, {@code _INTVL} and {@code _PROBES} ({@code include/net/tcp.h}). */
     LINUX_DEFAULTS("Linux defaults", true, 7200, 75, 9),
+    /** Go 1.12's {@code setKeepAlivePeriod} sets idle and interval, not the count ({@code src/net/tcpsockopt_unix.go}). */
     GO_1_12_PERIOD("Go 1.12 SetKeepAlivePeriod(5s)", true, 5, 5, 0),
+    /** Go's {@code defaultTCPKeepAlive} of 15 s ({@code src/net/dial.go}), on accepted connections since 1.13. */
     GO_1_13_DEFAULT("Go ≥ 1.13 default", true, 15, 15, 0),
+    /** Go 1.23's {@code defaultTCPKeepAliveIdle}, {@code Interval} and {@code Count} ({@code src/net/dial.go}). */
     GO_1_23_CONFIG("Go 1.23 KeepAliveConfig", true, 15, 15, 9),
+    /** The lab's own: a detection in seconds. */
     FAST_DEMO("Fast demo", true, 2, 1, 3),
     OFF("Keep-alive off", false, 7200, 75, 9);
 

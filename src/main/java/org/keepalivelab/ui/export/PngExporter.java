@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.timeline.TimelineModel;
+import org.keepalivelab.ui.timeline.VisibleWindow;
 
 /**
  * The window's PNG export: draws on the FX thread (an offscreen canvas, no window involved), then
@@ -29,19 +30,21 @@ public final class PngExporter {
      *                 would take in every event of the lab again, on the FX thread
      * @param defaults the kernel's defaults, already loaded ({@code LabSession.defaults()})
      * @param modeNote see {@link TimelineImage.Caption}; null for a lab that captures and severs
+     * @param shown    the visible range, exported unless the request is for the whole lab
      */
     public CompletableFuture<Path> export(TimelineModel model, List<ConnectionStatus> connections,
-                                          KernelDefaults defaults, String modeNote, long from, long to,
+                                          KernelDefaults defaults, String modeNote, VisibleWindow shown,
                                           ExportRequest request, Path file) {
-        long start = request.wholeLab() ? TimelineImage.wholeLabStart(model) : from;
-        long end = request.wholeLab() ? TimelineImage.wholeLabEnd(model, start) : to;
+        long start = TimelineImage.wholeLabStart(model);
+        var window = request.wholeLab()
+                ? TimelineImage.allLanes(model, start, TimelineImage.wholeLabEnd(model, start)) : shown;
         var caption = new TimelineImage.Caption(request.wholeLab() ? "whole lab" : "visible range", modeNote,
                 connections, defaults);
-        BufferedImage image = PngExport.opaque(TimelineImage.render(model, start, end, request.width(),
-                request.height(), request.theme(), caption));
+        var picture = TimelineImage.draw(model, window, request.width(), request.height(), request.theme(), caption);
+        BufferedImage image = PngExport.opaque(picture.image());
         return CompletableFuture.supplyAsync(() -> {
             try {
-                PngExport.writeImage(image, file);
+                PngExport.writeImage(image, picture.description(), file);
                 return file;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);

@@ -2,13 +2,12 @@ package org.keepalivelab.ui.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.LabSettings;
@@ -20,10 +19,11 @@ import org.keepalivelab.ui.timeline.LegendPainter;
 import org.keepalivelab.ui.timeline.PaletteRole;
 import org.keepalivelab.ui.timeline.PixelClip;
 import org.keepalivelab.ui.timeline.RenderFrame;
-import org.keepalivelab.ui.timeline.TimeAxis;
+import org.keepalivelab.ui.timeline.TimelineFonts;
 import org.keepalivelab.ui.timeline.TimelineModel;
 import org.keepalivelab.ui.timeline.TimelinePalette;
 import org.keepalivelab.ui.timeline.TimelineRenderer;
+import org.keepalivelab.ui.timeline.VisibleWindow;
 
 /**
  * The exported picture: a caption with the time range and the settings used, the timeline drawn by
@@ -65,9 +65,34 @@ public final class TimelineImage {
         return Math.max(start + 1_000_000_000L, model.lastT() + model.lastT() / 12);
     }
 
-    /** Renders {@code from..to} of {@code model} at {@code width}×{@code height} pixels, captioned. */
+    /**
+     * A picture and what it shows in words, for the file's {@code Description}: "TCP timeline: visible
+     * range 6 min 42 s – 7 min 27 s, connections 20–23 of 30, light theme".
+     */
+    public record Picture(WritableImage image, String description) {
+    }
+
+    /** Every lane of {@code model} over {@code from..to}, none selected: what the whole lab or a chosen range shows. */
+    public static VisibleWindow allLanes(TimelineModel model, long from, long to) {
+        int lanes = model.lanes().size();
+        return new VisibleWindow(from, to, lanes == 0 ? 0 : 1, lanes, 0);
+    }
+
+    /** Renders {@code from..to} of {@code model}, its lanes from the first, at {@code width}×{@code height} pixels, captioned. */
     public static WritableImage render(TimelineModel model, long from, long to, int width, int height, Theme theme,
                                        Caption caption) {
+        return draw(model, allLanes(model, from, to), width, height, theme, caption).image();
+    }
+
+    /**
+     * Draws {@code window} of {@code model} (its time range, its lanes from the first as many as fit, its
+     * selected lane highlighted) at {@code width}×{@code height} pixels, captioned; where it draws fewer
+     * lanes than the model has, it says which ones of how many.
+     */
+    public static Picture draw(TimelineModel model, VisibleWindow window, int width, int height, Theme theme,
+                               Caption caption) {
+        long from = window.start();
+        long to = window.end();
         double scale = Math.max(0.5, Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT));
         double w = width / scale;
         double h = height / scale;
@@ -80,26 +105,11 @@ public final class TimelineImage {
 
         double captionHeight = caption(gc, palette, w, from, to, caption, model);
         double legendHeight = LegendPainter.height(w - 2 * MARGIN);
-        double timelineTop = captionHeight;
         double timelineHeight = Math.max(LaneGeometry.AXIS_HEIGHT + 40, h - captionHeight - legendHeight - 2 * MARGIN);
-
         gc.save();
-        gc.translate(0, timelineTop);
-        new PixelClip().clip(gc, 0, 0, w, timelineHeight);
-        var geo = new LaneGeometry(w, timelineHeight, 0);
-        var frame = new RenderFrame(from, Math.max(to, from + 1), model.lastT(), false, 0, 0,
-                SettingsText.laneTitles(caption::connections, caption.defaults()), null);
-        new TimelineRenderer().draw(gc, geo, model, frame, palette);
-        int shown = (int) Math.floor((timelineHeight - LaneGeometry.AXIS_HEIGHT) / LaneGeometry.LANE_HEIGHT);
-        int hidden = model.lanes().size() - Math.max(0, shown);
+        gc.translate(0, captionHeight);
+        String lanes = timeline(gc, model, window, palette, caption, w, timelineHeight);
         gc.restore();
-        if (hidden > 0) {
-            gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, FontWeight.BOLD, 12));
-            gc.setFill(palette.get(PaletteRole.MUTED));
-            gc.setTextAlign(TextAlignment.RIGHT);
-            gc.fillText("+ " + hidden + " more connection" + (hidden == 1 ? "" : "s") + " not shown",
-                    w - MARGIN, timelineTop + timelineHeight - 6);
-        }
         double legendTop = h - legendHeight - MARGIN;
         gc.setStroke(palette.get(PaletteRole.GRID));
         gc.setLineWidth(1);
@@ -108,7 +118,39 @@ public final class TimelineImage {
 
         var params = new SnapshotParameters();
         params.setFill(palette.get(PaletteRole.BACKGROUND));
-        return canvas.snapshot(params, new WritableImage(width, height));
+        var image = canvas.snapshot(params, new WritableImage(width, height));
+        return new Picture(image, "TCP timeline: " + caption.rangeName() + " " + ExportText.range(from, to) + ", "
+                + lanes + ", " + theme.label().toLowerCase(Locale.ROOT) + " theme");
+    }
+
+    /**
+     * Draws {@code window}'s lanes from the first, as many as fit in {@code height}, and where that is
+     * not every lane of the model says which of how many; returns those words ("connections 20–23 of 30").
+     */
+    private static String timeline(GraphicsContext gc, TimelineModel model, VisibleWindow window,
+                                   TimelinePalette palette, Caption caption, double w, double height) {
+        int total = model.lanes().size();
+        int wanted = window.firstConn() == 0 ? 0 : window.lastConn() - window.firstConn() + 1;
+        int fit = Math.max(1, (int) Math.floor((height - LaneGeometry.AXIS_HEIGHT) / LaneGeometry.LANE_HEIGHT));
+        int drawn = Math.min(wanted, fit);
+        int firstIndex = Math.max(0, window.firstConn() - 1); // lane i is connection i + 1
+        gc.save();
+        new PixelClip().clip(gc, 0, 0, w, height);
+        var geo = LaneGeometry.ofLanes(w, height, firstIndex, drawn);
+        long from = window.start();
+        var frame = new RenderFrame(from, Math.max(window.end(), from + 1), model.lastT(), false, geo.scrollY(),
+                window.selectedConn(), SettingsText.laneTitles(caption::connections, caption.defaults()), null);
+        new TimelineRenderer().draw(gc, geo, model, frame, palette);
+        gc.restore();
+        String lanes = drawn == 0 ? "no connection yet"
+                : ExportText.lanes(firstIndex + 1, firstIndex + drawn) + " of " + total;
+        if (drawn < total) {
+            gc.setFont(TimelineFonts.CAPTION_NOTE);
+            gc.setFill(palette.get(PaletteRole.MUTED));
+            gc.setTextAlign(TextAlignment.RIGHT);
+            gc.fillText(lanes, w - MARGIN, height - 6);
+        }
+        return lanes;
     }
 
     private static double caption(GraphicsContext gc, TimelinePalette palette, double w, long from, long to,
@@ -116,17 +158,17 @@ public final class TimelineImage {
         gc.setTextBaseline(VPos.BASELINE);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFill(palette.get(PaletteRole.TEXT));
-        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, FontWeight.BOLD, 18));
+        gc.setFont(TimelineFonts.CAPTION_TITLE);
         double y = MARGIN + 18;
         gc.fillText("Keepalive Lab · TCP timeline", MARGIN, y);
         gc.setTextAlign(TextAlignment.RIGHT);
-        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, 13));
+        gc.setFont(TimelineFonts.CAPTION_RANGE);
         gc.setFill(palette.get(PaletteRole.MUTED));
-        gc.fillText(TimeAxis.duration(from) + " – " + TimeAxis.duration(to) + " (" + caption.rangeName() + ") · "
+        gc.fillText(ExportText.range(from, to) + " (" + caption.rangeName() + ") · "
                 + model.segmentCount() + " segments · " + model.lanes().size() + " connection"
                 + (model.lanes().size() == 1 ? "" : "s"), w - MARGIN, y);
         gc.setTextAlign(TextAlignment.LEFT);
-        gc.setFont(Font.font(TimelineRenderer.FONT_FAMILY, 12.5));
+        gc.setFont(TimelineFonts.CAPTION);
         if (caption.modeNote() != null) {
             y += 18;
             gc.setFill(palette.get(PaletteRole.ERROR));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.TimeIndex;
 
 /** What one side's application saw, sorted by time: few events, kept as records. */
 public final class AppRow {
@@ -43,6 +44,11 @@ public final class AppRow {
             case ERROR -> event.message() == null ? "error" : event.message();
             case CLOSED -> event.message() == null ? "closed" : "closed (" + event.message() + ")";
         };
+    }
+
+    /** How an application's outcome reads on the timeline: EOF spelled out, an error by its message. */
+    static String outcomeWords(AppEvent event) {
+        return event.event() == AppEventType.EOF ? "EOF: read returned end of stream" : words(event);
     }
 
     /** The outcomes, in time order. */

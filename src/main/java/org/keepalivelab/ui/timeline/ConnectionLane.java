@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
-import org.keepalivelab.model.Direction;
+import org.keepalivelab.model.Probe;
 import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.SegmentRow;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
 
@@ -15,16 +16,18 @@ import org.keepalivelab.model.StateEvent;
  */
 public final class ConnectionLane {
     private final int conn;
-    private final SegmentRow clientSent = new SegmentRow(Direction.C2S);
-    private final SegmentRow serverSent = new SegmentRow(Direction.S2C);
+    private final SegmentRow clientSent;
+    private final SegmentRow serverSent;
     private final StateRow clientStates = new StateRow();
     private final StateRow serverStates = new StateRow();
     private final AppRow clientApp = new AppRow();
     private final AppRow serverApp = new AppRow();
     private final List<ActionEvent> actions = new ArrayList<>();
 
-    ConnectionLane(int conn) {
+    ConnectionLane(int conn, SegmentRow clientSent, SegmentRow serverSent) {
         this.conn = conn;
+        this.clientSent = clientSent;
+        this.serverSent = serverSent;
     }
 
     public int conn() {
@@ -66,15 +69,7 @@ public final class ConnectionLane {
 
     /** Every keep-alive probe {@code side} sent, with its answer. */
     public List<Probe> probes(Side side) {
-        var row = segments(side);
-        var peer = segments(side.peer());
-        var probes = new ArrayList<Probe>();
-        for (int i = 0; i < row.size(); i++) {
-            if (row.kind(i) == SegmentKind.KEEPALIVE) {
-                probes.add(new Probe(row.t(i), row.dir(), row.answer(i, peer), row.dropped(i)));
-            }
-        }
-        return probes;
+        return segments(side).probes();
     }
 
     /** How many segments of {@code kind} {@code side} sent. */

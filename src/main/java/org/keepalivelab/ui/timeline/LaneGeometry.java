@@ -50,6 +50,15 @@ public record LaneGeometry(double width, double height, double scrollY) {
         return index >= 0 && index < lanes ? index : -1;
     }
 
+    /**
+     * The geometry that shows {@code count} lanes from lane {@code first} (0-based) and no other: scrolled
+     * to it and as tall as the axis and those lanes, at most {@code maxHeight} (with no lane, that).
+     */
+    public static LaneGeometry ofLanes(double width, double maxHeight, int first, int count) {
+        return new LaneGeometry(width, count == 0 ? maxHeight : Math.min(maxHeight, contentHeight(count)),
+                first * LANE_HEIGHT);
+    }
+
     /** Total height of {@code lanes} lanes and the axis, for the scroll bar. */
     public static double contentHeight(int lanes) {
         return AXIS_HEIGHT + lanes * LANE_HEIGHT;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.keepalivelab.model.TcpState;
 
@@ -16,7 +15,6 @@ public final class LegendPainter {
     private static final double ROW_HEIGHT = 22;
     private static final double ITEM_GAP = 22;
     private static final double SWATCH = 22;
-    private static final Font FONT = Font.font(TimelineRenderer.FONT_FAMILY, 11.5);
 
     private sealed interface Item {
         String label();
@@ -64,7 +62,7 @@ public final class LegendPainter {
     /** Draws the legend with its top-left corner at ({@code x}, {@code y}); returns its height. */
     public static double draw(GraphicsContext gc, double x, double y, double width, TimelinePalette palette) {
         gc.save();
-        gc.setFont(FONT);
+        gc.setFont(TimelineFonts.LEGEND);
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         double h = layout(width, gc, x, y, palette);
@@ -76,7 +74,7 @@ public final class LegendPainter {
         double x = 0;
         double y = 0;
         for (var item : ITEMS) {
-            double w = SWATCH + 6 + TimelineRenderer.textWidth(item.label(), 11.5);
+            double w = SWATCH + 6 + TimelineFonts.width(item.label(), TimelineFonts.LEGEND);
             if (x > 0 && x + w > width) {
                 x = 0;
                 y += ROW_HEIGHT;
@@ -112,7 +110,7 @@ public final class LegendPainter {
             }
         }
         gc.setFill(palette.get(PaletteRole.TEXT));
-        gc.setFont(FONT);
+        gc.setFont(TimelineFonts.LEGEND);
         gc.fillText(item.label(), x + SWATCH + 6, cy);
     }
 }

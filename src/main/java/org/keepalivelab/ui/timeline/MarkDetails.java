@@ -1,5 +1,6 @@
 package org.keepalivelab.ui.timeline;
 
+import org.keepalivelab.model.ProbeAnswer;
 import org.keepalivelab.model.SegmentEvent;
 
 /** The words shown for a hovered or clicked mark: time, flags, seq/ack, length, classification. */
@@ -19,7 +20,7 @@ public final class MarkDetails {
             case Hit.Action a -> {
                 var action = lane.actions().get(a.index());
                 yield "Connection " + lane.conn() + " · you at " + TimeAxis.precise(action.t()) + ": "
-                        + TimelineRenderer.actionWords(action);
+                        + action.action().words();
             }
             case Hit.Lane l -> "Connection " + l.conn();
         };
@@ -40,7 +41,7 @@ public final class MarkDetails {
         text.append("[").append(event.flagNames()).append("]  seq ").append(event.seq()).append("  ack ")
                 .append(event.ack()).append("  len ").append(event.len()).append("  win ").append(event.window())
                 .append('\n');
-        text.append(classification(event, row.answer(hit.index(), lane.segments(hit.side().peer()))));
+        text.append(classification(event, row.answer(hit.index())));
         if (event.dropped()) {
             text.append("\nLost: the lab's sever dropped it before the ")
                     .append(hit.side().peer().label()).append("'s socket saw it.");

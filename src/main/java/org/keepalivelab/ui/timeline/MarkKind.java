@@ -1,6 +1,8 @@
 package org.keepalivelab.ui.timeline;
 
+import org.keepalivelab.model.ProbeAnswer;
 import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.SegmentRow;
 
 /**
  * What a segment looks like on the timeline: its {@link SegmentKind}, with keep-alive probes split by
@@ -39,8 +41,20 @@ public enum MarkKind {
         return priority;
     }
 
+    /** How the segment at {@code i} of {@code row} is drawn: a keep-alive probe by its answer. */
+    static MarkKind of(SegmentRow row, int i) {
+        var kind = row.kind(i);
+        if (kind != SegmentKind.KEEPALIVE) {
+            return of(kind);
+        }
+        if (row.inferred(i)) {
+            return PROBE_INFERRED;
+        }
+        return row.answer(i) == ProbeAnswer.NONE ? PROBE_UNANSWERED : PROBE_ANSWERED;
+    }
+
     /** The mark of a segment that is not a keep-alive probe (probes depend on their answer). */
-    static MarkKind of(SegmentKind kind) {
+    private static MarkKind of(SegmentKind kind) {
         return switch (kind) {
             case SYN, SYN_ACK -> SYN;
             case DATA -> DATA;

@@ -2,6 +2,7 @@ package org.keepalivelab.ui.timeline;
 
 import org.keepalivelab.model.StateEvent;
 import org.keepalivelab.model.TcpState;
+import org.keepalivelab.model.TimeIndex;
 
 /**
  * One side's kernel state over time, from its {@link StateEvent}s: band {@code i} runs from

@@ -8,17 +8,22 @@ import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.Event;
 import org.keepalivelab.model.SegmentEvent;
+import org.keepalivelab.model.SegmentRows;
+import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
 import org.keepalivelab.model.Timeline;
 
 /**
- * What the timeline view draws: the lab's events sorted into a lane per connection. {@link #pull}
- * reads only what the lab appended since the last call, so once per frame is cheap.
+ * What the timeline view draws: the lab's events sorted into a lane per connection, the segments
+ * (and their probes' answers) as the model's {@link SegmentRows} keeps them. {@link #pull} reads only
+ * what the lab appended since the last call, so once per frame is cheap.
  * Confined to one thread (the FX thread for the live view).
  */
 public final class TimelineModel {
     private final Timeline timeline;
+    private final SegmentRows segmentRows;
     private final List<ConnectionLane> lanes = new ArrayList<>();
+    private final List<ConnectionLane> lanesView = Collections.unmodifiableList(lanes); // read every frame
     private int read;
     private int segments;
     private long firstT = Long.MAX_VALUE;
@@ -26,17 +31,22 @@ public final class TimelineModel {
 
     public TimelineModel(Timeline timeline) {
         this.timeline = timeline;
+        this.segmentRows = new SegmentRows(timeline);
     }
 
     /** Takes in what is new on the lab's timeline; returns true if anything was. */
     public boolean pull() {
-        int size = timeline.size();
-        if (size == read) {
+        if (!segmentRows.update()) {
             return false;
         }
+        int size = segmentRows.read(); // the same events the rows took in, however many were appended since
         for (int i = read; i < size; i++) {
+            long t = timeline.t(i);
+            firstT = Math.min(firstT, t);
+            lastT = Math.max(lastT, t);
             if (timeline.isSegment(i)) {
-                addSegment(i); // from the store's columns: no record made for nearly all events
+                lane(timeline.conn(i)); // from the store's columns: no record made for nearly all events
+                segments++;
             } else {
                 add(timeline.get(i));
             }
@@ -45,22 +55,10 @@ public final class TimelineModel {
         return true;
     }
 
-    private void addSegment(int index) {
-        long t = timeline.t(index);
-        firstT = Math.min(firstT, t);
-        lastT = Math.max(lastT, t);
-        lane(timeline.conn(index)).segments(timeline.direction(index).sender())
-                .add(t, timeline.segmentKind(index), timeline.dropped(index), timeline.inferred(index),
-                        timeline.length(index), index);
-        segments++;
-    }
-
     private void add(Event event) {
-        firstT = Math.min(firstT, event.t());
-        lastT = Math.max(lastT, event.t());
         var lane = lane(event.conn());
         switch (event) {
-            case SegmentEvent segment -> throw new IllegalArgumentException("segments come from the columns: " + segment);
+            case SegmentEvent segment -> throw new IllegalArgumentException("segments come from the rows: " + segment);
             case StateEvent state -> lane.add(state);
             case AppEvent app -> lane.add(app);
             case ActionEvent action -> lane.add(action);
@@ -69,7 +67,8 @@ public final class TimelineModel {
 
     private ConnectionLane lane(int conn) {
         while (lanes.size() < conn) {
-            lanes.add(new ConnectionLane(lanes.size() + 1));
+            int next = lanes.size() + 1;
+            lanes.add(new ConnectionLane(next, segmentRows.sent(next, Side.CLIENT), segmentRows.sent(next, Side.SERVER)));
         }
         return lanes.get(conn - 1);
     }
@@ -81,7 +80,7 @@ public final class TimelineModel {
 
     /** Lanes in order of connection; lane {@code i} is connection {@code i + 1}. */
     public List<ConnectionLane> lanes() {
-        return Collections.unmodifiableList(lanes);
+        return lanesView;
     }
 
     public Optional<ConnectionLane> lane(int conn, boolean create) {
@@ -89,6 +88,11 @@ public final class TimelineModel {
             return Optional.of(lanes.get(conn - 1));
         }
         return create && conn >= 1 ? Optional.of(lane(conn)) : Optional.empty();
+    }
+
+    /** How many of the lab's events the model has taken in: it changes whenever what the model holds does. */
+    int version() {
+        return read;
     }
 
     public int segmentCount() {

@@ -1,5 +1,6 @@
 package org.keepalivelab.ui.timeline;
 
+import java.util.Objects;
 import java.util.function.IntFunction;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -105,13 +106,10 @@ public final class TimelineView extends Region {
         dirty = true;
     }
 
-    /** The window shown now: [start, end) in ns since the lab started. */
-    public long visibleStart() {
-        return viewport.start(now);
-    }
-
-    public long visibleEnd() {
-        return viewport.end(now);
+    /** What the view shows now: its window, its lanes on screen, the selected connection. */
+    public VisibleWindow visibleWindow() {
+        long start = viewport.start(now);
+        return VisibleWindow.of(start, start + viewport.span(), geometry(), model.lanes().size(), selectedConn.get());
     }
 
     /** One animation frame: takes in the lab's new events and redraws if anything visible changed. */
@@ -265,13 +263,16 @@ public final class TimelineView extends Region {
         setHovered(hit instanceof Hit.Lane ? null : hit, e.getX(), e.getY());
     }
 
-    /** What lies at a point of the canvas, or {@code null}. */
+    /**
+     * What lies at a point of the canvas, or {@code null}: found in the layout the renderer draws,
+     * laid out now if the window moved since the last frame.
+     */
     public Hit hitAt(double x, double y) {
-        return HitTest.at(model, geometry(), viewport.start(now), viewport.end(now), now, x, y);
+        return HitTest.at(renderer.layOut(model, geometry(), viewport.start(now), viewport.end(now), now), x, y);
     }
 
     private void setHovered(Hit hit, double x, double y) {
-        if (java.util.Objects.equals(hit, hovered) && (hit == null || hover.isVisible())) {
+        if (Objects.equals(hit, hovered) && (hit == null || hover.isVisible())) {
             if (hit != null) {
                 placeHover(x, y);
             }

@@ -1,6 +1,6 @@
-package org.keepalivelab.ui.timeline;
+package org.keepalivelab.model;
 
-/** What came back for a keep-alive probe before its sender's next segment. */
+/** What came back for a keep-alive probe, by the rule of {@link ProbeAnswers}. */
 public enum ProbeAnswer {
     /** An ACK (a keep-alive ACK): the peer's socket is alive. */
     ACK,

@@ -1,26 +1,26 @@
-package org.keepalivelab.ui.timeline;
+package org.keepalivelab.model;
 
 import java.util.Arrays;
 
 /**
- * Times of one row's marks, kept sorted, in a growable primitive array. Events arrive nearly in time
- * order, so an insertion walks back a step or two at most; callers shift their own parallel arrays
- * with {@link #insertionPoint}.
+ * Times of one row of events (a side's segments, its kernel states), kept sorted, in a growable
+ * primitive array. Events arrive nearly in time order, so an insertion walks back a step or two at
+ * most; callers shift their own parallel arrays with {@link #insertionPoint} and {@link #open}.
  */
-final class TimeIndex {
+public final class TimeIndex {
     private long[] t = new long[64];
     private int size;
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    long at(int i) {
+    public long at(int i) {
         return t[i];
     }
 
     /** Where a mark at {@code time} goes: after every mark at or before it, so equal times keep arrival order. */
-    int insertionPoint(long time) {
+    public int insertionPoint(long time) {
         int i = size;
         while (i > 0 && t[i - 1] > time) {
             i--;
@@ -29,7 +29,7 @@ final class TimeIndex {
     }
 
     /** Inserts {@code time} at {@code index} (from {@link #insertionPoint}). */
-    void insert(int index, long time) {
+    public void insert(int index, long time) {
         if (size == t.length) {
             t = Arrays.copyOf(t, size * 2);
         }
@@ -39,7 +39,7 @@ final class TimeIndex {
     }
 
     /** The first index whose time is at or after {@code time}; {@link #size()} if none. */
-    int firstAtOrAfter(long time) {
+    public int firstAtOrAfter(long time) {
         int lo = 0;
         int hi = size;
         while (lo < hi) {
@@ -54,7 +54,10 @@ final class TimeIndex {
     }
 
     /** The first index whose time is after {@code time}; {@link #size()} if none. */
-    int firstAfter(long time) {
+    public int firstAfter(long time) {
+        if (size == 0 || t[size - 1] <= time) {
+            return size; // the usual answer while events arrive in time order: none after the newest
+        }
         int lo = 0;
         int hi = size;
         while (lo < hi) {
@@ -69,13 +72,13 @@ final class TimeIndex {
     }
 
     /** Grows a parallel array to this index's capacity and opens a slot at {@code index}. */
-    static int[] open(int[] a, int index, int size) {
+    public static int[] open(int[] a, int index, int size) {
         int[] out = a.length > size ? a : Arrays.copyOf(a, Math.max(64, a.length * 2));
         System.arraycopy(out, index, out, index + 1, size - index);
         return out;
     }
 
-    static byte[] open(byte[] a, int index, int size) {
+    public static byte[] open(byte[] a, int index, int size) {
         byte[] out = a.length > size ? a : Arrays.copyOf(a, Math.max(64, a.length * 2));
         System.arraycopy(out, index, out, index + 1, size - index);
         return out;

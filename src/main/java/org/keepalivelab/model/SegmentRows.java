@@ -1,0 +1,73 @@
+package org.keepalivelab.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every connection's segments, a {@link SegmentRow} per side, read from a {@link Timeline} as it
+ * grows, with each keep-alive probe's answer ({@link ProbeAnswers}) decided as its segments arrive:
+ * any reader (the timeline view, an export) asks what answered a probe without deciding it again.
+ * {@link #update} reads only what the timeline appended since. Confined to one thread; each reader
+ * keeps its own.
+ */
+public final class SegmentRows {
+    private final Timeline timeline;
+    private final List<SegmentRow> rows = new ArrayList<>(); // connection c: 2(c-1) the client's, 2(c-1)+1 the server's
+    private int read;
+
+    public SegmentRows(Timeline timeline) {
+        this.timeline = timeline;
+    }
+
+    /** Takes in the segments the timeline appended since the last call; returns true if it appended anything. */
+    public boolean update() {
+        int size = timeline.size();
+        if (size == read) {
+            return false;
+        }
+        for (int i = read; i < size; i++) {
+            if (timeline.isSegment(i)) {
+                add(i);
+            }
+        }
+        read = size;
+        return true;
+    }
+
+    private void add(int index) {
+        int conn = timeline.conn(index);
+        Side sender = timeline.direction(index).sender();
+        var row = sent(conn, sender);
+        int at = row.add(timeline.t(index), timeline.segmentKind(index), timeline.dropped(index),
+                timeline.inferred(index), timeline.length(index), index);
+        ProbeAnswers.settleAround(row, at, sent(conn, sender.peer()));
+    }
+
+    /** How many of the timeline's events {@link #update} has read (segments and the rest). */
+    public int read() {
+        return read;
+    }
+
+    /** The segments {@code side} sent on connection {@code conn} (1-based): an empty row before its first. */
+    public SegmentRow sent(int conn, Side side) {
+        while (rows.size() < 2 * conn) {
+            rows.add(new SegmentRow(rows.size() % 2 == 0 ? Direction.C2S : Direction.S2C));
+        }
+        return rows.get(2 * (conn - 1) + (side == Side.CLIENT ? 0 : 1));
+    }
+
+    /**
+     * What answered the keep-alive probe that is event {@code eventIndex} of the timeline, read by
+     * {@link #update} already.
+     *
+     * @throws IllegalArgumentException for an event that is no probe, or not read yet
+     */
+    public ProbeAnswer answer(int eventIndex) {
+        if (eventIndex < 0 || eventIndex >= read || !timeline.isSegment(eventIndex)
+                || timeline.segmentKind(eventIndex) != SegmentKind.KEEPALIVE) {
+            throw new IllegalArgumentException("event " + eventIndex + " is no keep-alive probe read so far");
+        }
+        var row = sent(timeline.conn(eventIndex), timeline.direction(eventIndex).sender());
+        return row.answer(row.indexOf(timeline.t(eventIndex), eventIndex));
+    }
+}

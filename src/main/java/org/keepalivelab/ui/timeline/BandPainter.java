@@ -1,0 +1,37 @@
+package org.keepalivelab.ui.timeline;
+
+/** Paints each side's kernel state bands: coloured by state, a line where one starts, its label where it fits. */
+final class BandPainter {
+    private static final double START_ALPHA = 0.6;
+    /** A label's baseline above its band's bottom. */
+    private static final double LABEL_LIFT = 5;
+
+    private BandPainter() {
+    }
+
+    static void paint(Pen pen, LaneLayout lane, TimelineLayout frame) {
+        var gc = pen.gc();
+        for (var side : LaneLayout.SIDES) {
+            var row = lane.lane().states(side);
+            var bands = lane.bands(side);
+            double y = lane.top() + LaneGeometry.bandTop(side);
+            for (int k = 0; k < bands.count(); k++) {
+                double x0 = bands.x0(k);
+                gc.setFill(pen.palette().state(row.state(bands.band(k))));
+                gc.fillRect(x0, y, Math.max(1, bands.x1(k) - x0), LaneGeometry.BAND_HEIGHT);
+                if (bands.startsHere(k)) {
+                    gc.setFill(pen.colour(PaletteRole.MUTED));
+                    gc.setGlobalAlpha(START_ALPHA);
+                    pen.vline(x0, y, y + LaneGeometry.BAND_HEIGHT, 1);
+                    gc.setGlobalAlpha(1);
+                }
+                if (bands.label(k) != null) {
+                    gc.setFont(TimelineFonts.LABEL);
+                    gc.setFill(pen.colour(PaletteRole.STATE_TEXT));
+                    pen.text(bands.label(k), Math.max(x0, frame.geometry().plotLeft()) + StateBands.LABEL_INSET,
+                            y + LaneGeometry.BAND_HEIGHT - LABEL_LIFT);
+                }
+            }
+        }
+    }
+}
