@@ -6,7 +6,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -139,34 +141,10 @@ public final class MainView extends BorderPane {
         session.clearMessage();
     }
 
+    /** A view control: does what its key, its {@code userData}, does on the timeline. */
     @FXML
-    private void followLive() {
-        timeline.press(KeyCode.L);
-    }
-
-    @FXML
-    private void showWholeLab() {
-        timeline.press(KeyCode.A);
-    }
-
-    @FXML
-    private void zoomOut() {
-        timeline.press(KeyCode.MINUS);
-    }
-
-    @FXML
-    private void zoomIn() {
-        timeline.press(KeyCode.PLUS);
-    }
-
-    @FXML
-    private void back() {
-        timeline.press(KeyCode.LEFT);
-    }
-
-    @FXML
-    private void forward() {
-        timeline.press(KeyCode.RIGHT);
+    private void press(ActionEvent e) {
+        timeline.press(KeyCode.valueOf((String) ((Node) e.getSource()).getUserData()));
     }
 
     private void showMessage(String message) {

@@ -11,11 +11,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.ui.connections.ConnectionRow;
 import org.testfx.api.FxRobot;
 
@@ -24,12 +22,7 @@ import org.testfx.api.FxRobot;
 class ConnectionListTest {
     private final FxRobot robot = new FxRobot();
     @RegisterExtension
-    final LabWindow window = new LabWindow(() -> new LabApp(KillScenario.SETTINGS, Isolation.HOST));
-
-    @BeforeEach
-    void seedGreeting() throws Exception {
-        window.awaitSeedGreeting();
-    }
+    final LabWindow window = LabWindow.killScenario();
 
     @Test
     void selectingConnection23Of30InTheListSelectsItAndTheListFollowsTheSelection() throws Exception {

@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.ui.timeline.ConnectionLane;
@@ -25,20 +26,27 @@ final class LabWindow implements BeforeEachCallback, AfterEachCallback {
 
     private final Supplier<LabApp> factory;
     private final boolean resized;
+    private final boolean greeted;
     private LabApp app;
 
     LabWindow(Supplier<LabApp> factory) {
-        this(factory, true);
+        this(factory, true, false);
     }
 
-    private LabWindow(Supplier<LabApp> factory, boolean resized) {
+    private LabWindow(Supplier<LabApp> factory, boolean resized, boolean greeted) {
         this.factory = factory;
         this.resized = resized;
+        this.greeted = greeted;
     }
 
     /** A window left as the app placed it, for the tests of its placement. */
     static LabWindow asPlaced(Supplier<LabApp> factory) {
-        return new LabWindow(factory, false);
+        return new LabWindow(factory, false, false);
+    }
+
+    /** A window on the host with {@link KillScenario#SETTINGS}, its test begun once the seed's greeting is read. */
+    static LabWindow killScenario() {
+        return new LabWindow(() -> new LabApp(KillScenario.SETTINGS, Isolation.HOST), true, true);
     }
 
     LabApp app() {
@@ -67,6 +75,9 @@ final class LabWindow implements BeforeEachCallback, AfterEachCallback {
         app = (LabApp) FxToolkit.setupApplication(factory::get);
         if (resized) {
             resize(WIDTH, HEIGHT);
+        }
+        if (greeted) {
+            awaitSeedGreeting();
         }
     }
 

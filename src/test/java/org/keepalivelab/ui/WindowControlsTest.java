@@ -18,13 +18,11 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.ui.controls.Command;
 import org.testfx.api.FxRobot;
 
@@ -33,12 +31,7 @@ import org.testfx.api.FxRobot;
 class WindowControlsTest {
     private final FxRobot robot = new FxRobot();
     @RegisterExtension
-    final LabWindow window = new LabWindow(() -> new LabApp(KillScenario.SETTINGS, Isolation.HOST));
-
-    @BeforeEach
-    void seedGreeting() throws Exception {
-        window.awaitSeedGreeting();
-    }
+    final LabWindow window = LabWindow.killScenario();
 
     @Test
     void aDisabledCommandSaysWhyInItsHoldersTooltip() throws Exception {
@@ -105,6 +98,18 @@ class WindowControlsTest {
         robot.interact(() -> clients.setText("2"));
         assertFalse(onFx(connect::isDisabled));
         assertEquals("Open new connections with the settings on the left", onFx(() -> installedTooltip(holder).getText()));
+    }
+
+    @Test
+    void aDisabledSettingSaysWhyInItsSlotsTooltip() {
+        var clientIdle = robot.lookup("#client-idle").query();
+        assertTrue(onFx(clientIdle::isDisabled), "the client's keep-alive is off");
+        assertEquals("Keep-alive is off: tick keep-alive (SO_KEEPALIVE) to set this.",
+                onFx(() -> installedTooltip(clientIdle.getParent()).getText()));
+        assertEquals("1..32767 s", onFx(() -> installedTooltip(robot.lookup("#server-idle").query().getParent()).getText()),
+                "an enabled field's says what it takes");
+        robot.interact(() -> robot.lookup("#client-keepalive").queryAs(CheckBox.class).setSelected(true));
+        assertEquals("1..32767 s", onFx(() -> installedTooltip(clientIdle.getParent()).getText()));
     }
 
     @ParameterizedTest

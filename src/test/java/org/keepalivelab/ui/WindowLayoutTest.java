@@ -27,13 +27,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.text.Text;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.lab.Sever;
 import org.keepalivelab.ui.controls.KeepalivePreset;
@@ -50,12 +48,7 @@ class WindowLayoutTest {
 
     private final FxRobot robot = new FxRobot();
     @RegisterExtension
-    final LabWindow window = new LabWindow(() -> new LabApp(KillScenario.SETTINGS, Isolation.HOST));
-
-    @BeforeEach
-    void seedGreeting() throws Exception {
-        window.awaitSeedGreeting();
-    }
+    final LabWindow window = LabWindow.killScenario();
 
     @ParameterizedTest(name = "{0} × {1}")
     @CsvSource({"1024, 640", "1366, 768", "1920, 1080"})
