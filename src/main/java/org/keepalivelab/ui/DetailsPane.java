@@ -5,7 +5,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import org.keepalivelab.ui.Fxml;
+import org.keepalivelab.ui.desktop.Fxml;
 
 /** Below the timeline (DetailsPane.fxml): the pinned mark's details, or the timeline's gestures until one is pinned. */
 final class DetailsPane extends StackPane {

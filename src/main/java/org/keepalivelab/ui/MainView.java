@@ -1,5 +1,6 @@
 package org.keepalivelab.ui;
 
+import org.keepalivelab.ui.desktop.Fxml;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;

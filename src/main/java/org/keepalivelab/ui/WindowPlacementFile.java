@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 import org.keepalivelab.export.AtomicFiles;
+import org.keepalivelab.ui.desktop.ConfigDirectory;
 
 /**
  * The file that remembers the window's placement across runs: {@code window.properties} in the user's
@@ -16,7 +17,6 @@ import org.keepalivelab.export.AtomicFiles;
  */
 final class WindowPlacementFile {
     static final String NAME = "window.properties";
-    private static final String APP_DIRECTORY = "keepalive-lab";
 
     /** The file, or null for a window that remembers nothing. */
     private final Path file;
@@ -32,17 +32,7 @@ final class WindowPlacementFile {
 
     /** The user's: in {@code $XDG_CONFIG_HOME/keepalive-lab/}, or {@code ~/.config/keepalive-lab/}. */
     static WindowPlacementFile ofUser() {
-        return in(userConfigDirectory(System.getenv("XDG_CONFIG_HOME"), System.getProperty("user.home")));
-    }
-
-    /**
-     * Keepalive Lab's directory under {@code xdgConfigHome}, or under {@code home}'s {@code .config} where
-     * that is unset, empty or relative (the XDG Base Directory specification says to ignore a relative one).
-     */
-    static Path userConfigDirectory(String xdgConfigHome, String home) {
-        var base = xdgConfigHome == null || xdgConfigHome.isEmpty() || !Path.of(xdgConfigHome).isAbsolute()
-                ? Path.of(home, ".config") : Path.of(xdgConfigHome);
-        return base.resolve(APP_DIRECTORY);
+        return in(ConfigDirectory.ofUser());
     }
 
     /** For a window that neither restores nor saves a placement (the tests' and the screenshots'). */

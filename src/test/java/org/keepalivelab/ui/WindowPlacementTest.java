@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import javafx.geometry.Rectangle2D;
+import org.keepalivelab.ui.desktop.ConfigDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,10 +73,10 @@ class WindowPlacementTest {
 
     @Test
     void theUsersDirectoryFollowsXdgConfigHome() {
-        assertEquals(Path.of("/cfg/keepalive-lab"), WindowPlacementFile.userConfigDirectory("/cfg", "/home/u"));
-        assertEquals(Path.of("/home/u/.config/keepalive-lab"), WindowPlacementFile.userConfigDirectory(null, "/home/u"));
-        assertEquals(Path.of("/home/u/.config/keepalive-lab"), WindowPlacementFile.userConfigDirectory("", "/home/u"));
-        assertEquals(Path.of("/home/u/.config/keepalive-lab"), WindowPlacementFile.userConfigDirectory("rel/cfg", "/home/u"),
+        assertEquals(Path.of("/cfg/keepalive-lab"), ConfigDirectory.of("/cfg", "/home/u"));
+        assertEquals(Path.of("/home/u/.config/keepalive-lab"), ConfigDirectory.of(null, "/home/u"));
+        assertEquals(Path.of("/home/u/.config/keepalive-lab"), ConfigDirectory.of("", "/home/u"));
+        assertEquals(Path.of("/home/u/.config/keepalive-lab"), ConfigDirectory.of("rel/cfg", "/home/u"),
                 "a relative one is ignored, as the XDG specification says");
     }
 

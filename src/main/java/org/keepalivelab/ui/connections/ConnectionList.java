@@ -19,7 +19,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.VBox;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.model.Timeline;
-import org.keepalivelab.ui.Fxml;
+import org.keepalivelab.ui.desktop.Fxml;
 
 /**
  * Every connection of the lab (ConnectionList.fxml): its number, the client's port, each side's kernel

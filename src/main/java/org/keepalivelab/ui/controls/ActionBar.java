@@ -21,7 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Sever;
-import org.keepalivelab.ui.Fxml;
+import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.theme.Theme;
 
 /**

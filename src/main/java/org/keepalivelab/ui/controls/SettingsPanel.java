@@ -23,7 +23,7 @@ import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.model.Side;
-import org.keepalivelab.ui.Fxml;
+import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**

@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.SocketSettings;
 import org.keepalivelab.model.Side;
-import org.keepalivelab.ui.Fxml;
+import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**

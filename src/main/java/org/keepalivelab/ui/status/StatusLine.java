@@ -6,7 +6,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
-import org.keepalivelab.ui.Fxml;
+import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.timeline.TimeAxis;
 import org.keepalivelab.ui.timeline.TimelineModel;
