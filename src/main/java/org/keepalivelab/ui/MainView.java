@@ -1,6 +1,5 @@
 package org.keepalivelab.ui;
 
-import org.keepalivelab.ui.desktop.Fxml;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +21,7 @@ import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.ui.connections.ConnectionList;
 import org.keepalivelab.ui.controls.ActionBar;
 import org.keepalivelab.ui.controls.SettingsPanel;
+import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.export.ExportFlow;
 import org.keepalivelab.ui.export.ExportRequest;
 import org.keepalivelab.ui.settings.SettingsText;

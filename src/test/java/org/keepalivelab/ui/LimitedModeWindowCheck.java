@@ -12,7 +12,6 @@ import static org.keepalivelab.ui.WindowQueries.states;
 
 import java.time.Duration;
 import java.util.ArrayList;
-
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;

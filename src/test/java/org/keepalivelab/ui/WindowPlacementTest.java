@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import javafx.geometry.Rectangle2D;
-import org.keepalivelab.ui.desktop.ConfigDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.keepalivelab.ui.desktop.ConfigDirectory;
 
 /** The window's placement, its file, and which placements count as on a screen. */
 class WindowPlacementTest {
