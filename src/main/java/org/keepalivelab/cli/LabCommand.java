@@ -37,12 +37,12 @@ import org.keepalivelab.linux.PrivateNamespace;
 import org.keepalivelab.ui.LabApp;
 import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.theme.Theme;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The command line: the desktop lab by default, or a timed script run without a window. */
 @Command(name = "keepalive-lab", mixinStandardHelpOptions = true, version = "Keepalive Lab 0.1",

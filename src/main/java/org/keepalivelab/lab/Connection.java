@@ -187,8 +187,8 @@ final class Connection {
                 severed.add(dir);
             }
         }
-        status = new ConnectionStatus(id, settings, client.held(), client.closing(), serverEnded(), client.status(),
-                server.status(), severed);
+        status = new ConnectionStatus(id, clientPort, settings, client.held(), client.closing(), serverEnded(),
+                client.status(), server.status(), severed);
     }
 
     /** The latest status; any thread. */

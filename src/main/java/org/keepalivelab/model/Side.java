@@ -1,5 +1,7 @@
 package org.keepalivelab.model;
 
+import java.util.Locale;
+
 /** An end of a lab connection. */
 public enum Side {
     CLIENT, SERVER;
@@ -10,6 +12,6 @@ public enum Side {
 
     /** The name used in the event log. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,9 +1,15 @@
 package org.keepalivelab.ui;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
@@ -12,8 +18,9 @@ import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
  * The Keepalive Lab window. On launch the seed scenario is already running: the lab started, one client
- * connected and "howdy" (5 bytes) sent. Closing the window stops the lab: every socket closed, every
- * lab thread ended.
+ * connected and "howdy" (5 bytes) sent. Closing the window (its close button, Ctrl+Q or Ctrl+W) stops the
+ * lab: every socket closed, every lab thread ended. The window opens where it was last closed
+ * ({@link WindowPlacementFile}).
  */
 public final class LabApp extends Application {
     private static volatile LabSettings launchSettings = LabSettings.seed();
@@ -22,6 +29,9 @@ public final class LabApp extends Application {
 
     private final LabSettings settings;
     private final Isolation isolation;
+    private final WindowPlacementFile placementFile;
+    private Optional<WindowPlacement> savedPlacement = Optional.empty();
+    private StagePlacement placement;
     private KernelDefaults defaults;
     private Lab lab;
     private LabSession session;
@@ -33,18 +43,25 @@ public final class LabApp extends Application {
 
     /** For {@link Application#launch}, which passes no arguments: what {@link #launch} was given. */
     public LabApp() {
-        this(launchSettings, launchIsolation);
+        this(launchSettings, launchIsolation, WindowPlacementFile.ofUser());
     }
 
     /**
      * A window whose lab starts with {@code settings} where {@code isolation} says. On Linux the isolation
      * only words the mode and its remedies, and what the lab can do, the kernel decides;
      * {@link Isolation.Kind#OTHER_SYSTEM} keeps the lab off every Linux interface. The window tests and the
-     * screenshots, which start the window themselves, come in here too.
+     * screenshots, which start the window themselves, come in here too: their window opens as a new one,
+     * and its placement is not kept.
      */
     LabApp(LabSettings settings, Isolation isolation) {
+        this(settings, isolation, WindowPlacementFile.none());
+    }
+
+    /** A window as {@link #LabApp(LabSettings, Isolation)}, placed as {@code placementFile} remembers it. */
+    LabApp(LabSettings settings, Isolation isolation, WindowPlacementFile placementFile) {
         this.settings = settings;
         this.isolation = isolation;
+        this.placementFile = placementFile;
     }
 
     /**
@@ -62,10 +79,14 @@ public final class LabApp extends Application {
         }
     }
 
-    /** Starts the lab, off the FX thread: binding sockets and starting the capture are I/O. */
+    /**
+     * Starts the lab, off the FX thread: binding sockets and starting the capture are I/O, as is reading
+     * where the window was.
+     */
     @Override
     public void init() throws Exception {
         launched = this;
+        savedPlacement = placementFile.read();
         defaults = KernelDefaults.load();
         lab = Lab.start(settings, isolation);
     }
@@ -75,17 +96,27 @@ public final class LabApp extends Application {
         this.stage = stage;
         session = new LabSession(lab, defaults);
         view = new MainView(session, settings);
-        var scene = new Scene(view, 1440, 900);
+        var size = StagePlacement.newWindowSize();
+        var scene = new Scene(view, size.getWidth(), size.getHeight());
         scene.getStylesheets().setAll(view.theme().stylesheets());
+        for (var key : List.of(KeyCode.Q, KeyCode.W)) {
+            scene.getAccelerators().put(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN), this::close);
+        }
         stage.setScene(scene);
         stage.setTitle("Keepalive Lab");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        placement = StagePlacement.open(stage, savedPlacement);
         stage.setOnHidden(e -> shutdown());
         stage.show();
         view.start();
         FirstFrameReport.startIfAsked(view.model());
         session.connectAndSend(ActionBar.HOWDY_BYTES);
+    }
+
+    /** Closes the window as its close button does: a close request, which hides it unless a handler objects. */
+    private void close() {
+        stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
     @Override
@@ -94,8 +125,8 @@ public final class LabApp extends Application {
     }
 
     /**
-     * Stops drawing at once, then, on a thread of its own (the FX thread never waits for the lab), lets
-     * an export under way finish and closes the lab. Once.
+     * Stops drawing at once, then, on a thread of its own (the FX thread never waits for the lab or a file),
+     * remembers where the window was, lets an export under way finish and closes the lab. Once.
      */
     private void shutdown() {
         if (closing) {
@@ -105,8 +136,10 @@ public final class LabApp extends Application {
         if (view != null) {
             view.stop();
         }
+        var last = placement == null ? Optional.<WindowPlacement>empty() : placement.current();
         Thread.ofPlatform().name("lab-close").start(() -> {
             try {
+                last.ifPresent(placementFile::write);
                 if (view != null) {
                     view.awaitFiles();
                 }

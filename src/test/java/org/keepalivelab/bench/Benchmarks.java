@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.keepalivelab.ui.export.PngToolkit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Keepalive Lab's benchmarks: each performance target of docs/architecture.md on one line, {@code name value unit target}. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,

@@ -6,6 +6,7 @@ import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Direction;
+import org.keepalivelab.model.Event;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
@@ -154,7 +155,7 @@ final class SyntheticTimeline {
         add(event);
     }
 
-    private void add(org.keepalivelab.model.Event event) {
+    private void add(Event event) {
         if (room()) {
             timeline.append(event);
         }

@@ -10,6 +10,7 @@ import static org.keepalivelab.model.TcpFlags.SYN;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.SegmentKind;
 
 /**
@@ -31,7 +32,7 @@ class TcpAnalyzerTest {
         assertEquals(SegmentKind.ACK, classify(C2S, 1001, 5001, ACK, 512, 0));
     }
 
-    private SegmentKind classify(org.keepalivelab.model.Direction dir, long seq, long ack, int flags, int window, int len) {
+    private SegmentKind classify(Direction dir, long seq, long ack, int flags, int window, int len) {
         int client = 40000;
         int server = 8080;
         var segment = dir == C2S

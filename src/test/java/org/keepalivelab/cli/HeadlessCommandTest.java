@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +144,7 @@ class HeadlessCommandTest {
     /** The first few scalar values of a JSON object, read with the streaming parser. */
     private static List<String> fields(String json) {
         try (var parser = new JsonFactory().createParser(json)) {
-            var values = new java.util.ArrayList<String>();
+            var values = new ArrayList<String>();
             for (var token = parser.nextToken(); token != null && values.size() < 6; token = parser.nextToken()) {
                 if (token == JsonToken.PROPERTY_NAME || token.isScalarValue()) {
                     values.add(parser.getString());

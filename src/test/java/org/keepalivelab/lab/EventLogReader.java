@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
@@ -109,7 +110,7 @@ final class EventLogReader {
     }
 
     private static Side side(Map<String, Object> fields) {
-        return Side.valueOf(((String) fields.get("side")).toUpperCase(java.util.Locale.ROOT));
+        return Side.valueOf(((String) fields.get("side")).toUpperCase(Locale.ROOT));
     }
 
     private static int flags(String names) {

@@ -1,9 +1,9 @@
 package org.keepalivelab.lab;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.Arrays;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /** Runs a script against a fresh lab on the real kernel and keeps what it recorded. */
 public final class LabRun {

@@ -11,10 +11,10 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
+import org.keepalivelab.ui.export.PngExport;
 
 /**
  * The lab on a system other than Linux (docs/privileges.md), as the lab takes it on macOS and Windows: real

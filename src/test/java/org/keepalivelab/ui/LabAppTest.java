@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.keepalivelab.ui.Fx.onFx;
+import static org.keepalivelab.ui.WindowQueries.alive;
 import static org.keepalivelab.ui.WindowQueries.states;
 
 import java.nio.file.Path;
@@ -362,10 +363,5 @@ class LabAppTest {
     private static boolean near(Color a, Color b) {
         return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
                 + Math.abs(a.getBlue() - b.getBlue()) < 0.1;
-    }
-
-    /** True while any of these threads runs (other test classes run labs of their own meanwhile). */
-    private static boolean alive(List<String> names) {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && names.contains(t.getName()));
     }
 }

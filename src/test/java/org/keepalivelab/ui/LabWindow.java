@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.ui.timeline.ConnectionLane;
@@ -15,14 +16,37 @@ import org.testfx.api.FxToolkit;
 
 /**
  * A Keepalive Lab window for each test, on the toolkit TestFX starts (JavaFX's Headless platform in
- * Maven's runs): opened before the test, closed after it, which stops its lab.
+ * Maven's runs): opened before the test at {@value #WIDTH} × {@value #HEIGHT}, the size the window tests
+ * were written for (a new window fits the screen, and the Headless platform's is 1000 × 1000), closed after
+ * it, which stops its lab. {@link #asPlaced} leaves it as the app placed it.
  */
 final class LabWindow implements BeforeEachCallback, AfterEachCallback {
+    static final double WIDTH = 1440;
+    static final double HEIGHT = 900;
+
     private final Supplier<LabApp> factory;
+    private final boolean resized;
+    private final boolean greeted;
     private LabApp app;
 
     LabWindow(Supplier<LabApp> factory) {
+        this(factory, true, false);
+    }
+
+    private LabWindow(Supplier<LabApp> factory, boolean resized, boolean greeted) {
         this.factory = factory;
+        this.resized = resized;
+        this.greeted = greeted;
+    }
+
+    /** A window left as the app placed it, for the tests of its placement. */
+    static LabWindow asPlaced(Supplier<LabApp> factory) {
+        return new LabWindow(factory, false, false);
+    }
+
+    /** A window on the host with {@link KillScenario#SETTINGS}, its test begun once the seed's greeting is read. */
+    static LabWindow killScenario() {
+        return new LabWindow(() -> new LabApp(KillScenario.SETTINGS, Isolation.HOST), true, true);
     }
 
     LabApp app() {
@@ -49,6 +73,29 @@ final class LabWindow implements BeforeEachCallback, AfterEachCallback {
         FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false); // the next test's window opens on the same toolkit
         app = (LabApp) FxToolkit.setupApplication(factory::get);
+        if (resized) {
+            resize(WIDTH, HEIGHT);
+        }
+        if (greeted) {
+            awaitSeedGreeting();
+        }
+    }
+
+    /** Resizes the window; once its scene has taken the size, lays the content out again. */
+    void resize(double width, double height) throws InterruptedException {
+        onFx(() -> {
+            app.stage().setWidth(width);
+            app.stage().setHeight(height);
+            return null;
+        });
+        var scene = onFx(() -> app.stage().getScene());
+        KillScenario.await(Duration.ofSeconds(5), "the scene to be " + width + " × " + height,
+                () -> onFx(() -> scene.getWidth() == width && scene.getHeight() == height));
+        onFx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return null;
+        });
     }
 
     @Override

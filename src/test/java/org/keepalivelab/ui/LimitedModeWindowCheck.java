@@ -12,7 +12,6 @@ import static org.keepalivelab.ui.WindowQueries.states;
 
 import java.time.Duration;
 import java.util.ArrayList;
-
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -59,7 +58,7 @@ class LimitedModeWindowCheck {
         String banner = window.app().session().lab().mode().banner();
         var modeBanner = robot.lookup("#mode-banner").queryAs(Label.class);
         var sever = robot.lookup("#sever").queryAs(MenuButton.class);
-        var holder = robot.lookup("#sever-unavailable").query();
+        var holder = robot.lookup("#sever-holder").query();
         var capture = robot.lookup("#status-capture").queryAs(Label.class);
         KillScenario.await(Duration.ofSeconds(5), "the status line's first update",
                 () -> onFx(() -> !capture.getText().isEmpty()));

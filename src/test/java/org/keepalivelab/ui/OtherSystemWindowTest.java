@@ -50,7 +50,7 @@ class OtherSystemWindowTest {
     void saysApplicationEventsOnlyAndDisablesWhatNeedsLinux() throws Exception {
         var modeBanner = robot.lookup("#mode-banner").queryAs(Label.class);
         var sever = robot.lookup("#sever").queryAs(MenuButton.class);
-        var holder = robot.lookup("#sever-unavailable").query();
+        var holder = robot.lookup("#sever-holder").query();
         var capture = robot.lookup("#status-capture").queryAs(Label.class);
         var next = robot.lookup("#status-next-step").queryAs(Label.class);
         KillScenario.await(Duration.ofSeconds(5), "the status line's first update",

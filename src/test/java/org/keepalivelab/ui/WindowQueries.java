@@ -42,4 +42,9 @@ final class WindowQueries {
         }
         return false;
     }
+
+    /** True while any of these threads runs (other test classes run labs of their own meanwhile). */
+    static boolean alive(List<String> names) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && names.contains(t.getName()));
+    }
 }

@@ -3,79 +3,99 @@ package org.keepalivelab.ui.controls;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.geometry.Pos;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.ToolBar;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.ui.desktop.Fxml;
+import org.keepalivelab.ui.theme.Theme;
 
 /**
- * The commands, acting on the selected connection: Connect, Send, Close gracefully, Kill client,
- * Abort (RST), Sever network (both ways or one) and Restore. A button is disabled while it cannot
- * apply: Connect while the settings are invalid, the others to the selected connection (Send and Close
- * gracefully once the client is closing, Kill once it is gone, Restore when nothing is severed).
+ * The window's toolbar (ActionBar.fxml): Connect and the connection it acts on, the commands on that
+ * connection (Send, Close gracefully, Kill client, Abort (RST), Sever network both ways or one, Restore),
+ * then Export PNG… and the theme. A command is disabled while it cannot apply, and its tooltip then says
+ * why ({@link Command}); Connect is disabled while a setting is refused, its tooltip names the refused
+ * fields, and a click on it goes to the first.
  */
-public final class ActionBar extends HBox {
+public final class ActionBar extends ToolBar {
     /** What Send writes: one "howdy", the lab client's greeting; the window's opening writes it too. */
     public static final int HOWDY_BYTES = 5;
 
-    private final ComboBox<Integer> connection = new ComboBox<>();
+    private final ConnectionCommands commands;
+    private final Optional<String> severProblem;
+    private final ObservableStringValue connectRefusal;
+    private final Runnable revealRefusal;
     private final ObservableList<Integer> ids = FXCollections.observableArrayList();
-    private final Button connect = button("Connect", "connect", "Open a new connection with the settings on the left");
-    private final Button send = button("Send", "send", "The client writes \"howdy\" (5 bytes)");
-    private final Button close = button("Close gracefully", "close", "The client sends FIN, reads to EOF, closes");
-    private final Button kill = button("Kill client", "kill", "The client process dies: its kernel closes the socket (FIN)");
-    private final Button abort = button("Abort (RST)", "abort", "The client closes with SO_LINGER 0: RST");
-    private final MenuButton sever = new MenuButton("Sever network");
-    private final Button restore = button("Restore", "restore", "Segments cross the connection again");
+    @FXML
+    private Label title;
+    @FXML
+    private StackPane connectHolder;
+    @FXML
+    private Button connect;
+    @FXML
+    private ComboBox<Integer> connection;
+    @FXML
+    private StackPane sendHolder;
+    @FXML
+    private Button send;
+    @FXML
+    private StackPane closeHolder;
+    @FXML
+    private Button close;
+    @FXML
+    private StackPane killHolder;
+    @FXML
+    private Button kill;
+    @FXML
+    private StackPane abortHolder;
+    @FXML
+    private Button abort;
+    @FXML
+    private StackPane severHolder;
+    @FXML
+    private MenuButton sever;
+    @FXML
+    private StackPane restoreHolder;
+    @FXML
+    private Button restore;
+    @FXML
+    private Button export;
+    @FXML
+    private Button themeToggle;
 
     /**
-     * @param severProblem  why the lab cannot sever in this mode, if it cannot: Sever stays disabled, and says so
-     * @param settingsValid true while the settings panel is valid: Connect is disabled otherwise
+     * @param severProblem   why the lab cannot sever in this mode, if it cannot: Sever stays disabled, and says so
+     * @param connectRefusal why Connect must wait (the settings' refused fields), "" while the settings are valid
+     * @param revealRefusal  shows the first refused setting, for a click on the waiting Connect
      */
-    public ActionBar(ConnectionCommands commands, Optional<String> severProblem, ObservableBooleanValue settingsValid) {
-        getStyleClass().add("action-bar");
-        setSpacing(8);
-        setAlignment(Pos.CENTER_LEFT);
-        connection.setId("connection-selector");
+    public ActionBar(ConnectionCommands commands, Optional<String> severProblem, ObservableStringValue connectRefusal,
+                     Runnable revealRefusal) {
+        this.commands = commands;
+        this.severProblem = severProblem;
+        this.connectRefusal = connectRefusal;
+        this.revealRefusal = revealRefusal;
+        Fxml.load(this);
+    }
+
+    @FXML
+    private void initialize() {
         connection.setItems(ids);
-        connection.setPromptText("No connection");
         connection.setButtonCell(connectionCell());
         connection.setCellFactory(list -> connectionCell());
-        connect.getStyleClass().add("accent");
-        kill.getStyleClass().add("danger");
-        abort.getStyleClass().add("danger");
-        sever.setId("sever");
-        sever.setTooltip(new Tooltip("Drop every segment of the connection (both ways, or one)"));
-        for (var s : Sever.values()) {
-            var item = new MenuItem(switch (s) {
-                case BOTH -> "Both directions";
-                case C2S -> "Client → server only";
-                case S2C -> "Server → client only";
-            });
-            item.setId("sever-" + s);
-            item.setOnAction(e -> commands.sever(s));
-            sever.getItems().add(item);
-        }
-
-        connect.setOnAction(e -> commands.connect());
-        send.setOnAction(e -> commands.send(HOWDY_BYTES));
-        close.setOnAction(e -> commands.closeGracefully());
-        kill.setOnAction(e -> commands.kill());
-        abort.setOnAction(e -> commands.abort());
-        restore.setOnAction(e -> commands.restore());
-
         commands.connectionsProperty().addListener((obs, was, is) -> updateIds(is));
         connection.valueProperty().addListener((obs, was, is) -> {
             if (is != null) {
@@ -87,61 +107,110 @@ public final class ActionBar extends HBox {
                 connection.setValue(is.intValue());
             }
         });
-        connect.disableProperty().bind(Bindings.not(settingsValid));
-        bindEnablement(commands, severProblem.isEmpty());
-        getChildren().addAll(connect, connection, separator(), send, close, kill, abort, separator(),
-                severHolder(severProblem), restore);
+
+        var waiting = Bindings.isNotEmpty(connectRefusal);
+        connect.disableProperty().bind(waiting);
+        HolderTooltip.install(connectHolder, Bindings.when(waiting)
+                .then(Bindings.concat("Connect waits for valid settings: ", connectRefusal, ". Click to go to the first."))
+                .otherwise("Open new connections with the settings on the left"));
+        bind(Command.SEND, send, sendHolder);
+        bind(Command.CLOSE, close, closeHolder);
+        bind(Command.KILL, kill, killHolder);
+        bind(Command.ABORT, abort, abortHolder);
+        bind(Command.SEVER, sever, severHolder);
+        bind(Command.RESTORE, restore, restoreHolder);
     }
 
-    private void bindEnablement(ConnectionCommands commands, boolean maySever) {
+    /** Disables {@code control} while {@code command} cannot act on the selected connection; its holder says why. */
+    private void bind(Command command, ButtonBase control, Node holder) {
         var selected = commands.selectedProperty();
-        BooleanBinding clientHeld = Bindings.createBooleanBinding(
-                () -> selected.get() != null && selected.get().clientHeld(), selected);
-        BooleanBinding clientOpen = Bindings.createBooleanBinding(
-                () -> clientHeld.get() && !selected.get().clientClosing(), selected);
-        BooleanBinding severable = Bindings.createBooleanBinding(() -> canSever(selected.get()), selected);
-        BooleanBinding severed = Bindings.createBooleanBinding(
-                () -> selected.get() != null && !selected.get().severed().isEmpty(), selected);
-        send.disableProperty().bind(clientOpen.not());
-        close.disableProperty().bind(clientOpen.not());
-        kill.disableProperty().bind(clientHeld.not());
-        abort.disableProperty().bind(clientHeld.not());
-        if (maySever) {
-            sever.disableProperty().bind(severable.not());
-        } else {
-            sever.setDisable(true); // for as long as the lab runs: the holder's tooltip says why
-        }
-        restore.disableProperty().bind(severed.not());
+        var whyNot = Bindings.createObjectBinding(() -> command.whyNot(selected.get(), severProblem), selected);
+        control.disableProperty().bind(Bindings.createBooleanBinding(() -> whyNot.get().isPresent(), whyNot));
+        HolderTooltip.install(holder, Bindings.createStringBinding(
+                () -> whyNot.get().orElse(command.description()), whyNot));
     }
 
     /**
-     * The sever button, in a holder that shows why sever is unavailable in this mode: a disabled
-     * control shows no tooltip of its own.
+     * Shows the title only while every item fits beside it: the window's title bar names the app too, so
+     * the title gives way before any command goes into the overflow menu. Decided before the skin lays the
+     * items out, for the width it is about to lay them out in.
      */
-    private Node severHolder(Optional<String> severProblem) {
-        var holder = new HBox(sever);
-        severProblem.ifPresent(reason -> {
-            var tip = new Tooltip(reason);
-            tip.setWrapText(true);
-            tip.setMaxWidth(420);
-            Tooltip.install(holder, tip);
-            holder.setId("sever-unavailable");
-        });
-        return holder;
+    @Override
+    protected void layoutChildren() {
+        double spacing = lookup(".container") instanceof HBox box ? box.getSpacing() : 0;
+        double needed = snappedLeftInset() + snappedRightInset();
+        for (var item : getItems()) {
+            needed += snapSizeX(item.prefWidth(-1)) + spacing;
+        }
+        boolean fits = needed <= getWidth();
+        title.setManaged(fits);
+        title.setVisible(fits);
+        super.layoutChildren();
     }
 
-    /** Sever needs both applications' sockets and nothing severed yet. */
-    private static boolean canSever(ConnectionStatus status) {
-        return status != null && status.clientHeld() && !status.serverEnded() && status.severed().isEmpty();
+    /** Runs {@code action} on a click of Export PNG…. */
+    public void setOnExport(Runnable action) {
+        export.setOnAction(e -> action.run());
+    }
+
+    /** Runs {@code action} on a click of the theme button. */
+    public void setOnToggleTheme(Runnable action) {
+        themeToggle.setOnAction(e -> action.run());
+    }
+
+    /** The theme button offers the other theme than {@code current}. */
+    public void showTheme(Theme current) {
+        themeToggle.setText(current.other().label() + " theme");
+    }
+
+    @FXML
+    private void connect() {
+        commands.connect();
+    }
+
+    /** A click on the holder of a waiting Connect (the button itself sees none): to the first refused field. */
+    @FXML
+    private void revealRefusal() {
+        if (connect.isDisabled()) {
+            revealRefusal.run();
+        }
+    }
+
+    @FXML
+    private void send() {
+        commands.send(HOWDY_BYTES);
+    }
+
+    @FXML
+    private void closeGracefully() {
+        commands.closeGracefully();
+    }
+
+    @FXML
+    private void kill() {
+        commands.kill();
+    }
+
+    @FXML
+    private void abort() {
+        commands.abort();
+    }
+
+    @FXML
+    private void sever(ActionEvent e) {
+        commands.sever(Sever.valueOf((String) ((MenuItem) e.getSource()).getUserData()));
+    }
+
+    @FXML
+    private void restore() {
+        commands.restore();
     }
 
     private void updateIds(List<ConnectionStatus> connections) {
         if (ids.size() == connections.size()) {
             return;
         }
-        for (int i = ids.size(); i < connections.size(); i++) {
-            ids.add(connections.get(i).conn());
-        }
+        ids.addAll(connections.subList(ids.size(), connections.size()).stream().map(ConnectionStatus::conn).toList());
     }
 
     private static ListCell<Integer> connectionCell() {
@@ -152,18 +221,5 @@ public final class ActionBar extends HBox {
                 setText(empty || item == null ? "No connection" : "Connection " + item);
             }
         };
-    }
-
-    private static Button button(String text, String id, String tip) {
-        var button = new Button(text);
-        button.setId(id);
-        button.setTooltip(new Tooltip(tip));
-        return button;
-    }
-
-    private static Node separator() {
-        var line = new Region();
-        line.getStyleClass().add("toolbar-separator");
-        return line;
     }
 }

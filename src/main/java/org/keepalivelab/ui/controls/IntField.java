@@ -8,13 +8,18 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.keepalivelab.lab.Range;
 
 /**
  * A whole-number field that refuses values outside its {@link Range}: the field turns red and says
- * what is allowed ("keepalive idle must be 1..32767 s"), and {@link #valueProperty()} keeps the last
- * good value. A {@code special} value (0 = the kernel's default) may be allowed beside the range.
+ * what is allowed ("keepalive idle must be 1..32767 s") below it, and {@link #valueProperty()} keeps the
+ * last good value. A {@code special} value (0 = the kernel's default) may be allowed beside the range.
+ * The range's unit stands after the field, always visible. A control built in code: its parts follow
+ * its range.
  */
 public final class IntField extends VBox {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -36,20 +41,30 @@ public final class IntField extends VBox {
         this.special = special;
         this.specialMeaning = specialMeaning;
         getStyleClass().add("int-field");
-        setSpacing(3);
         field.setPrefColumnCount(6);
         field.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,10}")
                 ? change : null));
         field.setText(String.valueOf(initial));
         value.set(initial);
         field.setPromptText(range.toString());
+        var row = new HBox(field);
+        row.getStyleClass().add("int-field-row");
+        HBox.setHgrow(field, Priority.ALWAYS);
+        if (!range.unit().isEmpty()) {
+            var unit = new Label(range.unit());
+            unit.getStyleClass().addAll("muted", "unit");
+            unit.setMinWidth(Region.USE_PREF_SIZE); // a unit is never cut
+            row.getChildren().add(unit);
+        }
         error.getStyleClass().add("field-error");
         error.setManaged(false);
         error.setVisible(false);
         error.setWrapText(true);
+        // Wraps to the width the field is given instead of widening it: the name beside it keeps its width.
+        error.setMinWidth(0);
         error.setMaxWidth(Double.MAX_VALUE);
         field.textProperty().addListener((obs, was, is) -> validate(is));
-        getChildren().addAll(field, error);
+        getChildren().addAll(row, error);
     }
 
     private void validate(String text) {
@@ -73,7 +88,12 @@ public final class IntField extends VBox {
 
     /** The refusal's words: "keepalive idle must be 1..32767 s". */
     public String message() {
-        return range.name() + " must be " + range + (special == null ? "" : " (" + specialMeaning + ")");
+        return range.name() + " must be " + allowed();
+    }
+
+    /** What the field takes: "1..32767 s", "1..127 (0 = kernel default, 9)". */
+    public String allowed() {
+        return range + (special == null ? "" : " (" + specialMeaning + ")");
     }
 
     public void setValue(int v) {

@@ -1,134 +1,157 @@
 package org.keepalivelab.ui.controls;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.Node;
+import javafx.beans.value.ObservableStringValue;
+import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.model.Side;
+import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
- * The settings of the next connection: each side's socket, the server's policy, the client's orphan
- * lifetime. {@link #settingsProperty()} holds the latest valid whole; refused fields keep it unchanged.
+ * The settings of the next connection (SettingsPanel.fxml): each side's socket, the server's policy,
+ * the client's orphan lifetime, the clients per Connect. {@link #settingsProperty()} holds the latest
+ * valid whole; refused fields keep it unchanged, and {@link #refusalProperty()} names them.
  */
 public final class SettingsPanel extends BorderPane {
+    private final LabSettings initial;
+    private final Optional<String> linuxOptionsProblem;
     private final SideSettingsEditor server;
     private final SideSettingsEditor client;
-    private final ComboBox<ServerPolicy> policy = new ComboBox<>();
     private final IntField orphan;
     private final IntField clients = new IntField(Lab.CLIENTS_PER_CONNECT, 1, null, null);
     private final ReadOnlyObjectWrapper<LabSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
-    private final BooleanBinding valid;
-    private final BooleanBinding allValid;
-    private final Optional<String> linuxOptionsProblem;
+    private BooleanBinding valid;
+    private StringBinding refusal;
+    @FXML
+    private ScrollPane scroll;
+    @FXML
+    private VBox content;
+    @FXML
+    private VBox serverGroup;
+    @FXML
+    private VBox clientGroup;
+    @FXML
+    private ComboBox<ServerPolicy> policy;
+    @FXML
+    private Label policyHint;
+    @FXML
+    private Label orphanName;
+    @FXML
+    private StackPane orphanSlot;
+    @FXML
+    private Label orphanHint;
+    @FXML
+    private Label clientsName;
+    @FXML
+    private StackPane clientsSlot;
 
     /**
      * @param linuxOptionsProblem why {@code TCP_USER_TIMEOUT} and the orphan lifetime cannot be set here
      *                            (their fields are then disabled, and their hints say so); empty on Linux
      */
     public SettingsPanel(LabSettings initial, KernelDefaults defaults, Optional<String> linuxOptionsProblem) {
-        getStyleClass().add("settings-panel");
-        setId("settings-panel");
+        this.initial = initial;
         this.linuxOptionsProblem = linuxOptionsProblem;
         server = new SideSettingsEditor(Side.SERVER, initial.server(), defaults, linuxOptionsProblem);
         client = new SideSettingsEditor(Side.CLIENT, initial.client(), defaults, linuxOptionsProblem);
         orphan = new IntField(LabSettings.ORPHAN_LIFETIME, initial.orphanLifetimeSeconds(),
                 LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME, "0 = " + defaults.finTimeoutText());
+        Fxml.load(this);
+    }
+
+    @FXML
+    private void initialize() {
+        serverGroup.getChildren().addFirst(server);
+        clientGroup.getChildren().addFirst(client);
         orphan.setId("orphan-lifetime");
         orphan.setDisable(linuxOptionsProblem.isPresent());
-        policy.setId("server-policy");
+        orphanSlot.getChildren().add(orphan);
+        orphanName.setLabelFor(orphan.field());
+        HolderTooltip.install(orphanSlot, linuxOptionsProblem.orElse(orphan.allowed()));
+        orphanHint.setText(linuxOptionsProblem.orElse(
+                "How long a killed client's socket lives in FIN_WAIT2 (TCP_LINGER2); 0 = kernel's tcp_fin_timeout."));
+        clients.setId("clients-per-connect");
+        clientsSlot.getChildren().add(clients);
+        clientsName.setLabelFor(clients.field());
+        HolderTooltip.install(clientsSlot, clients.allowed());
+
         policy.getItems().setAll(ServerPolicy.values());
         policy.setValue(initial.serverPolicy());
-        policy.setMaxWidth(Double.MAX_VALUE);
-        policy.setButtonCell(policyCell());
-        policy.setCellFactory(list -> policyCell());
+        ChoiceCells.install(policy, ServerPolicy::label, p -> p.label() + ": " + p.description(), "");
+        policyHint.textProperty().bind(Bindings.createStringBinding(
+                () -> policy.getValue() == null ? "" : policy.getValue().description(), policy.valueProperty()));
+
         settings.set(initial);
         valid = server.validBinding().and(client.validBinding()).and(orphan.validProperty());
-        allValid = valid.and(clients.validProperty());
+        var dependencies = new ArrayList<Observable>(List.of(server.refusalDependencies()));
+        dependencies.addAll(List.of(client.refusalDependencies()));
+        dependencies.addAll(List.of(orphan.validProperty(), clients.validProperty()));
+        refusal = Bindings.createStringBinding(
+                () -> refused().stream().map(Refused::words).collect(Collectors.joining("; ")),
+                dependencies.toArray(Observable[]::new));
         server.settingsProperty().addListener((obs, was, is) -> update());
         client.settingsProperty().addListener((obs, was, is) -> update());
         orphan.valueProperty().addListener((obs, was, is) -> update());
         policy.valueProperty().addListener((obs, was, is) -> update());
-
-        clients.setId("clients-per-connect");
-        var content = new VBox(section("NEXT CONNECTION"), hint(), server, policyBox(), client, orphanBox(), clientsBox());
-        content.getStyleClass().add("settings-content");
-        var scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        setCenter(scroll);
-        setPrefWidth(318);
-        setMinWidth(280);
     }
 
-    private static Label section(String text) {
-        var label = new Label(text);
-        label.getStyleClass().add("section-title");
-        return label;
+    /** A refused field and its message, naming its side where the message does not. */
+    private record Refused(IntField field, String words) {
     }
 
-    private static Node hint() {
-        var hint = new Label("Settings apply to the next Connect; each connection keeps the ones it was made with.");
-        hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
-        return hint;
+    /** The refused fields that count now, in the panel's order. */
+    private List<Refused> refused() {
+        var refused = new ArrayList<Refused>();
+        for (var side : List.of(server, client)) {
+            side.refused().forEach(field -> refused.add(new Refused(field, field.message() + " (" + side.where() + ")")));
+        }
+        for (var field : List.of(orphan, clients)) {
+            if (!field.isValid()) {
+                refused.add(new Refused(field, field.message()));
+            }
+        }
+        return refused;
     }
 
-    private Node policyBox() {
-        var title = new Label("Server application");
-        title.getStyleClass().add("side-title");
-        var box = new VBox(6, title, policy);
-        box.getStyleClass().add("side-card");
-        return box;
-    }
-
-    private Node orphanBox() {
-        var title = new Label("Client orphan lifetime (s)");
-        title.getStyleClass().add("side-title");
-        var hint = new Label(linuxOptionsProblem.orElse(
-                "How long a killed client's socket lives in FIN_WAIT2 (TCP_LINGER2); 0 = kernel's tcp_fin_timeout."));
-        hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
-        var box = new VBox(6, title, orphan, hint);
-        box.getStyleClass().add("side-card");
-        return box;
-    }
-
-    private Node clientsBox() {
-        var title = new Label("Clients per Connect");
-        title.getStyleClass().add("side-title");
-        var hint = new Label("Connect opens this many connections at once, each with the settings above.");
-        hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
-        var box = new VBox(6, title, clients, hint);
-        box.getStyleClass().add("side-card");
-        return box;
+    /** Scrolls the first refused field into view and puts the cursor in it; nothing if none is refused. */
+    public void revealFirstRefused() {
+        var refused = refused();
+        if (refused.isEmpty()) {
+            return;
+        }
+        var field = refused.getFirst().field();
+        scroll.layout();
+        double overflow = content.getHeight() - scroll.getViewportBounds().getHeight();
+        if (overflow > 0) {
+            double y = content.sceneToLocal(field.localToScene(0, 0)).getY();
+            double centred = y - (scroll.getViewportBounds().getHeight() - field.getHeight()) / 2;
+            scroll.setVvalue(Math.clamp(centred / overflow, 0, 1));
+        }
+        field.field().requestFocus();
     }
 
     /** How many clients the next Connect opens; changes only to a valid value. */
     public ReadOnlyIntegerProperty clientsPerConnectProperty() {
         return clients.valueProperty();
-    }
-
-    private static ListCell<ServerPolicy> policyCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(ServerPolicy item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.label() + ": " + item.description());
-            }
-        };
     }
 
     private void update() {
@@ -140,11 +163,11 @@ public final class SettingsPanel extends BorderPane {
     }
 
     /**
-     * True while every field, clients per Connect included, holds a valid value: otherwise Connect would
-     * use values the panel no longer shows.
+     * Why Connect must wait: every refused field's message, clients per Connect included (Connect would
+     * otherwise use values the panel no longer shows); "" while every field holds a valid value.
      */
-    public BooleanBinding validBinding() {
-        return allValid;
+    public ObservableStringValue refusalProperty() {
+        return refusal;
     }
 
     /** The latest valid settings. */

@@ -8,8 +8,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.RadioButton;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.keepalivelab.ui.Fxml;
 import org.keepalivelab.ui.controls.IntField;
+import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.theme.Theme;
 
 /**

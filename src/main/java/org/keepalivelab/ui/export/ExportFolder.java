@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.keepalivelab.export.AtomicFiles;
+import org.keepalivelab.ui.desktop.ConfigDirectory;
 
 /**
  * Where the export's save chooser starts: the folder the last export went to, this session or an
@@ -44,16 +45,14 @@ final class ExportFolder {
         return of(Path.of(System.getProperty("user.home")), System.getenv());
     }
 
-    /** The folders for {@code home} and the environment {@code env}; a relative XDG_CONFIG_HOME is ignored, as XDG says. */
+    /** The folders for {@code home} and the environment {@code env}. */
     static ExportFolder of(Path home, Map<String, String> env) {
-        var config = Optional.ofNullable(env.get("XDG_CONFIG_HOME")).filter(s -> !s.isEmpty()).map(Path::of)
-                .filter(Path::isAbsolute).orElse(home.resolve(".config"));
-        return new ExportFolder(home, config);
+        return new ExportFolder(home, ConfigDirectory.configHome(env.get("XDG_CONFIG_HOME"), home.toString()));
     }
 
     /** The file the last folder is kept in. */
     Path settingsFile() {
-        return configHome.resolve("keepalive-lab").resolve(FILE_NAME);
+        return ConfigDirectory.of(configHome.toString(), home.toString()).resolve(FILE_NAME);
     }
 
     /** Reads the pictures folder and the last folder from disk. Does I/O: off the FX thread. */

@@ -1,30 +1,38 @@
 package org.keepalivelab.ui.status;
 
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
+import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.timeline.TimeAxis;
 import org.keepalivelab.ui.timeline.TimelineModel;
 
 /**
  * The bottom line: elapsed time, capture state (with the reason when capture is unavailable), segment
- * count, and what the kernel will do next on the selected connection.
+ * count, and what the kernel will do next on the selected connection. Its layout is StatusLine.fxml.
  */
 public final class StatusLine extends HBox {
+    private static final String CAPTURE_PROBLEM = "capture-problem";
+
     private final Lab lab;
     private final KernelDefaults defaults;
     private final TimelineModel model;
-    private final Label elapsed = item("elapsed");
-    private final Label capture = item("capture");
-    private final Label segments = item("segments");
-    private final Label next = item("next-step");
-    private final Label mode = item("mode");
+    @FXML
+    private Label elapsed;
+    @FXML
+    private Label capture;
+    @FXML
+    private Label segments;
+    @FXML
+    private Label mode;
+    @FXML
+    private Label next;
+    @FXML
+    private Tooltip nextTip;
     /** The capture problem the capture item shows, "" while capturing, null before the first update. */
     private String shownProblem;
 
@@ -33,25 +41,15 @@ public final class StatusLine extends HBox {
         this.lab = lab;
         this.defaults = defaults;
         this.model = model;
-        getStyleClass().add("status-line");
-        setAlignment(Pos.CENTER_LEFT);
-        next.getStyleClass().add("status-next");
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(next, Priority.SOMETIMES);
-        capture.setMaxWidth(520);
+        Fxml.load(this);
+    }
+
+    @FXML
+    private void initialize() {
         var labMode = lab.mode();
         mode.setText(labMode.privateNamespace() ? "private network namespace" : "");
         mode.setTooltip(new Tooltip(labMode.banner()));
-        getChildren().addAll(elapsed, capture, segments, mode, spacer, next);
-    }
-
-    private static Label item(String id) {
-        var label = new Label();
-        label.setId("status-" + id);
-        label.getStyleClass().add("status-item");
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
+        nextTip.textProperty().bind(next.textProperty());
     }
 
     /** Refreshes every item for the {@code selected} connection (or none: null); {@code now} is lab time in ns. */
@@ -73,16 +71,22 @@ public final class StatusLine extends HBox {
         }
     }
 
-    /** Sets the capture item for {@code problem}, "" while capturing: once per change, so its tooltip can stay open. */
+    /**
+     * Sets the capture item for {@code problem}, "" while capturing: once per change, so its tooltip can stay
+     * open. A problem's sentence is long: it elides, whole in its tooltip.
+     */
     private void showCapture(String problem) {
         if (problem.isEmpty()) {
             capture.setText("● capturing on loopback");
+            capture.setTooltip(null);
             capture.getStyleClass().setAll("label", "status-item", "capture-ok");
         } else {
             capture.setText("capture off: " + problem);
-            capture.setMinWidth(Region.USE_COMPUTED_SIZE);
-            capture.setTooltip(new Tooltip(problem));
-            capture.getStyleClass().setAll("label", "status-problem");
+            var tip = new Tooltip(problem);
+            tip.setWrapText(true);
+            tip.setMaxWidth(520);
+            capture.setTooltip(tip);
+            capture.getStyleClass().setAll("label", "status-problem", CAPTURE_PROBLEM);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.keepalivelab.ui;
+package org.keepalivelab.ui.desktop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
