@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.ui.timeline.Hit;
 import org.keepalivelab.ui.timeline.LaneGeometry;
 import org.keepalivelab.ui.timeline.TimelineView;
@@ -32,12 +31,11 @@ class LaneSelectionWindowTest {
 
     private final FxRobot robot = new FxRobot();
     @RegisterExtension
-    final LabWindow window = new LabWindow(() -> new LabApp(KillScenario.SETTINGS, Isolation.HOST));
+    final LabWindow window = LabWindow.killScenario();
     private TimelineView view;
 
     @BeforeEach
     void thirtyMoreClients() throws Exception {
-        window.awaitSeedGreeting();
         var lab = window.app().session().lab();
         for (int i = 0; i < CLIENTS; i++) {
             lab.connect().get(10, TimeUnit.SECONDS);
