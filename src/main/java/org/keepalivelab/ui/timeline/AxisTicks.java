@@ -9,6 +9,8 @@ import java.util.Arrays;
  */
 final class AxisTicks {
     private static final double MIN_GAP = 110;
+    /** The least room between two tick labels, px. */
+    private static final double LABEL_GAP = 16;
     /** A tick this far outside the plot is still labelled: it is on the edge, not past it. */
     private static final double EDGE = 1;
 
@@ -20,7 +22,13 @@ final class AxisTicks {
     void layOut(TimelineLayout frame) {
         count = 0;
         var geo = frame.geometry();
-        long step = TimeAxis.step(frame.t1() - frame.t0(), geo.plotWidth(), MIN_GAP);
+        long span = frame.t1() - frame.t0();
+        long step = TimeAxis.step(span, geo.plotWidth(), MIN_GAP);
+        // Long labels (minutes with decimals, "1 min 58.2215 s") need wider steps to keep apart.
+        double widest = TimelineFonts.width(TimeAxis.label(frame.t1(), step), TimelineFonts.LABEL) + LABEL_GAP;
+        if (widest > MIN_GAP) {
+            step = TimeAxis.step(span, geo.plotWidth(), widest);
+        }
         for (long t = Math.floorDiv(frame.t0(), step) * step; t <= frame.t1(); t += step) {
             double x = frame.x(t);
             if (x < geo.plotLeft() - EDGE || x > geo.plotRight() + EDGE) {

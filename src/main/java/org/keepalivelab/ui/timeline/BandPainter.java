@@ -11,25 +11,26 @@ final class BandPainter {
 
     static void paint(Pen pen, LaneLayout lane, TimelineLayout frame) {
         var gc = pen.gc();
+        double height = lane.rows().bandHeight();
         for (var side : LaneLayout.SIDES) {
             var row = lane.lane().states(side);
             var bands = lane.bands(side);
-            double y = lane.top() + LaneGeometry.bandTop(side);
+            double y = lane.top() + lane.rows().bandTop(side);
             for (int k = 0; k < bands.count(); k++) {
                 double x0 = bands.x0(k);
                 gc.setFill(pen.palette().state(row.state(bands.band(k))));
-                gc.fillRect(x0, y, Math.max(1, bands.x1(k) - x0), LaneGeometry.BAND_HEIGHT);
+                gc.fillRect(x0, y, Math.max(1, bands.x1(k) - x0), height);
                 if (bands.startsHere(k)) {
                     gc.setFill(pen.colour(PaletteRole.MUTED));
                     gc.setGlobalAlpha(START_ALPHA);
-                    pen.vline(x0, y, y + LaneGeometry.BAND_HEIGHT, 1);
+                    pen.vline(x0, y, y + height, 1);
                     gc.setGlobalAlpha(1);
                 }
                 if (bands.label(k) != null) {
                     gc.setFont(TimelineFonts.LABEL);
                     gc.setFill(pen.colour(PaletteRole.STATE_TEXT));
                     pen.text(bands.label(k), Math.max(x0, frame.geometry().plotLeft()) + StateBands.LABEL_INSET,
-                            y + LaneGeometry.BAND_HEIGHT - LABEL_LIFT);
+                            y + height - LABEL_LIFT);
                 }
             }
         }

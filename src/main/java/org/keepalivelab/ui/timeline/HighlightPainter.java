@@ -4,9 +4,8 @@ package org.keepalivelab.ui.timeline;
 final class HighlightPainter {
     /** A segment's ring, centred on its mark: its diameter. */
     private static final double SEGMENT_RING = 20;
-    /** An application event's or action's ring: its diameter, and its top above the words' baseline. */
+    /** An application event's or action's ring, centred on the middle of its row: its diameter. */
     private static final double EVENT_RING = 12;
-    private static final double EVENT_RING_TOP = 10;
 
     private HighlightPainter() {
     }
@@ -19,35 +18,36 @@ final class HighlightPainter {
         var geo = frame.geometry();
         var lane = layout.lane();
         double top = layout.top();
+        var rows = layout.rows();
         gc.setStroke(pen.colour(PaletteRole.NOW));
         gc.setLineWidth(2);
         switch (hit) {
             case Hit.Segment s when s.index() < lane.segments(s.side()).size() -> {
                 double x = frame.x(lane.segments(s.side()).t(s.index()));
-                ring(pen, x, top + LaneGeometry.track(s.side()) - SEGMENT_RING / 2, SEGMENT_RING);
+                ring(pen, x, top + rows.track(s.side()), SEGMENT_RING); // a sever's cross rings its segment's mark
             }
             case Hit.State s when s.index() < lane.states(s.side()).size() -> {
                 var row = lane.states(s.side());
                 double x0 = Math.max(geo.plotLeft(), frame.x(row.t(s.index())));
                 long endT = s.index() + 1 < row.size() ? row.t(s.index() + 1) : frame.end();
                 double x1 = Math.min(geo.plotRight(), frame.x(endT));
-                gc.strokeRect(x0, top + LaneGeometry.bandTop(s.side()), Math.max(2, x1 - x0), LaneGeometry.BAND_HEIGHT);
+                gc.strokeRect(x0, top + rows.bandTop(s.side()), Math.max(2, x1 - x0), rows.bandHeight());
             }
             case Hit.App a when a.index() < lane.app(a.side()).size() -> {
                 double x = frame.x(lane.app(a.side()).get(a.index()).t());
-                ring(pen, x, top + LaneGeometry.appBaseline(a.side()) - EVENT_RING_TOP, EVENT_RING);
+                ring(pen, x, top + rows.appMiddle(a.side()), EVENT_RING);
             }
             case Hit.Action a when a.index() < lane.actions().size() -> {
                 double x = frame.x(lane.actions().get(a.index()).t());
-                ring(pen, x, top + LaneGeometry.ACTION_BASELINE - EVENT_RING_TOP, EVENT_RING);
+                ring(pen, x, top + rows.actionMiddle(), EVENT_RING);
             }
             default -> {
             }
         }
     }
 
-    /** A circle of {@code diameter} centred on {@code x}, its top at {@code top}. */
-    private static void ring(Pen pen, double x, double top, double diameter) {
-        pen.gc().strokeOval(x - diameter / 2, top, diameter, diameter);
+    /** A circle of {@code diameter} centred on {@code x}, {@code y}. */
+    private static void ring(Pen pen, double x, double y, double diameter) {
+        pen.gc().strokeOval(x - diameter / 2, y - diameter / 2, diameter, diameter);
     }
 }

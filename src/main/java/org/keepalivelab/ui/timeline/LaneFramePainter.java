@@ -13,6 +13,9 @@ final class LaneFramePainter {
     /** The selected lane's bar in the gutter: its width, and its inset from the lane's top and bottom. */
     private static final double BAR_WIDTH = 3;
     private static final double BAR_INSET = 4;
+    private static final double COMPACT_BAR_INSET = 2;
+    /** A compact lane's number: its baseline below the lane's middle. */
+    private static final double COMPACT_NUMBER_DROP = 4.5;
     /** A row name's baseline below the row's middle. */
     private static final double NAME_DROP = 4;
     private static final double TITLE_INSET = 4;
@@ -30,7 +33,7 @@ final class LaneFramePainter {
     static void belowLanes(Pen pen, TimelineLayout frame) {
         var geo = frame.geometry();
         int n = frame.laneCount();
-        double below = n > 0 ? frame.lane(n - 1).top() + LaneGeometry.LANE_HEIGHT : LaneGeometry.AXIS_HEIGHT;
+        double below = n > 0 ? frame.lane(n - 1).bottom() : LaneGeometry.AXIS_HEIGHT;
         if (below < geo.height()) {
             pen.gc().setFill(pen.colour(PaletteRole.PLOT));
             pen.gc().fillRect(geo.plotLeft(), below, geo.plotWidth(), geo.height() - below);
@@ -43,14 +46,14 @@ final class LaneFramePainter {
         var role = lane.conn() == selectedConn ? PaletteRole.LANE_SELECTED
                 : lane.index() % 2 == 1 ? PaletteRole.LANE_ALT : PaletteRole.PLOT;
         gc.setFill(pen.colour(role));
-        gc.fillRect(geo.plotLeft(), lane.top(), geo.plotWidth(), LaneGeometry.LANE_HEIGHT);
+        gc.fillRect(geo.plotLeft(), lane.top(), geo.plotWidth(), lane.rows().height());
         gc.setFill(pen.colour(PaletteRole.GRID));
-        pen.hline(geo.plotLeft(), geo.plotRight(), lane.top() + LaneGeometry.LANE_HEIGHT, 1);
+        pen.hline(geo.plotLeft(), geo.plotRight(), lane.bottom(), 1);
     }
 
-    /** The lane's title, on a translucent plate at the plot's left. */
+    /** The lane's title, on a translucent plate at the plot's left; none in a compact lane. */
     static void title(Pen pen, LaneLayout lane, TimelineLayout frame, IntFunction<String> laneTitle) {
-        String text = laneTitle == null ? null : laneTitle.apply(lane.conn());
+        String text = laneTitle == null || !lane.rows().words() ? null : laneTitle.apply(lane.conn());
         if (text == null || text.isEmpty()) {
             return;
         }
@@ -63,10 +66,13 @@ final class LaneFramePainter {
         gc.fillRoundRect(left, lane.top() + TITLE_INSET, w, TITLE_HEIGHT, TITLE_ARC, TITLE_ARC);
         gc.setGlobalAlpha(1);
         gc.setFill(pen.colour(PaletteRole.MUTED));
-        pen.text(text, left + TITLE_PAD, lane.top() + LaneGeometry.TITLE_BASELINE);
+        pen.text(text, left + TITLE_PAD, lane.top() + LaneRows.TITLE_BASELINE);
     }
 
-    /** The gutters left and right of the plot, over whatever spilled out of it, and each lane's row names. */
+    /**
+     * The gutters left and right of the plot, over whatever spilled out of it, and each lane's number
+     * and row names (a compact lane's number alone).
+     */
     static void gutter(Pen pen, TimelineLayout frame, int selectedConn) {
         var gc = pen.gc();
         var geo = frame.geometry();
@@ -77,27 +83,33 @@ final class LaneFramePainter {
         double right = geo.plotLeft() - GUTTER_PAD;
         for (int k = 0; k < frame.laneCount(); k++) {
             var lane = frame.lane(k);
+            var rows = lane.rows();
             double top = lane.top();
             boolean selected = lane.conn() == selectedConn;
             if (selected) {
+                double inset = rows.words() ? BAR_INSET : COMPACT_BAR_INSET;
                 gc.setFill(pen.colour(PaletteRole.NOW));
-                gc.fillRect(0, top + BAR_INSET, BAR_WIDTH, LaneGeometry.LANE_HEIGHT - 2 * BAR_INSET);
+                gc.fillRect(0, top + inset, BAR_WIDTH, rows.height() - 2 * inset);
             }
             gc.setFont(TimelineFonts.TITLE);
             gc.setFill(pen.colour(selected ? PaletteRole.NOW : PaletteRole.TEXT));
-            pen.text("#" + lane.conn(), right, top + LaneGeometry.TITLE_BASELINE);
+            double numberBaseline = rows.words() ? LaneRows.TITLE_BASELINE : rows.height() / 2 + COMPACT_NUMBER_DROP;
+            pen.text("#" + lane.conn(), right, top + numberBaseline);
+            gc.setFill(pen.colour(PaletteRole.GRID));
+            pen.hline(0, geo.plotLeft(), lane.bottom(), 1);
+            if (!rows.words()) {
+                continue;
+            }
             for (var side : LaneLayout.SIDES) {
                 gc.setFont(TimelineFonts.STRONG);
                 gc.setFill(pen.colour(PaletteRole.TEXT));
-                pen.text(side.label(), right, top + LaneGeometry.track(side) + NAME_DROP);
+                pen.text(side.label(), right, top + rows.track(side) + NAME_DROP);
                 gc.setFont(TimelineFonts.LABEL);
                 gc.setFill(pen.colour(PaletteRole.MUTED));
-                double bandMiddle = top + LaneGeometry.bandTop(side) + LaneGeometry.BAND_HEIGHT / 2 + NAME_DROP;
+                double bandMiddle = top + rows.bandTop(side) + rows.bandHeight() / 2 + NAME_DROP;
                 pen.text("kernel", right, bandMiddle);
-                pen.text("app", right, top + LaneGeometry.appBaseline(side));
+                pen.text("app", right, top + rows.appBaseline(side));
             }
-            gc.setFill(pen.colour(PaletteRole.GRID));
-            pen.hline(0, geo.plotLeft(), top + LaneGeometry.LANE_HEIGHT, 1);
         }
         gc.setTextAlign(TextAlignment.LEFT);
     }

@@ -2,7 +2,10 @@ package org.keepalivelab.ui.timeline;
 
 import org.keepalivelab.model.Side;
 
-/** One visible lane of a frame: where it is, and per side its marks, bands and application events, and its actions. */
+/**
+ * One visible lane of a frame: where it is and how its rows sit (in full or compact), and per side its
+ * marks, bands and application events, and its actions.
+ */
 final class LaneLayout {
     /** A lane's sides, the client's first: iterated every frame, where {@code Side.values()} would copy them. */
     static final Side[] SIDES = Side.values();
@@ -14,16 +17,19 @@ final class LaneLayout {
     private ConnectionLane lane;
     private int index;
     private double top;
+    private LaneRows rows;
 
     void layOut(ConnectionLane lane, int index, TimelineLayout frame) {
         this.lane = lane;
         this.index = index;
         this.top = frame.geometry().laneTop(index);
-        actions.layOut(lane.actions(), frame);
+        this.rows = frame.geometry().rows(index);
+        boolean words = rows.words();
+        actions.layOut(lane.actions(), frame, words);
         for (var side : SIDES) {
-            marks[side.ordinal()].layOut(lane.segments(side), frame);
-            bands[side.ordinal()].layOut(lane.states(side), frame);
-            app[side.ordinal()].layOut(lane.app(side), frame);
+            marks[side.ordinal()].layOut(lane.segments(side), frame, words);
+            bands[side.ordinal()].layOut(lane.states(side), frame, words);
+            app[side.ordinal()].layOut(lane.app(side), frame, words);
         }
     }
 
@@ -42,6 +48,15 @@ final class LaneLayout {
 
     double top() {
         return top;
+    }
+
+    /** Where the lane's rows sit: in full or compact. */
+    LaneRows rows() {
+        return rows;
+    }
+
+    double bottom() {
+        return top + rows.height();
     }
 
     /** The segments {@code side} sent. */

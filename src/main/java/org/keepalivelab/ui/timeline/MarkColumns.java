@@ -20,20 +20,24 @@ final class MarkColumns {
     private static final double ARROW_GAP = 6;
     /** Segments this far outside the window still count: their glyphs reach into it. */
     private static final double MARGIN_PX = 8;
+    /** A byte label ends at most this far right of its column ("999.9 kB"). */
+    private static final double LABEL_REACH = 80;
     private static final MarkKind[] MARKS = MarkKind.values();
-    private static final int DROPPED = 1;
-    private static final int CONNECTOR = 2;
-    private static final int ARROW = 4;
+    private static final int CONNECTOR = 1;
+    private static final int ARROW = 2;
 
     private int count;
     private double[] xs = new double[64];
     private int[] segments = new int[64];
+    private int[] droppedSegments = new int[64];
     private byte[] marks = new byte[64];
     private byte[] flags = new byte[64];
     private String[] labels = new String[64];
 
-    void layOut(SegmentRow row, TimelineLayout frame) {
+    /** Lays out the segments {@code row} holds in {@code frame}'s window, with their byte counts if {@code words}. */
+    void layOut(SegmentRow row, TimelineLayout frame, boolean words) {
         count = 0;
+        double right = frame.geometry().plotRight();
         double scale = frame.scale();
         long margin = (long) (MARGIN_PX / scale);
         int lo = row.firstAtOrAfter(frame.t0() - margin);
@@ -42,7 +46,8 @@ final class MarkColumns {
         long column = Long.MIN_VALUE;
         int best = -1;
         MarkKind bestMark = null;
-        boolean anyDropped = false;
+        int dropped = -1;
+        MarkKind droppedMark = null;
         long bytes = 0;
         double lastConnector = Double.NEGATIVE_INFINITY;
         double lastLabelEnd = Double.NEGATIVE_INFINITY;
@@ -56,13 +61,17 @@ final class MarkColumns {
                     lastConnector = x;
                 }
                 String label = null;
-                if (bytes > 0 && x > lastLabelEnd + LabelSpans.GAP) {
-                    label = bytes(bytes);
-                    lastLabelEnd = labelX(x) + TimelineFonts.width(label, TimelineFonts.LABEL);
+                if (words && bytes > 0 && x > lastLabelEnd + LabelSpans.GAP) {
+                    String text = bytes(bytes);
+                    double end = labelX(x) + TimelineFonts.width(text, TimelineFonts.LABEL);
+                    if (end <= right) { // whole or not at all
+                        label = text;
+                        lastLabelEnd = end;
+                    }
                 }
-                add(x, best, bestMark, (anyDropped ? DROPPED : 0) | (connector ? CONNECTOR : 0) | (arrow ? ARROW : 0), label);
+                add(x, best, bestMark, dropped, (connector ? CONNECTOR : 0) | (arrow ? ARROW : 0), label);
                 best = -1;
-                anyDropped = false;
+                dropped = -1;
                 bytes = 0;
             }
             if (i == hi) {
@@ -74,24 +83,29 @@ final class MarkColumns {
                 best = i;
                 bestMark = mark;
             }
-            anyDropped |= row.dropped(i);
+            if (row.dropped(i) && (dropped < 0 || mark.priority() > droppedMark.priority())) {
+                dropped = i;
+                droppedMark = mark;
+            }
             if (mark == MarkKind.DATA || mark == MarkKind.RETRANSMISSION) {
                 bytes += row.length(i);
             }
         }
     }
 
-    private void add(double x, int segment, MarkKind mark, int flag, String label) {
+    private void add(double x, int segment, MarkKind mark, int dropped, int flag, String label) {
         if (count == xs.length) {
             int n = count * 2;
             xs = Arrays.copyOf(xs, n);
             segments = Arrays.copyOf(segments, n);
+            droppedSegments = Arrays.copyOf(droppedSegments, n);
             marks = Arrays.copyOf(marks, n);
             flags = Arrays.copyOf(flags, n);
             labels = Arrays.copyOf(labels, n);
         }
         xs[count] = x;
         segments[count] = segment;
+        droppedSegments[count] = dropped;
         marks[count] = (byte) mark.ordinal();
         flags[count] = (byte) flag;
         labels[count] = label;
@@ -127,7 +141,12 @@ final class MarkColumns {
 
     /** Whether a sever dropped any segment of the column. */
     boolean dropped(int column) {
-        return (flags[column] & DROPPED) != 0;
+        return droppedSegments[column] >= 0;
+    }
+
+    /** The most telling segment of the column a sever dropped, the one its cross stands for; -1 for none. */
+    int droppedSegment(int column) {
+        return droppedSegments[column];
     }
 
     boolean connector(int column) {
@@ -148,24 +167,50 @@ final class MarkColumns {
      * nearest; -1 for none.
      */
     int at(double x, double reach) {
-        int lo = 0;
-        int hi = count;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (xs[mid] < x - reach) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
         int best = -1;
-        for (int c = lo; c < count && xs[c] <= x + reach; c++) {
+        for (int c = first(x - reach); c < count && xs[c] <= x + reach; c++) {
             if (best < 0 || mark(c).priority() > mark(best).priority()
                     || mark(c).priority() == mark(best).priority() && Math.abs(xs[c] - x) < Math.abs(xs[best] - x)) {
                 best = c;
             }
         }
         return best;
+    }
+
+    /** The column whose byte label lies under {@code x}; -1 for none. */
+    int labelAt(double x) {
+        for (int c = first(x - LABEL_REACH); c < count && xs[c] <= x; c++) {
+            if (labels[c] != null && x >= labelX(xs[c]) && x <= labelX(xs[c]) + TimelineFonts.width(labels[c], TimelineFonts.LABEL)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** The dropped column whose cross lies within {@code reach} px of {@code x}, the nearest; -1 for none. */
+    int droppedAt(double x, double reach) {
+        int best = -1;
+        for (int c = first(x - reach); c < count && xs[c] <= x + reach; c++) {
+            if (dropped(c) && (best < 0 || Math.abs(xs[c] - x) < Math.abs(xs[best] - x))) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The first column at or right of {@code x}. */
+    private int first(double x) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (xs[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** A byte count for people: "5 B", "1.5 kB", "20 MB". */

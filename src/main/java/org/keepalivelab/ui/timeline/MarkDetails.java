@@ -3,7 +3,10 @@ package org.keepalivelab.ui.timeline;
 import org.keepalivelab.model.ProbeAnswer;
 import org.keepalivelab.model.SegmentEvent;
 
-/** The words shown for a hovered or clicked mark: time, flags, seq/ack, length, classification. */
+/**
+ * The words shown for a hovered or clicked mark: time (in the axis's words, to the microsecond; a
+ * kernel state, sampled, to the millisecond), flags, seq/ack, length, classification.
+ */
 public final class MarkDetails {
     private MarkDetails() {
     }
@@ -19,8 +22,8 @@ public final class MarkDetails {
             case Hit.App a -> app(lane, a);
             case Hit.Action a -> {
                 var action = lane.actions().get(a.index());
-                yield "Connection " + lane.conn() + " · you at " + TimeAxis.precise(action.t()) + ": "
-                        + action.action().words();
+                yield "Connection " + lane.conn() + " · you at " + TimeAxis.format(action.t(), TimeAxis.MICROSECOND)
+                        + ": " + action.action().words();
             }
             case Hit.Lane l -> "Connection " + l.conn();
         };
@@ -30,7 +33,7 @@ public final class MarkDetails {
         var row = lane.segments(hit.side());
         var event = (SegmentEvent) model.source().get(row.eventIndex(hit.index()));
         var text = new StringBuilder();
-        text.append(TimeAxis.precise(event.t())).append(" · connection ").append(lane.conn()).append(" · ")
+        text.append(TimeAxis.format(event.t(), TimeAxis.MICROSECOND)).append(" · connection ").append(lane.conn()).append(" · ")
                 .append(hit.side().label()).append(" → ").append(hit.side().peer().label()).append('\n');
         if (event.inferred()) {
             return text.append("Keep-alive probe, inferred: not captured (no capture in limited mode); the ")
@@ -79,7 +82,7 @@ public final class MarkDetails {
         int i = hit.index();
         var text = new StringBuilder();
         text.append("Connection ").append(lane.conn()).append(" · ").append(hit.side().label()).append("'s kernel: ")
-                .append(row.state(i).name()).append(" from ").append(TimeAxis.precise(row.t(i)));
+                .append(row.state(i).name()).append(" from ").append(TimeAxis.format(row.t(i), TimeAxis.MILLISECOND));
         if (i + 1 < row.size()) {
             text.append(" for ").append(TimeAxis.duration(row.t(i + 1) - row.t(i)));
         }
@@ -102,7 +105,7 @@ public final class MarkDetails {
             }
             default -> AppRow.words(event) + ".";
         };
-        return TimeAxis.precise(event.t()) + " · connection " + lane.conn() + " · " + hit.side().label()
-                + " application\n" + what;
+        return TimeAxis.format(event.t(), TimeAxis.MICROSECOND) + " · connection " + lane.conn() + " · "
+                + hit.side().label() + " application\n" + what;
     }
 }

@@ -2,6 +2,7 @@ package org.keepalivelab.ui.timeline;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 import javafx.scene.transform.Affine;
 import javafx.stage.Screen;
 
@@ -60,6 +61,18 @@ final class Pen {
         if (!(devicePixels && gc.getFill() instanceof Color colour
                 && texts.draw(gc, text, gc.getFont(), colour, gc.getTextAlign(), x, y))) {
             gc.fillText(text, x, y);
+        }
+    }
+
+    /**
+     * Draws entry {@code k}'s words, where it has any, as {@link #text} does on {@code baseline}: right
+     * of its line, or right-aligned left of it.
+     */
+    void words(LinedMarks marks, int k, double baseline) {
+        if (marks.label(k) != null) {
+            gc.setTextAlign(marks.labelAlignment(k));
+            text(marks.label(k), marks.labelX(k), baseline);
+            gc.setTextAlign(TextAlignment.LEFT);
         }
     }
 

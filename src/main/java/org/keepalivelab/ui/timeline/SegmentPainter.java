@@ -2,8 +2,8 @@ package org.keepalivelab.ui.timeline;
 
 /**
  * Paints the segments each side sent: first every connector (from the sender's track towards the
- * receiver's), then every mark over them, with its cross where a sever dropped a segment and its
- * bytes where they fit.
+ * receiver's), then every mark over them, with its cross where a sever dropped a segment (half way to
+ * the receiver, or on the mark in a compact lane) and its bytes where they fit.
  */
 final class SegmentPainter {
     /** A connector leaves this far from its sender's track, and stops this far short of the receiver's. */
@@ -21,11 +21,15 @@ final class SegmentPainter {
     private SegmentPainter() {
     }
 
+    /** The connectors, where the sides have a track each (not in a compact lane). */
     static void connectors(Pen pen, LaneLayout lane) {
+        if (!lane.rows().twoTracks()) {
+            return;
+        }
         for (var side : LaneLayout.SIDES) {
             var marks = lane.marks(side);
-            double y = lane.top() + LaneGeometry.track(side);
-            double peerY = lane.top() + LaneGeometry.track(side.peer());
+            double y = lane.top() + lane.rows().track(side);
+            double peerY = lane.top() + lane.rows().track(side.peer());
             for (int c = 0; c < marks.count(); c++) {
                 if (marks.connector(c)) {
                     connector(pen, marks.mark(c), marks.dropped(c), marks.x(c), y, peerY, marks.arrow(c));
@@ -71,15 +75,15 @@ final class SegmentPainter {
 
     static void marks(Pen pen, LaneLayout lane) {
         var gc = pen.gc();
+        double crossY = lane.top() + lane.rows().dropped();
         for (var side : LaneLayout.SIDES) {
             var marks = lane.marks(side);
-            double y = lane.top() + LaneGeometry.track(side);
-            double peerY = lane.top() + LaneGeometry.track(side.peer());
+            double y = lane.top() + lane.rows().track(side);
             for (int c = 0; c < marks.count(); c++) {
                 double x = marks.x(c);
                 pen.mark(marks.mark(c), x, y);
                 if (marks.dropped(c)) {
-                    pen.dropped(x, (y + peerY) / 2);
+                    pen.dropped(x, crossY);
                 }
                 if (marks.label(c) != null) {
                     gc.setFont(TimelineFonts.LABEL);

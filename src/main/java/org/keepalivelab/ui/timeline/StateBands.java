@@ -20,7 +20,8 @@ final class StateBands {
     private boolean[] starts = new boolean[16];
     private String[] labels = new String[16];
 
-    void layOut(StateRow row, TimelineLayout frame) {
+    /** Lays out {@code row}'s bands in {@code frame}'s window, with the labels that fit if {@code words}. */
+    void layOut(StateRow row, TimelineLayout frame, boolean words) {
         count = 0;
         int n = row.size();
         if (n == 0) {
@@ -35,7 +36,7 @@ final class StateBands {
             }
             double x0 = Math.max(frame.x(start), geo.plotLeft() - OVERHANG);
             double x1 = Math.min(frame.x(end), geo.plotRight() + OVERHANG);
-            add(i, x0, x1, start >= frame.t0(), label(row, i, Math.max(x0, geo.plotLeft()), x1));
+            add(i, x0, x1, start >= frame.t0(), words ? label(row, i, Math.max(x0, geo.plotLeft()), x1) : null);
         }
     }
 

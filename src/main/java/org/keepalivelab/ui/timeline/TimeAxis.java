@@ -1,10 +1,21 @@
 package org.keepalivelab.ui.timeline;
 
 /**
- * Ticks for a time axis in 1-2-5 steps, and time in readable units: "250 ms", "12 s", "1 min 30 s".
+ * Ticks for a time axis in 1-2-5 steps, and every time the timeline shows in one family of words, to
+ * the precision each needs: "250 ms", "12.5 s", "1 min 30 s" on the axis, "1 min 58.221312 s" in a
+ * mark's details, "3.20 s" for how long a state lasted. Under a minute a time reads in the largest unit
+ * it reaches (but no finer than its precision asks), from a minute on in minutes and seconds, from an
+ * hour on in hours, minutes and seconds.
  */
 public final class TimeAxis {
-    private static final long[] UNITS = {1L, 1_000L, 1_000_000L, 1_000_000_000L};
+    /** The precision of a captured segment's or an application event's time in its details. */
+    public static final long MICROSECOND = 1_000L;
+    /** The precision of a kernel state's time: sampled every 20 ms, finer digits would be noise. */
+    public static final long MILLISECOND = 1_000_000L;
+    private static final long SECOND = 1_000_000_000L;
+    private static final long MINUTE = 60 * SECOND;
+    private static final long[] UNITS = {1L, 1_000L, 1_000_000L, SECOND};
+    private static final String[] UNIT_NAMES = {"ns", "µs", "ms", "s"};
     private static final int[] STEPS = {1, 2, 5};
 
     private TimeAxis() {
@@ -29,17 +40,16 @@ public final class TimeAxis {
     /** The step for a window of {@code spanNanos} across {@code pixels}, with ticks at least {@code minGap} px apart. */
     public static long step(long spanNanos, double pixels, double minGap) {
         long step = step(spanNanos * minGap / Math.max(1, pixels));
-        if (step >= 60_000_000_000L) {
+        if (step >= MINUTE) {
             return minuteStep(step);
         }
         return step;
     }
 
     private static long minuteStep(long step) {
-        long minute = 60_000_000_000L;
         for (long m : new long[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1440}) {
-            if (m * minute >= step) {
-                return m * minute;
+            if (m * MINUTE >= step) {
+                return m * MINUTE;
             }
         }
         return step;
@@ -47,70 +57,87 @@ public final class TimeAxis {
 
     /** A tick's label, with as many decimals as the step needs. */
     public static String label(long t, long step) {
-        if (step >= 60_000_000_000L || Math.abs(t) >= 60_000_000_000L && step >= 1_000_000_000L) {
-            return minutes(t);
-        }
-        int unit = unitFor(step);
-        return number(t, UNITS[unit], decimals(step, UNITS[unit])) + " " + UNIT_NAMES[unit];
+        return format(t, step);
     }
 
-    private static final String[] UNIT_NAMES = {"ns", "µs", "ms", "s"};
-
-    /** A duration for people: "3.2 s", "450 ms", "2 min 05 s". */
+    /** A duration for people, to about three digits: "3.20 s", "450 ms", "2 min 05 s". */
     public static String duration(long nanos) {
-        long abs = Math.abs(nanos);
-        if (abs == 0) {
-            return "0 s";
-        }
-        if (abs >= 60_000_000_000L) {
-            return minutes(nanos);
-        }
-        int unit = abs >= 1_000_000_000L ? 3 : abs >= 1_000_000L ? 2 : abs >= 1_000L ? 1 : 0;
-        double value = nanos / (double) UNITS[unit];
-        int decimals = Math.abs(value) >= 100 || unit == 0 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-        return String.format(java.util.Locale.ROOT, "%." + decimals + "f %s", value, UNIT_NAMES[unit]);
+        return nanos == 0 ? "0 s" : format(nanos, Math.max(1, decade(Math.abs(nanos)) / 100));
     }
 
-    /** A precise time for details: "12.345678 s". */
-    public static String precise(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.6f s", nanos / 1e9);
+    /**
+     * {@code t} (ns) to {@code resolution} (ns; rounded down to a power of ten): "12.345679 s" to the
+     * microsecond, "1 min 58.221 s" to the millisecond, "1 h 05 min" to the minute.
+     */
+    public static String format(long t, long resolution) {
+        if (t < 0) {
+            return "−" + format(-t, resolution);
+        }
+        long quantum = Math.min(decade(Math.max(1, resolution)), SECOND);
+        long rounded = Math.floorDiv(t + quantum / 2, quantum) * quantum;
+        if (rounded >= MINUTE) {
+            return minutes(rounded, quantum);
+        }
+        int unit = Math.max(unitOf(rounded), unitFor(resolution));
+        return number(rounded, UNITS[unit], quantum) + " " + UNIT_NAMES[unit];
     }
 
-    /** The largest unit the step reaches a tenth of: 500 ms steps read "0.5 s", "1 s", "1.5 s". */
-    private static int unitFor(long step) {
+    /** The largest power of ten at most {@code n} (n &ge; 1). */
+    private static long decade(long n) {
+        long d = 1;
+        while (d <= n / 10) {
+            d *= 10;
+        }
+        return d;
+    }
+
+    /** The largest unit {@code nanos} reaches; the smallest for 0. */
+    private static int unitOf(long nanos) {
         for (int u = UNITS.length - 1; u > 0; u--) {
-            if (step >= UNITS[u] / 10) {
+            if (nanos >= UNITS[u]) {
                 return u;
             }
         }
         return 0;
     }
 
-    private static int decimals(long step, long unit) {
-        int d = 0;
-        long s = step;
-        while (s % unit != 0 && d < 3) {
-            s *= 10;
-            d++;
+    /** The largest unit the resolution reaches a tenth of: 500 ms steps read "0.5 s", "1.0 s", "1.5 s". */
+    private static int unitFor(long resolution) {
+        for (int u = UNITS.length - 1; u > 0; u--) {
+            if (resolution >= UNITS[u] / 10) {
+                return u;
+            }
         }
-        return d;
+        return 0;
     }
 
-    private static String number(long t, long unit, int decimals) {
-        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", t / (double) unit);
+    /** {@code nanos} (a multiple of {@code quantum}) in {@code unit}s, with the decimals the quantum needs. */
+    private static String number(long nanos, long unit, long quantum) {
+        var text = new StringBuilder().append(nanos / unit);
+        if (quantum < unit) {
+            String fraction = Long.toString(nanos % unit / quantum);
+            int digits = Long.toString(unit / quantum).length() - 1;
+            text.append('.').repeat('0', digits - fraction.length()).append(fraction);
+        }
+        return text.toString();
     }
 
-    private static String minutes(long t) {
-        long seconds = Math.round(t / 1e9);
-        String sign = seconds < 0 ? "−" : "";
-        seconds = Math.abs(seconds);
+    /** From a minute on: "1 min 30 s", "2 min", "1 min 58.221312 s", "1 h 05 min 03 s". */
+    private static String minutes(long nanos, long quantum) {
+        long seconds = nanos / SECOND;
         long h = seconds / 3600;
         long m = seconds / 60 % 60;
         long s = seconds % 60;
+        var text = new StringBuilder();
         if (h > 0) {
-            return String.format(java.util.Locale.ROOT, "%s%d h %02d min", sign, h, m);
+            text.append(h).append(" h ").append(m < 10 ? "0" : "").append(m).append(" min");
+        } else {
+            text.append(m).append(" min");
         }
-        return s == 0 ? String.format(java.util.Locale.ROOT, "%s%d min", sign, m)
-                : String.format(java.util.Locale.ROOT, "%s%d min %02d s", sign, m, s);
+        if (quantum == SECOND && s == 0) {
+            return text.toString();
+        }
+        String secs = number(nanos % MINUTE, SECOND, quantum);
+        return text.append(' ').append(s < 10 ? "0" : "").append(secs).append(" s").toString();
     }
 }

@@ -1,15 +1,12 @@
 package org.keepalivelab.ui.timeline;
 
-import java.util.Objects;
 import java.util.function.IntFunction;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -19,9 +16,19 @@ import javafx.scene.layout.Region;
 
 /**
  * The live timeline: a canvas drawn by {@link TimelineRenderer} from a {@link TimelineModel}, following
- * live time until the user moves it. Wheel or +/− zooms, drag or arrows pan, L (or End) returns to live
- * follow, A shows the whole lab; hovering a mark shows its details, clicking one selects its lane and
- * pins the details.
+ * live time until the user moves it, and a scroll bar over its lanes. Hovering a mark shows its
+ * details, clicking one selects its lane and pins the details; selecting a connection from anywhere
+ * (here, the window's list or combo box) scrolls the least that shows its lane.
+ * <ul>
+ * <li>Wheel over the time area, or Ctrl+wheel anywhere, zooms (by as much as the wheel turned); the
+ * wheel over the lane names at the left, or Shift+wheel anywhere, scrolls the lanes.</li>
+ * <li>+/− zoom, drag or ←/→ pan, L (or End) follows live time, A (or Home) shows the whole lab.</li>
+ * <li>↑/↓ scroll the lanes a step, PgUp/PgDn a page; [ and ] (or Ctrl+↑/↓) select the previous or
+ * next connection.</li>
+ * <li>C switches compact lanes on or off ({@link #compactLanesProperty()}): a line each, so twenty
+ * connections fit where three full lanes do; the selected lane stays in full while every lane still
+ * fits.</li>
+ * </ul>
  */
 public final class TimelineView extends Region {
     private static final long FRAME_NANOS = 33_000_000;
@@ -33,14 +40,12 @@ public final class TimelineView extends Region {
     private final Viewport viewport = new Viewport();
     private final TimelineRenderer renderer = new TimelineRenderer();
     private final Canvas canvas = new Canvas();
-    private final ScrollBar laneScroll = new ScrollBar();
-    private final Label hover = new Label();
+    private final LaneScroll lanes = new LaneScroll();
+    private final MarkHover hover;
     private final IntegerProperty selectedConn = new SimpleIntegerProperty(this, "selectedConn", 0);
-    private final ReadOnlyStringWrapper pinnedDetails = new ReadOnlyStringWrapper(this, "pinnedDetails");
+    private final BooleanProperty compactLanes = new SimpleBooleanProperty(this, "compactLanes", false);
     private TimelinePalette palette;
     private IntFunction<String> laneTitle = conn -> "";
-    private Hit hovered;
-    private Hit pinned;
 
     private long now;
     private long drawnAt = Long.MIN_VALUE;
@@ -55,15 +60,9 @@ public final class TimelineView extends Region {
         this.palette = palette;
         getStyleClass().add("timeline-view");
         setFocusTraversable(true);
-        laneScroll.setOrientation(Orientation.VERTICAL);
-        laneScroll.valueProperty().addListener((obs, was, is) -> dirty = true);
-        hover.getStyleClass().add("timeline-hover");
-        hover.setVisible(false);
-        hover.setManaged(false);
-        hover.setMouseTransparent(true);
-        hover.setWrapText(true);
-        hover.setMaxWidth(460);
-        getChildren().addAll(canvas, laneScroll, hover);
+        lanes.bar().valueProperty().addListener((obs, was, is) -> dirty = true);
+        hover = new MarkHover(this, model);
+        getChildren().addAll(canvas, lanes.bar(), hover.label());
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
@@ -71,7 +70,16 @@ public final class TimelineView extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> setHovered(null, 0, 0));
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
-        selectedConn.addListener((obs, was, is) -> dirty = true);
+        addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
+        selectedConn.addListener((obs, was, is) -> {
+            dirty = true;
+            lanes.revealSelected();
+            layOutLanes();
+        });
+        compactLanes.addListener((obs, was, is) -> {
+            dirty = true;
+            layOutLanes();
+        });
     }
 
     public Viewport viewport() {
@@ -87,9 +95,18 @@ public final class TimelineView extends Region {
         return selectedConn;
     }
 
+    /**
+     * Whether every lane is compact: one line each, both sides' marks on it between thin kernel bands,
+     * no words (the details on hover have them); the selected lane stays in full while every lane still
+     * fits. Off by default: a full lane shows what each application saw.
+     */
+    public BooleanProperty compactLanesProperty() {
+        return compactLanes;
+    }
+
     /** The details of the mark last clicked, which stay shown, kept current as events come in; null for none. */
     public ReadOnlyStringProperty pinnedDetailsProperty() {
-        return pinnedDetails.getReadOnlyProperty();
+        return hover.pinnedDetails();
     }
 
     public TimelinePalette palette() {
@@ -116,7 +133,8 @@ public final class TimelineView extends Region {
     public void frame(long labNow) {
         this.now = labNow;
         pull();
-        updateScroll();
+        viewport.reach(Math.max(labNow, model.lastT()));
+        layOutLanes();
         boolean liveTick = viewport.following() && labNow - drawnAt >= FRAME_NANOS;
         if (dirty || liveTick || viewport.version() != drawnVersion) {
             draw();
@@ -131,10 +149,7 @@ public final class TimelineView extends Region {
     public void pull() {
         if (model.pull()) {
             dirty = true;
-            if (hovered != null) {
-                hover.setText(MarkDetails.describe(hovered, model));
-            }
-            setPinned(pinned);
+            hover.reword();
         }
     }
 
@@ -146,8 +161,8 @@ public final class TimelineView extends Region {
         }
         var geo = geometry();
         long t0 = viewport.start(now);
-        var frame = new RenderFrame(t0, t0 + viewport.span(), now, true, geo.scrollY(), selectedConn.get(),
-                laneTitle, hovered != null ? hovered : pinned);
+        var frame = new RenderFrame(t0, viewport.end(now), now, true, geo.scrollY(), selectedConn.get(),
+                laneTitle, hover.highlight());
         renderer.draw(canvas.getGraphicsContext2D(), geo, model, frame, palette);
         drawnAt = now;
         drawnVersion = viewport.version();
@@ -155,27 +170,23 @@ public final class TimelineView extends Region {
     }
 
     private LaneGeometry geometry() {
-        return new LaneGeometry(canvas.getWidth(), canvas.getHeight(), laneScroll.isVisible() ? laneScroll.getValue() : 0);
+        return new LaneGeometry(canvas.getWidth(), canvas.getHeight(), lanes.value(), lanes.heights());
     }
 
-    private void updateScroll() {
-        double content = LaneGeometry.contentHeight(model.lanes().size());
-        double overflow = Math.max(0, content - canvas.getHeight());
-        boolean needed = overflow > 0;
-        if (laneScroll.isVisible() != needed) {
-            laneScroll.setVisible(needed);
+    /**
+     * Lays the lanes out for the canvas as it is now: their heights and the scroll bar's range, and
+     * brings the selected lane into view if it is to be.
+     */
+    private void layOutLanes() {
+        if (lanes.update(model.lanes().size(), canvas.getHeight(), compactLanes.get(), selectedConn.get() - 1)) {
             requestLayout();
-        }
-        if (laneScroll.getMax() != overflow) {
-            laneScroll.setMax(overflow);
-            laneScroll.setVisibleAmount(canvas.getHeight() * overflow / Math.max(1, content));
-            laneScroll.setUnitIncrement(LaneGeometry.LANE_HEIGHT / 4);
         }
     }
 
     @Override
     protected void layoutChildren() {
-        double scroll = laneScroll.isVisible() ? laneScroll.prefWidth(-1) : 0;
+        var bar = lanes.bar();
+        double scroll = bar.isVisible() ? bar.prefWidth(-1) : 0;
         double w = Math.max(0, getWidth() - scroll);
         double h = getHeight();
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
@@ -184,8 +195,8 @@ public final class TimelineView extends Region {
             dirty = true;
         }
         canvas.relocate(0, 0);
-        laneScroll.resizeRelocate(w, 0, scroll, h);
-        hover.autosize();
+        bar.resizeRelocate(w, 0, scroll, h);
+        hover.label().autosize();
     }
 
     @Override
@@ -204,25 +215,23 @@ public final class TimelineView extends Region {
     }
 
     /**
-     * The wheel zooms by {@link #ZOOM_PER_NOTCH} a notch (a delta of the event's multiplier, 40 by default)
-     * and a trackpad's finer deltas by as much less; a swipe's momentum does not zoom, or one swipe would
-     * zoom dozens of notches. Shift or Ctrl scrolls the lanes; macOS sends Shift+wheel as a horizontal scroll.
+     * Over the time area the wheel zooms by {@link #ZOOM_PER_NOTCH} a notch (a delta of the event's
+     * multiplier, 40 by default) and a trackpad's finer deltas by as much less; a swipe's momentum does
+     * not zoom, or one swipe would zoom dozens of notches. Over the lane names it scrolls the lanes, as
+     * Shift+wheel does anywhere (macOS sends Shift+wheel as a horizontal scroll); Ctrl+wheel zooms anywhere.
      */
     private void onScroll(ScrollEvent e) {
         double delta = e.isShiftDown() && e.getDeltaY() == 0 ? e.getDeltaX() : e.getDeltaY();
         if (delta == 0) {
             return;
         }
-        if (e.isShiftDown() || e.isControlDown()) {
-            laneScroll.setValue(clampScroll(laneScroll.getValue() - delta));
+        boolean overNames = e.getX() < LaneGeometry.GUTTER;
+        if (e.isShiftDown() || overNames && !e.isControlDown()) {
+            lanes.scrollBy(-delta);
         } else if (!e.isInertia()) {
             viewport.zoom(Math.pow(ZOOM_PER_NOTCH, delta / e.getMultiplierY()), timeAt(e.getX()), now);
         }
         e.consume();
-    }
-
-    private double clampScroll(double v) {
-        return Math.max(0, Math.min(laneScroll.getMax(), v));
     }
 
     private void onPressed(MouseEvent e) {
@@ -254,7 +263,8 @@ public final class TimelineView extends Region {
         var hit = hitAt(e.getX(), e.getY());
         if (hit != null) {
             selectedConn.set(hit.conn());
-            setPinned(hit instanceof Hit.Lane ? null : hit);
+            hover.pin(hit instanceof Hit.Lane ? null : hit);
+            dirty = true;
         }
     }
 
@@ -272,37 +282,41 @@ public final class TimelineView extends Region {
     }
 
     private void setHovered(Hit hit, double x, double y) {
-        if (Objects.equals(hit, hovered) && (hit == null || hover.isVisible())) {
-            if (hit != null) {
-                placeHover(x, y);
-            }
-            return;
+        if (hover.hover(hit, x, y, getWidth(), getHeight())) {
+            dirty = true;
         }
-        hovered = hit;
-        dirty = true;
-        if (hit == null) {
-            hover.setVisible(false);
-            return;
-        }
-        hover.setText(MarkDetails.describe(hit, model));
-        hover.setVisible(true);
-        hover.applyCss();
-        hover.autosize();
-        placeHover(x, y);
-    }
-
-    private void placeHover(double x, double y) {
-        double w = hover.getWidth();
-        double h = hover.getHeight();
-        double px = x + 16 + w > getWidth() ? x - 16 - w : x + 16;
-        double py = y + 16 + h > getHeight() ? y - 12 - h : y + 16;
-        hover.relocate(Math.max(0, px), Math.max(0, py));
     }
 
     private void onKey(KeyEvent e) {
-        if (act(e.getCode())) {
+        boolean handled = e.isControlDown() ? actWithCtrl(e.getCode()) : !isBracket(e.getCode()) && act(e.getCode());
+        if (handled) {
             e.consume();
         }
+    }
+
+    /** [ and ] by the character typed, so they work on every keyboard layout (some type them with AltGr). */
+    private void onTyped(KeyEvent e) {
+        boolean handled = switch (e.getCharacter()) {
+            case "[" -> act(KeyCode.OPEN_BRACKET);
+            case "]" -> act(KeyCode.CLOSE_BRACKET);
+            default -> false;
+        };
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    /** The bracket keys, handled by the character they type ({@link #onTyped}), not by their key code. */
+    private static boolean isBracket(KeyCode code) {
+        return code == KeyCode.OPEN_BRACKET || code == KeyCode.CLOSE_BRACKET;
+    }
+
+    private boolean actWithCtrl(KeyCode code) {
+        return switch (code) {
+            case UP -> act(KeyCode.OPEN_BRACKET);
+            case DOWN -> act(KeyCode.CLOSE_BRACKET);
+            default -> false;
+        };
     }
 
     /** Does what the key {@code code} stands for; false for a key that means nothing here. */
@@ -313,8 +327,13 @@ public final class TimelineView extends Region {
             case MINUS, SUBTRACT -> viewport.zoom(1 / ZOOM_PER_NOTCH, viewport.start(now) + span / 2, now);
             case LEFT -> viewport.pan(-span / 10, now);
             case RIGHT -> viewport.pan(span / 10, now);
-            case UP -> laneScroll.setValue(clampScroll(laneScroll.getValue() - LaneGeometry.LANE_HEIGHT / 2));
-            case DOWN -> laneScroll.setValue(clampScroll(laneScroll.getValue() + LaneGeometry.LANE_HEIGHT / 2));
+            case UP -> lanes.scrollBy(-lanes.step());
+            case DOWN -> lanes.scrollBy(lanes.step());
+            case PAGE_UP -> lanes.scrollBy(-lanes.page());
+            case PAGE_DOWN -> lanes.scrollBy(lanes.page());
+            case OPEN_BRACKET -> selectNext(-1);
+            case CLOSE_BRACKET -> selectNext(1);
+            case C -> compactLanes.set(!compactLanes.get());
             case L, END -> viewport.followLive();
             case A, HOME -> showAll();
             default -> {
@@ -324,20 +343,25 @@ public final class TimelineView extends Region {
         return true;
     }
 
-    /** Shows the whole lab, from its first event to now. */
+    /** Selects the connection {@code step} lanes after the selected one (before, negative), within the lanes. */
+    private void selectNext(int step) {
+        int count = model.lanes().size();
+        if (count > 0) {
+            int at = selectedConn.get();
+            selectedConn.set(at < 1 || at > count ? (step > 0 ? 1 : count) : Math.clamp(at + step, 1, count));
+        }
+    }
+
+    /** Shows the whole lab, from its start to now. */
     public void showAll() {
-        viewport.show(Math.min(0, model.firstT()), Math.max(now, model.lastT()));
+        viewport.reach(Math.max(now, model.lastT()));
+        viewport.show(0, Math.max(now, model.lastT()));
     }
 
     /** Pins a mark's details, as a click on it would. */
     public void pin(Hit hit) {
         selectedConn.set(hit.conn());
-        setPinned(hit);
-    }
-
-    private void setPinned(Hit hit) {
-        pinned = hit;
-        pinnedDetails.set(hit == null ? null : MarkDetails.describe(hit, model));
+        hover.pin(hit);
         dirty = true;
     }
 

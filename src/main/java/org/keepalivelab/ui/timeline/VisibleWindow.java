@@ -22,15 +22,27 @@ public record VisibleWindow(long start, long end, int firstConn, int lastConn, i
         if (lanes == 0) {
             return new VisibleWindow(start, end, 0, 0, selectedConn);
         }
-        double half = LaneGeometry.LANE_HEIGHT / 2;
-        int first = Math.max(0, (int) Math.ceil((geo.scrollY() - half) / LaneGeometry.LANE_HEIGHT));
-        int last = Math.min(lanes - 1, (int) Math.floor(
-                (geo.height() - LaneGeometry.AXIS_HEIGHT + geo.scrollY() - half) / LaneGeometry.LANE_HEIGHT));
+        int first = geo.laneAt(LaneGeometry.AXIS_HEIGHT, lanes);
+        if (first < 0) {
+            first = 0;
+        } else if (middle(geo, first) < LaneGeometry.AXIS_HEIGHT) {
+            first++;
+        }
+        int last = geo.laneAt(geo.height() - 1, lanes);
+        if (last < 0) {
+            last = lanes - 1;
+        } else if (middle(geo, last) > geo.height()) {
+            last--;
+        }
         if (last < first) {
             int middle = geo.laneAt((LaneGeometry.AXIS_HEIGHT + geo.height()) / 2, lanes);
             first = middle >= 0 ? middle : Math.min(first, lanes - 1);
             last = first;
         }
         return new VisibleWindow(start, end, first + 1, last + 1, selectedConn); // lane i is connection i + 1
+    }
+
+    private static double middle(LaneGeometry geo, int lane) {
+        return geo.laneTop(lane) + geo.rows(lane).height() / 2;
     }
 }

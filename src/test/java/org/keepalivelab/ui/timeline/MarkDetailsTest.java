@@ -9,8 +9,10 @@ import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.SegmentEvent;
+import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
+import org.keepalivelab.model.TcpFlags;
 import org.keepalivelab.model.TcpState;
 import org.keepalivelab.model.Timeline;
 
@@ -53,6 +55,33 @@ class MarkDetailsTest {
 
         var details = MarkDetails.describe(new Hit.Segment(1, Side.SERVER, 0), model);
         assertTrue(details.contains("(sampled every 20 ms, less often beyond a hundred connections)"), details);
+    }
+
+    @Test
+    void detailsWriteTimeAsTheAxisDoesToTheMicrosecondAndABandsToTheMillisecond() {
+        var timeline = new Timeline();
+        var model = new TimelineModel(timeline);
+        long t = 118_221_312_345L;
+        timeline.append(new SegmentEvent(t, 1, Direction.C2S, TcpFlags.ACK, 1000, 2000, 0, 512, SegmentKind.ACK, false));
+        timeline.append(new StateEvent(t, 1, Side.SERVER, TcpState.ESTABLISHED, 0, false));
+        model.pull();
+
+        assertEquals("1 min 58 s", TimeAxis.label(118_000_000_000L, 1_000_000_000L), "the axis at that second");
+        var segment = MarkDetails.describe(new Hit.Segment(1, Side.CLIENT, 0), model);
+        assertTrue(segment.startsWith("1 min 58.221312 s · connection 1"), segment);
+        assertTrue(band(model, 0).contains(" from 1 min 58.221 s"), band(model, 0));
+    }
+
+    @Test
+    void aSegmentTheSeverDroppedSaysSo() {
+        var timeline = new Timeline();
+        var model = new TimelineModel(timeline);
+        timeline.append(new SegmentEvent(5_000_000_000L, 1, Direction.S2C, TcpFlags.ACK, 1000, 2000, 0, 512,
+                SegmentKind.KEEPALIVE, true));
+        model.pull();
+
+        var details = MarkDetails.describe(new Hit.Segment(1, Side.SERVER, 0), model);
+        assertTrue(details.contains("Lost: the lab's sever dropped it before the client's socket saw it."), details);
     }
 
     private static String band(TimelineModel model, int index) {
