@@ -11,7 +11,8 @@ import org.keepalivelab.ui.desktop.Fxml;
 final class DetailsPane extends StackPane {
     /** The gestures as the timeline takes them. */
     static final String HINT = "Wheel over the timeline zooms, over the lane names scrolls the lanes; Shift+wheel, "
-            + "↑/↓ or PgUp/PgDn scroll lanes; drag or ←/→ pans; L follows live time, A shows the whole lab. "
+            + "↑/↓ or PgUp/PgDn scroll lanes; [ and ] select the previous or next connection; C compacts the lanes; "
+            + "drag or ←/→ pans; L follows live time, A shows the whole lab. "
             + "Hover a mark for its details; click to keep them and select its connection.";
 
     private final ObservableStringValue pinned;

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -76,6 +77,8 @@ public final class MainView extends BorderPane {
     @FXML
     private BorderPane timelineArea;
     @FXML
+    private ToggleButton compactLanes;
+    @FXML
     private Label exportNote;
     @FXML
     private VBox below;
@@ -124,6 +127,7 @@ public final class MainView extends BorderPane {
         timeline.selectedConnProperty().bindBidirectional(session.selectedConnProperty());
         timeline.setLaneTitle(SettingsText.laneTitles(session.connectionsProperty()::get, session.defaults()));
         timelineArea.setCenter(timeline);
+        compactLanes.selectedProperty().bindBidirectional(timeline.compactLanesProperty());
         below.getChildren().addFirst(legend);
         var details = new DetailsPane(timeline.pinnedDetailsProperty());
         HBox.setHgrow(details, Priority.ALWAYS);
