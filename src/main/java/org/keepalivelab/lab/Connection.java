@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.keepalivelab.linux.LinuxException;
 import org.keepalivelab.linux.ProcNetTcp;
 import org.keepalivelab.linux.TcpSocket;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.Side;
 
@@ -82,19 +83,38 @@ final class Connection {
         ends.get(side).send(bytes);
     }
 
-    /** Graceful close: shut down output (FIN), read to EOF, then close. */
-    void close() throws IOException {
+    /** Graceful close at {@code side}: shut down output (FIN), read to EOF, then close. */
+    void close(Side side) throws IOException {
+        clientOnlyForNow(side, "close");
         client.close();
     }
 
-    /** The client process dies: its kernel closes the socket at once, with no shutdown and no goodbye. */
-    void kill() throws IOException {
+    /** The process at {@code side} dies: its kernel closes the socket at once, with no shutdown and no goodbye. */
+    void kill(Side side) throws IOException {
+        clientOnlyForNow(side, "kill");
         client.kill();
     }
 
-    /** Abort: {@code SO_LINGER} 0 and close, so the kernel sends RST. */
-    void abort() throws IOException {
+    /** Abort at {@code side}: {@code SO_LINGER} 0 and close, so the kernel sends RST. */
+    void abort(Side side) throws IOException {
+        clientOnlyForNow(side, "abort");
         client.abort();
+    }
+
+    // SEAM: issue 11's helper gives the server its own close, kill and abort, then removes this.
+    private void clientOnlyForNow(Side side, String action) {
+        if (side != Side.CLIENT) {
+            throw new LabException("Connection " + id + ": " + action + " server is not built yet.");
+        }
+    }
+
+    // SEAM: issue 11's helper builds these.
+    void halfClose() {
+        throw new LabException("Connection " + id + ": half-close is not built yet.");
+    }
+
+    void severIdle(Action.SeverIdle idle) {
+        throw new LabException("Connection " + id + ": sever-idle is not built yet.");
     }
 
     /** Drops every segment arriving at the receiving socket of each direction. */

@@ -317,10 +317,13 @@ public final class Lab implements AutoCloseable {
                 case Action.Send send -> connection.send(Side.CLIENT, send.bytes());
                 case Action.Reply reply -> connection.send(Side.SERVER, reply.bytes());
                 case Action.Restore _ -> connection.restore();
-                case Action.Close _ -> connection.close();
-                case Action.Kill _ -> connection.kill();
-                case Action.Abort _ -> connection.abort();
+                case Action.Close close -> connection.close(close.side());
+                case Action.Kill kill -> connection.kill(kill.side());
+                case Action.Abort abort -> connection.abort(abort.side());
+                case Action.HalfClose _ -> connection.halfClose();
                 case Action.Sever sever -> connection.sever(Sever.of(sever));
+                case Action.SeverIdle idle -> connection.severIdle(idle);
+                case Action.Forget _ -> throw new LabException("Only the lab's middlebox forgets a connection.");
             }
             journal.action(at, conn, action);
             return null;

@@ -2,6 +2,8 @@ package org.keepalivelab.model;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -10,9 +12,8 @@ import java.util.Set;
  * some of which break a peer ({@link Fault}). Each knows how the event log and a script write it
  * ({@link #verb()} and {@link #args()}) and how the timeline words it ({@link #words()}).
  *
- * <p>Close, kill and abort act on the client. When they can act on either side ({@code kill server}),
- * each takes a {@link Side} component in which a plain verb means the client, so the event log and
- * the scripts keep their words for what exists now.
+ * <p>Close, kill and abort act on either side ({@code kill server}); a plain verb means the client, so
+ * the event log and the scripts keep their words for what a run did before sides existed.
  */
 public sealed interface Action {
 
@@ -49,16 +50,49 @@ public sealed interface Action {
     record Restore() implements OnConnection {
     }
 
-    /** The client closes gracefully: FIN, read to EOF, close. */
-    record Close() implements Fault {
+    /** The application at {@code side} closes gracefully: FIN, read to EOF, close. */
+    record Close(Side side) implements Fault {
+        /** The client closes. */
+        public Close() {
+            this(Side.CLIENT);
+        }
     }
 
-    /** The client process dies: its kernel closes the socket. */
-    record Kill() implements Fault {
+    /** The process at {@code side} dies: its kernel closes the socket. */
+    record Kill(Side side) implements Fault {
+        /** The client is killed. */
+        public Kill() {
+            this(Side.CLIENT);
+        }
     }
 
-    /** The client closes with {@code SO_LINGER} 0: RST. */
-    record Abort() implements Fault {
+    /** The application at {@code side} closes with {@code SO_LINGER} 0: RST. */
+    record Abort(Side side) implements Fault {
+        /** The client aborts. */
+        public Abort() {
+            this(Side.CLIENT);
+        }
+    }
+
+    /** The client shuts its output down (FIN) and keeps its socket: FIN_WAIT2 with no orphan timer. */
+    record HalfClose() implements Fault {
+    }
+
+    /**
+     * A middlebox between the two ends (NAT, load balancer, conntrack) will forget the connection once
+     * no segment has crossed it for {@code seconds}: arms it. What it forgets is a {@link Forget}.
+     */
+    record SeverIdle(int seconds, IdleMode mode) implements OnConnection {
+        public SeverIdle {
+            Objects.requireNonNull(mode);
+        }
+    }
+
+    /**
+     * The middlebox a {@link SeverIdle} armed forgot the connection: later segments are dropped or
+     * answered with RST, as {@code mode} says. Recorded by the lab when it happens, never scripted.
+     */
+    record Forget(IdleMode mode) implements Fault {
     }
 
     /** Nothing crosses the connection in {@code directions} any more. */
@@ -83,6 +117,9 @@ public sealed interface Action {
             case Kill _ -> "kill";
             case Abort _ -> "abort";
             case Sever _ -> "sever";
+            case HalfClose _ -> "half-close";
+            case SeverIdle _ -> "sever-idle";
+            case Forget _ -> "forget";
         };
     }
 
@@ -94,7 +131,32 @@ public sealed interface Action {
             case Reply r -> String.valueOf(r.bytes());
             case Sever s -> s.directions().size() == Direction.values().length ? "both"
                     : s.directions().iterator().next().label();
-            case Restore _, Close _, Kill _, Abort _ -> "";
+            case Close c -> sideArg(c.side());
+            case Kill k -> sideArg(k.side());
+            case Abort a -> sideArg(a.side());
+            case SeverIdle i -> i.seconds() + " " + i.mode().label();
+            case Forget f -> f.mode().label();
+            case Restore _, HalfClose _ -> "";
+        };
+    }
+
+    /** A side as a fault's argument: nothing for the client, which a plain verb means. */
+    private static String sideArg(Side side) {
+        return side == Side.CLIENT ? "" : side.label();
+    }
+
+    /**
+     * The side whose application acts, or empty where none does: a connect, and what happens between
+     * the two ends (a sever, a restore, a middlebox forgetting).
+     */
+    default Optional<Side> actingSide() {
+        return switch (this) {
+            case Send _, HalfClose _ -> Optional.of(Side.CLIENT);
+            case Reply _ -> Optional.of(Side.SERVER);
+            case Close c -> Optional.of(c.side());
+            case Kill k -> Optional.of(k.side());
+            case Abort a -> Optional.of(a.side());
+            case Connect _, Restore _, Sever _, SeverIdle _, Forget _ -> Optional.empty();
         };
     }
 
@@ -107,9 +169,12 @@ public sealed interface Action {
     default String words() {
         return switch (this) {
             case Send _, Reply _ -> scriptText() + " B";
-            case Close _ -> "close gracefully";
-            case Kill _ -> "kill client";
-            case Abort _ -> "abort (RST)";
+            case Close c -> c.side() == Side.CLIENT ? "close gracefully" : "server closes gracefully";
+            case Kill k -> "kill " + k.side().label();
+            case Abort a -> a.side() == Side.CLIENT ? "abort (RST)" : "server aborts (RST)";
+            case HalfClose _ -> "half-close (FIN, keeps socket)";
+            case SeverIdle i -> "middlebox forgets after " + i.seconds() + " s idle (" + i.mode().label() + ")";
+            case Forget f -> f.mode() == IdleMode.DROP ? "middlebox forgot: drops" : "middlebox forgot: resets";
             case Connect _, Restore _, Sever _ -> scriptText();
         };
     }

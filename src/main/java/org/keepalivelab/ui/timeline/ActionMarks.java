@@ -47,7 +47,7 @@ final class ActionMarks extends LinedMarks {
     /** A fault, or the restore that ends a sever: what changes a connection's course, beside its traffic. */
     static boolean isMajor(ActionEvent action) {
         return switch (action.action()) {
-            case Action.Fault _, Action.Restore _ -> true;
+            case Action.Fault _, Action.Restore _, Action.SeverIdle _ -> true;
             case Action.Connect _, Action.Send _, Action.Reply _ -> false;
         };
     }

@@ -1,0 +1,12 @@
+package org.keepalivelab.explain;
+
+import org.keepalivelab.model.AppEventType;
+
+/**
+ * When one side's application learned the connection was over.
+ *
+ * @param event   {@link AppEventType#EOF}, {@link AppEventType#ERROR} or {@link AppEventType#CLOSED} (its own close)
+ * @param message the exception's exact text for an error, else {@code null}
+ */
+public record AppFinding(long t, AppEventType event, String message) {
+}
