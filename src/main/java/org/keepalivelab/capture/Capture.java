@@ -122,8 +122,10 @@ public final class Capture implements AutoCloseable {
         long t = clock.sinceStart(epochNanos);
         packets.append(epochNanos, socket.packet(), captured, length);
         var kind = analyzer(conn).classify(dir, segment);
+        boolean dropped = directory.dropped(conn, dir, t, segment.flags());
         timeline.appendSegment(t, conn, dir, segment.flags(), segment.seq(), segment.ack(), segment.len(),
-                segment.window(), kind, directory.severed(conn, dir, t), false);
+                segment.window(), kind, dropped, false);
+        directory.crossed(conn, dir, t, segment, dropped);
         latency.record(clock.now() - t);
     }
 
