@@ -36,7 +36,7 @@ final class Connection {
     private final EventLoop loop;
     private final InetSocketAddress serverAddress;
     private final InetSocketAddress clientAddress;
-    private final ResetForger forger;
+    private final Middleboxes middleboxes;
     private final SeverLog severLog = new SeverLog();
     private final ReceiveNext receiveNext = new ReceiveNext();
     /** The middlebox a sever-idle armed, until a restore takes it out; the capture reads it. */
@@ -53,16 +53,16 @@ final class Connection {
      * @param view what the lab sees of the kernel: with {@link KernelView#NONE} this connection never
      *             looks for its kernel sockets; with {@link KernelView#SAMPLED} it records a keep-alive
      *             probe, marked inferred, whenever a side's {@code TCP_INFO} probe count rises
-     * @param forger the lab's raw socket, for a {@code reset} middlebox
+     * @param middleboxes what a middlebox armed on this connection shares with the lab's others
      */
     Connection(int id, LabSettings settings, InetSocketAddress serverAddress, Journal journal, EventLoop loop,
-               ByteBuffer readBuffer, KernelView view, ResetForger forger) throws IOException {
+               ByteBuffer readBuffer, KernelView view, Middleboxes middleboxes) throws IOException {
         this.id = id;
         this.settings = settings;
         this.journal = journal;
         this.loop = loop;
         this.serverAddress = serverAddress;
-        this.forger = forger;
+        this.middleboxes = middleboxes;
         var context = new Endpoint.Context(id, journal, loop, readBuffer, view);
         this.client = new ClientEndpoint(context, serverAddress, settings);
         this.clientPort = client.port;
@@ -157,10 +157,10 @@ final class Connection {
                 throw new LabException("Connection " + id + ": sever-idle reset forges IPv4 RSTs, and the server "
                         + "listens on " + serverAddress.getAddress().getHostAddress() + ".");
             }
-            forger.open();
+            middleboxes.forger().open();
         }
-        var armed = new Middlebox(id, idle, journal, loop, this::cutForMiddlebox,
-                trigger -> forger.resetBoth(clientAddress, serverAddress, receiveNext, trigger));
+        var armed = new Middlebox(id, idle, journal, loop, middleboxes.watermark(), this::cutForMiddlebox,
+                trigger -> middleboxes.forger().resetBoth(clientAddress, serverAddress, receiveNext, trigger));
         armed.arm();
         middlebox = armed;
     }

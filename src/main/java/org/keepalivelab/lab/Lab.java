@@ -51,7 +51,7 @@ public final class Lab implements AutoCloseable {
     private final String severProblem;
     private final String severIdleProblem;
     private final String resetProblem;
-    private final ResetForger forger;
+    private final Middleboxes middleboxes;
     private final LabMode mode;
     private final Isolation isolation;
     private final KernelView view;
@@ -85,18 +85,23 @@ public final class Lab implements AutoCloseable {
         this.captureProblem = problem;
         this.severIdleProblem = Privileges.severIdleProblem(isolation, captureProblem, severProblem);
         this.resetProblem = severIdleProblem != null ? severIdleProblem : Privileges.forgeProblem(isolation);
-        this.forger = new ResetForger(isolation);
         this.view = !isolation.linux() ? KernelView.NONE : capture != null ? KernelView.CAPTURED : KernelView.SAMPLED;
         this.mode = LabMode.of(isolation, capture != null, severProblem == null);
+        CaptureWatermark watermark = null;
         try {
+            watermark = capture == null ? null : CaptureWatermark.open(capture, serverAddress.getAddress());
             var tick = new SamplingTick(connections, view, serverAddress.getPort(), failure -> loopFailure = failure);
             loop = new EventLoop(threadName("lab-loop"), SamplingTick.PERIOD_NANOS, tick, e -> loopFailure = e.toString());
         } catch (IOException | RuntimeException e) {
+            if (watermark != null) {
+                watermark.close();
+            }
             if (capture != null) {
                 capture.close();
             }
             throw e;
         }
+        this.middleboxes = new Middleboxes(new ResetForger(isolation), watermark);
     }
 
     /** Starts a lab in this process's own network namespace ({@link Isolation#HOST}). */
@@ -249,7 +254,7 @@ public final class Lab implements AutoCloseable {
         var labSettings = settings;
         return loop.submit(() -> {
             var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer, view,
-                    forger);
+                    middleboxes);
             connections.add(conn);
             connByClientPort.set(conn.clientPort, conn.id); // before the SYN, so the capture knows it
             journal.action(conn.id, new Action.Connect());
@@ -354,10 +359,10 @@ public final class Lab implements AutoCloseable {
                 conn.shutdown();
             }
             server.close();
+            middleboxes.close();
             return null;
         }).exceptionally(e -> null).join();
         loop.close();
-        forger.close();
         if (capture != null) {
             capture.close();
         }

@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.keepalivelab.lab.LabRun.seedWith;
 import static org.keepalivelab.lab.Transcript.seconds;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.keepalivelab.capture.Tshark;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
@@ -39,6 +44,9 @@ class MiddleboxTest {
      * deadline (a millisecond timeout), on a machine whose two cores other builds share.
      */
     private static final double FORGET_SLACK_SECONDS = 0.05;
+
+    @TempDir
+    Path dir;
 
     @Test
     void connectionProbedMoreOftenThanTheIdleTimeIsNeverForgotten() throws Exception {
@@ -95,7 +103,28 @@ class MiddleboxTest {
                 () -> assertEquals("Connection reset", lastError(run, Side.SERVER).message()),
                 () -> assertEquals("Connection reset", lastError(run, Side.CLIENT).message()),
                 () -> assertEquals(TcpState.CLOSED, run.lastState(1, Side.CLIENT).state()),
-                () -> assertEquals(TcpState.CLOSED, run.lastState(1, Side.SERVER).state()));
+                () -> assertEquals(TcpState.CLOSED, run.lastState(1, Side.SERVER).state()),
+                () -> assertForgedRstsAreWhatTsharkReads(run));
+    }
+
+    /** tshark reads every segment we recorded, and the forged RSTs as we built them: bare, in window, checksum good. */
+    private void assertForgedRstsAreWhatTsharkReads(Transcript run) throws Exception {
+        var pcap = dir.resolve("reset.pcap");
+        Files.write(pcap, run.pcap());
+        var ours = run.appended().stream().filter(e -> e instanceof SegmentEvent).map(SegmentEvent.class::cast).toList();
+        // Loopback's own segments carry a partial checksum (the device offloads it), so only ours are checked.
+        var frames = Tshark.fields(pcap, dir, List.of("tcp.check_checksum:TRUE"),
+                List.of("tcp.flags", "tcp.seq_raw", "tcp.checksum.status"));
+        assertEquals(ours.size(), frames.size(), "every captured segment is in the pcap");
+        var forged = new ArrayList<String>();
+        for (int frame = 0; frame < frames.size(); frame++) {
+            if (ours.get(frame).kind() == SegmentKind.RST) {
+                forged.add(frames.get(frame));
+                assertEquals("0x0004\t" + ours.get(frame).seq() + "\t1", frames.get(frame),
+                        "frame " + (frame + 1) + ": flags, seq, checksum status (1: good)");
+            }
+        }
+        assertEquals(2, forged.size(), "the RST pair");
     }
 
     @Test
@@ -109,6 +138,22 @@ class MiddleboxTest {
                 () -> assertEquals(List.of("s2c KEEPALIVE", "c2s KEEPALIVE_ACK"), run.segmentsAfter(1, "restore")),
                 () -> assertEquals(List.of(), run.segmentsAfter(1, "forget").stream().filter(s -> s.endsWith("dropped")).toList()),
                 () -> assertEquals(TcpState.ESTABLISHED, run.lastState(1, Side.SERVER).state()));
+    }
+
+    @Test
+    void anEndLetGoBeforeTheForgetIsBeyondTheMiddleboxAndTheForgetSaysSo() throws Exception {
+        // The client is killed at 1 s: its FIN is the last crossing, the forget ≈ 4 s, the server's first
+        // probe ≈ 5 s reaches the orphan (no descriptor to filter), whose answer the server's filter drops.
+        var steps = new ArrayList<>(steps(IdleMode.DROP));
+        steps.add(ScriptStep.parse("1s:kill"));
+        var run = LabRun.run(seedWith(KeepaliveSettings.of(4, 1, 3)).withOrphanLifetime(10), Duration.ofMillis(5600),
+                steps);
+
+        assertAll(
+                () -> assertEquals(new Action.Forget(IdleMode.DROP, Set.of(Direction.C2S)), run.action(1, "forget").action()),
+                () -> assertEquals("forget drop c2s", run.action(1, "forget").action().scriptText()),
+                () -> assertForgotOnTime(run),
+                () -> assertEquals(List.of("s2c KEEPALIVE", "c2s KEEPALIVE_ACK dropped"), run.segmentsAfter(1, "forget")));
     }
 
     @Test
