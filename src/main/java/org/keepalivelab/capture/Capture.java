@@ -28,6 +28,8 @@ public final class Capture implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String failure;
+    /** The lab time of the latest packet taken in; written by the capture's thread only. */
+    private volatile long takenInUpTo = Long.MIN_VALUE;
 
     private Capture(String threadName, PacketSocket socket, ConnectionDirectory directory, Timeline timeline,
                     LabClock clock) {
@@ -70,6 +72,15 @@ public final class Capture implements AutoCloseable {
         return new Statistics(packets.packets(), kernelDrops.get(), latency);
     }
 
+    /**
+     * The lab time of the latest packet on loopback the capture has taken in, the lab's or another's:
+     * every lab segment the kernel stamped before it is on the timeline by now, as the packet socket
+     * queues packets in order of arrival. Any thread.
+     */
+    public long takenInUpTo() {
+        return takenInUpTo;
+    }
+
     /** Why the capture stopped on its own, or {@code null} while it runs. */
     public String failure() {
         return failure;
@@ -97,6 +108,15 @@ public final class Capture implements AutoCloseable {
     }
 
     private void accept(int length) {
+        // The kernel stamps every packet; the fallback only guards against a kernel that did not.
+        long epochNanos = socket.timestampNanos() >= 0 ? socket.timestampNanos() : clock.startEpochNanos() + clock.now();
+        long t = clock.sinceStart(epochNanos);
+        take(length, epochNanos, t);
+        takenInUpTo = t;
+    }
+
+    /** The packet just received, stamped {@code t}: on the timeline and in the pcap if it is a lab segment. */
+    private void take(int length, long epochNanos, long t) {
         int captured = Math.min(length, PacketSocket.SNAP_LENGTH);
         var segment = SegmentDecoder.decode(socket.packet(), captured);
         if (segment == null) {
@@ -117,13 +137,12 @@ public final class Capture implements AutoCloseable {
         if (conn == 0) {
             return;
         }
-        // The kernel stamps every packet; the fallback only guards against a kernel that did not.
-        long epochNanos = socket.timestampNanos() >= 0 ? socket.timestampNanos() : clock.startEpochNanos() + clock.now();
-        long t = clock.sinceStart(epochNanos);
         packets.append(epochNanos, socket.packet(), captured, length);
         var kind = analyzer(conn).classify(dir, segment);
+        boolean dropped = directory.dropped(conn, dir, t, segment.flags());
         timeline.appendSegment(t, conn, dir, segment.flags(), segment.seq(), segment.ack(), segment.len(),
-                segment.window(), kind, directory.severed(conn, dir, t), false);
+                segment.window(), kind, dropped, false);
+        directory.crossed(conn, dir, t, segment, dropped);
         latency.record(clock.now() - t);
     }
 

@@ -3,6 +3,7 @@ package org.keepalivelab.lab;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.keepalivelab.capture.ConnectionDirectory;
+import org.keepalivelab.capture.TcpSegment;
 import org.keepalivelab.model.Direction;
 
 /** The lab's connections as the capture asks about them, from the capture's own thread. */
@@ -32,8 +33,13 @@ final class CaptureDirectory implements ConnectionDirectory {
     }
 
     @Override
-    public boolean severed(int conn, Direction dir, long t) {
-        return connections.get(conn - 1).severedAt(dir, t);
+    public boolean dropped(int conn, Direction dir, long t, int tcpFlags) {
+        return connections.get(conn - 1).droppedAt(dir, t, tcpFlags);
+    }
+
+    @Override
+    public void crossed(int conn, Direction dir, long t, TcpSegment segment, boolean dropped) {
+        connections.get(conn - 1).crossed(dir, t, segment, dropped);
     }
 
     @Override

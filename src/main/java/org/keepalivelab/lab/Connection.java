@@ -1,24 +1,30 @@
 package org.keepalivelab.lab;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.keepalivelab.capture.TcpSegment;
 import org.keepalivelab.linux.LinuxException;
 import org.keepalivelab.linux.ProcNetTcp;
+import org.keepalivelab.linux.SocketFilterProgram;
 import org.keepalivelab.linux.TcpSocket;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.Direction;
+import org.keepalivelab.model.IdleMode;
 import org.keepalivelab.model.Side;
 
 /**
  * One lab connection: the client application's end and the server application's, the faults the lab
- * applies between them, and the status it publishes. Lives on the lab's event loop: every method but
- * {@link #status()}, {@link #severedAt} and {@link #bytesWritten} runs on that thread.
+ * applies between them (a sever, a middlebox), and the status it publishes. Lives on the lab's event
+ * loop: every method but {@link #status()} and the capture's ({@link #droppedAt}, {@link #crossed},
+ * {@link #bytesWritten}) runs on that thread.
  */
 final class Connection {
     final int id;
@@ -27,7 +33,14 @@ final class Connection {
 
     private final LabSettings settings;
     private final Journal journal;
+    private final EventLoop loop;
+    private final InetSocketAddress serverAddress;
+    private final InetSocketAddress clientAddress;
+    private final Middleboxes middleboxes;
     private final SeverLog severLog = new SeverLog();
+    private final ReceiveNext receiveNext = new ReceiveNext();
+    /** The middlebox a sever-idle armed, until a restore takes it out; the capture reads it. */
+    private volatile Middlebox middlebox;
     private final ClientEndpoint client;
     private final ServerEndpoint server;
     /** Both ends by side; filled in the constructor, then only read (the capture's thread too). */
@@ -40,15 +53,20 @@ final class Connection {
      * @param view what the lab sees of the kernel: with {@link KernelView#NONE} this connection never
      *             looks for its kernel sockets; with {@link KernelView#SAMPLED} it records a keep-alive
      *             probe, marked inferred, whenever a side's {@code TCP_INFO} probe count rises
+     * @param middleboxes what a middlebox armed on this connection shares with the lab's others
      */
     Connection(int id, LabSettings settings, InetSocketAddress serverAddress, Journal journal, EventLoop loop,
-               ByteBuffer readBuffer, KernelView view) throws IOException {
+               ByteBuffer readBuffer, KernelView view, Middleboxes middleboxes) throws IOException {
         this.id = id;
         this.settings = settings;
         this.journal = journal;
+        this.loop = loop;
+        this.serverAddress = serverAddress;
+        this.middleboxes = middleboxes;
         var context = new Endpoint.Context(id, journal, loop, readBuffer, view);
         this.client = new ClientEndpoint(context, serverAddress, settings);
         this.clientPort = client.port;
+        this.clientAddress = new InetSocketAddress(serverAddress.getAddress(), clientPort); // bound there
         this.server = new ServerEndpoint(context, serverAddress.getPort(), clientPort, settings);
         ends.put(Side.CLIENT, client);
         ends.put(Side.SERVER, server);
@@ -113,8 +131,59 @@ final class Connection {
         throw new LabException("Connection " + id + ": half-close is not built yet.");
     }
 
+    /**
+     * Puts a middlebox between the ends that forgets this connection once nothing crossed for
+     * {@code idle.seconds()} ({@link Middlebox}). It filters what arrives at each end, so both
+     * applications must hold their sockets now: an orphan has no descriptor to filter.
+     */
     void severIdle(Action.SeverIdle idle) {
-        throw new LabException("Connection " + id + ": sever-idle is not built yet.");
+        if (!Middlebox.IDLE_SECONDS.contains(idle.seconds())) {
+            throw new LabException("Connection " + id + ": " + Middlebox.IDLE_SECONDS.name() + " must be "
+                    + Middlebox.IDLE_SECONDS + ", not " + idle.seconds() + ".");
+        }
+        if (middlebox != null) {
+            throw new LabException("Connection " + id + " has a middlebox already (" + middlebox
+                    + "): restore takes it out.");
+        }
+        for (var side : Side.values()) {
+            if (ends.get(side).socket() == null) {
+                throw new LabException("Connection " + id + ": sever-idle filters what arrives at each end, and the "
+                        + side.label() + " no longer holds its socket (an orphan has no descriptor to filter): "
+                        + "arm it while both applications hold theirs.");
+            }
+        }
+        if (idle.mode() == IdleMode.RESET) {
+            if (!(serverAddress.getAddress() instanceof Inet4Address)) {
+                throw new LabException("Connection " + id + ": sever-idle reset forges IPv4 RSTs, and the server "
+                        + "listens on " + serverAddress.getAddress().getHostAddress() + ".");
+            }
+            middleboxes.forger().open();
+        }
+        var armed = new Middlebox(id, idle, journal, loop, middleboxes.watermark(), this::cutForMiddlebox,
+                trigger -> middleboxes.forger().resetBoth(clientAddress, serverAddress, receiveNext, trigger));
+        armed.arm();
+        middlebox = armed;
+    }
+
+    /**
+     * The middlebox forgot: {@code program} on each end that still holds its socket, unless a sever's
+     * stricter filter is there already. The directions filtered from then on.
+     */
+    private Set<Direction> cutForMiddlebox(SocketFilterProgram program) throws IOException {
+        var reachable = EnumSet.noneOf(Direction.class);
+        for (var dir : Direction.values()) {
+            if (receiver(dir) != null) {
+                reachable.add(dir);
+            }
+        }
+        cut(reachable, program);
+        var cut = EnumSet.noneOf(Direction.class);
+        for (var dir : Direction.values()) {
+            if (severLog.isSevered(dir)) {
+                cut.add(dir);
+            }
+        }
+        return cut;
     }
 
     /** Drops every segment arriving at the receiving socket of each direction. */
@@ -125,26 +194,48 @@ final class Connection {
                         + dir.receiver().label() + " no longer holds its socket.");
             }
         }
+        cut(sever.directions(), SocketFilterProgram.DROP_ALL);
+    }
+
+    /**
+     * Attaches {@code program} to the receiving socket of each of {@code directions} that has no filter
+     * or a laxer one; all of them or, when the kernel refuses one, none.
+     */
+    private void cut(Set<Direction> directions, SocketFilterProgram program) throws LinuxException {
         var attached = EnumSet.noneOf(Direction.class);
         try {
-            for (var dir : sever.directions()) {
-                if (!severLog.isSevered(dir)) {
-                    receiver(dir).attachDropAllFilter();
+            for (var dir : directions) {
+                var before = severLog.current(dir);
+                if (before == null || program.stricterThan(before)) {
+                    receiver(dir).attachFilter(program);
                     attached.add(dir);
                 }
             }
         } catch (LinuxException e) {
             for (var dir : attached) {
-                receiver(dir).detachFilter();
+                var before = severLog.current(dir);
+                if (before == null) {
+                    receiver(dir).detachFilter();
+                } else {
+                    receiver(dir).attachFilter(before);
+                }
             }
             throw e;
         }
         long t = journal.now();
-        attached.forEach(dir -> severLog.sever(dir, t));
+        attached.forEach(dir -> severLog.cut(dir, t, program));
         publishStatus();
     }
 
+    /**
+     * Segments cross again: every filter comes off, a sever's or a middlebox's, and a middlebox armed on
+     * this connection is taken out of the path (a new sever-idle arms another).
+     */
     void restore() throws IOException {
+        if (middlebox != null) {
+            middlebox.remove();
+            middlebox = null;
+        }
         for (var dir : Direction.values()) {
             if (severLog.isSevered(dir)) {
                 var socket = receiver(dir);
@@ -167,9 +258,23 @@ final class Connection {
         return ends.get(dir.sender()).written();
     }
 
-    /** For the capture: was {@code dir} severed at lab time {@code t}? Any thread. */
-    boolean severedAt(Direction dir, long t) {
-        return severLog.severedAt(dir, t);
+    /** For the capture: was a segment going {@code dir} with these TCP flags, at lab time {@code t}, filtered out? */
+    boolean droppedAt(Direction dir, long t, int tcpFlags) {
+        return severLog.droppedAt(dir, t, tcpFlags);
+    }
+
+    /**
+     * For the capture, on its thread: {@code segment} went {@code dir} at lab time {@code t}, past the
+     * middlebox (if one is armed) and, unless {@code dropped}, on to its receiver.
+     */
+    void crossed(Direction dir, long t, TcpSegment segment, boolean dropped) {
+        if (!dropped) {
+            receiveNext.delivered(dir, segment);
+        }
+        var box = middlebox;
+        if (box != null) {
+            box.crossed(dir, t, segment.flags());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * The one thread that owns every lab socket: it waits for readiness, runs the tasks other threads
- * submit, and calls a periodic tick. Keeping all socket work on one thread means a descriptor is never
+ * submit and the timers it was asked for, and calls a periodic tick. Keeping all socket work on one thread means a descriptor is never
  * read (for {@code TCP_INFO}) by one thread while another closes it.
  */
 final class EventLoop implements AutoCloseable {
@@ -25,8 +26,32 @@ final class EventLoop implements AutoCloseable {
         void ready(SelectionKey key) throws IOException;
     }
 
+    /** What the loop runs later: a timer's task, or one posted by another thread. */
+    @FunctionalInterface
+    interface LoopTask {
+        void run() throws IOException;
+    }
+
+    /** A task due at a {@link System#nanoTime()}; {@link #cancel()} keeps it from running. Loop thread only. */
+    static final class Timer {
+        private final long due;
+        private final LoopTask task;
+        private boolean cancelled;
+
+        private Timer(long due, LoopTask task) {
+            this.due = due;
+            this.task = task;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+    }
+
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** Soonest first; the loop's own. */
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> Long.compare(a.due - b.due, 0));
     private final long tickNanos;
     private final Runnable tick;
     private final Consumer<Throwable> onError;
@@ -63,11 +88,31 @@ final class EventLoop implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs {@code task} on the loop, from any thread, with no result to wait for: what it throws goes
+     * where the loop's own failures go.
+     */
+    void post(LoopTask task) {
+        tasks.add(() -> runReporting(task));
+        selector.wakeup();
+    }
+
     /** Registers a channel (on the loop thread). */
     SelectionKey register(SelectableChannel channel, int ops, Handler handler) throws IOException {
         assert inLoop();
         channel.configureBlocking(false);
         return channel.register(selector, ops, handler);
+    }
+
+    /**
+     * Runs {@code task} on the loop once {@code delayNanos} have passed: at the first wake-up after
+     * that, within the selector's millisecond timeout and the scheduler's latency (on the loop thread).
+     */
+    Timer schedule(long delayNanos, LoopTask task) {
+        assert inLoop();
+        var timer = new Timer(System.nanoTime() + Math.max(0, delayNanos), task);
+        timers.add(timer);
+        return timer;
     }
 
     /**
@@ -88,8 +133,13 @@ final class EventLoop implements AutoCloseable {
         long nextTick = System.nanoTime();
         while (running) {
             try {
-                long wait = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000);
-                selector.select(wait);
+                long wake = timers.isEmpty() || nextTick - timers.peek().due < 0 ? nextTick : timers.peek().due;
+                long wait = wake - System.nanoTime();
+                if (wait > 0) {
+                    selector.select(Math.ceilDiv(wait, 1_000_000)); // rounded up: rounded down, it would wake early and spin
+                } else {
+                    selector.selectNow();
+                }
                 // A handler that closes a socket selects again (closeNow), which changes the selected set:
                 // the round runs over a copy, then forgets what that added, as its ready flags are stale
                 // by then (the selector reports a socket that is still ready again).
@@ -101,6 +151,7 @@ final class EventLoop implements AutoCloseable {
                 for (Runnable task; (task = tasks.poll()) != null; ) {
                     task.run();
                 }
+                runDueTimers();
                 if (System.nanoTime() - nextTick >= 0) {
                     nextTick = System.nanoTime() + tickNanos;
                     tick.run();
@@ -108,6 +159,24 @@ final class EventLoop implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 onError.accept(e);
             }
+        }
+    }
+
+    private void runDueTimers() {
+        long now = System.nanoTime();
+        while (!timers.isEmpty() && timers.peek().due - now <= 0) {
+            var timer = timers.poll();
+            if (!timer.cancelled) {
+                runReporting(timer.task);
+            }
+        }
+    }
+
+    private void runReporting(LoopTask task) {
+        try {
+            task.run();
+        } catch (IOException | RuntimeException e) {
+            onError.accept(e);
         }
     }
 

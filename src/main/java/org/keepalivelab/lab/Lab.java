@@ -16,6 +16,7 @@ import org.keepalivelab.capture.Capture;
 import org.keepalivelab.capture.PacketLog;
 import org.keepalivelab.linux.LinuxException;
 import org.keepalivelab.model.Action;
+import org.keepalivelab.model.IdleMode;
 import org.keepalivelab.model.LabClock;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.Timeline;
@@ -48,6 +49,9 @@ public final class Lab implements AutoCloseable {
     private final Capture capture;
     private final String captureProblem;
     private final String severProblem;
+    private final String severIdleProblem;
+    private final String resetProblem;
+    private final Middleboxes middleboxes;
     private final LabMode mode;
     private final Isolation isolation;
     private final KernelView view;
@@ -79,17 +83,25 @@ public final class Lab implements AutoCloseable {
         this.severProblem = Privileges.severProblem(isolation);
         this.capture = started;
         this.captureProblem = problem;
+        this.severIdleProblem = Privileges.severIdleProblem(isolation, captureProblem, severProblem);
+        this.resetProblem = severIdleProblem != null ? severIdleProblem : Privileges.forgeProblem(isolation);
         this.view = !isolation.linux() ? KernelView.NONE : capture != null ? KernelView.CAPTURED : KernelView.SAMPLED;
         this.mode = LabMode.of(isolation, capture != null, severProblem == null);
+        CaptureWatermark watermark = null;
         try {
+            watermark = capture == null ? null : CaptureWatermark.open(capture, serverAddress.getAddress());
             var tick = new SamplingTick(connections, view, serverAddress.getPort(), failure -> loopFailure = failure);
             loop = new EventLoop(threadName("lab-loop"), SamplingTick.PERIOD_NANOS, tick, e -> loopFailure = e.toString());
         } catch (IOException | RuntimeException e) {
+            if (watermark != null) {
+                watermark.close();
+            }
             if (capture != null) {
                 capture.close();
             }
             throw e;
         }
+        this.middleboxes = new Middleboxes(new ResetForger(isolation), watermark);
     }
 
     /** Starts a lab in this process's own network namespace ({@link Isolation#HOST}). */
@@ -191,6 +203,11 @@ public final class Lab implements AutoCloseable {
         return Optional.ofNullable(severProblem);
     }
 
+    /** Why sever-idle in {@code mode} is refused, decided when the lab started; empty when it is available. */
+    public Optional<String> severIdleProblem(IdleMode mode) {
+        return Optional.ofNullable(mode == IdleMode.DROP ? severIdleProblem : resetProblem);
+    }
+
     /**
      * Why {@code TCP_USER_TIMEOUT} and the orphan lifetime ({@code TCP_LINGER2}) cannot be set here
      * ({@link #checkOffered}); empty on Linux.
@@ -236,7 +253,8 @@ public final class Lab implements AutoCloseable {
     public CompletableFuture<Integer> connect() {
         var labSettings = settings;
         return loop.submit(() -> {
-            var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer, view);
+            var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer, view,
+                    middleboxes);
             connections.add(conn);
             connByClientPort.set(conn.clientPort, conn.id); // before the SYN, so the capture knows it
             journal.action(conn.id, new Action.Connect());
@@ -306,6 +324,9 @@ public final class Lab implements AutoCloseable {
         if (action instanceof Action.Sever && severProblem != null) {
             return CompletableFuture.failedFuture(new LabException(severProblem));
         }
+        if (action instanceof Action.SeverIdle idle && severIdleProblem(idle.mode()).isPresent()) {
+            return CompletableFuture.failedFuture(new LabException(severIdleProblem(idle.mode()).get()));
+        }
         return loop.submit(() -> {
             if (conn < 1 || conn > connections.size()) {
                 throw new LabException("There is no connection " + conn + ".");
@@ -338,6 +359,7 @@ public final class Lab implements AutoCloseable {
                 conn.shutdown();
             }
             server.close();
+            middleboxes.close();
             return null;
         }).exceptionally(e -> null).join();
         loop.close();

@@ -2,11 +2,12 @@ package org.keepalivelab.lab;
 
 import org.keepalivelab.linux.LinuxException;
 import org.keepalivelab.linux.PacketSocket;
+import org.keepalivelab.linux.RawSocket;
 import org.keepalivelab.linux.TcpSocket;
 
 /**
- * What the lab needs from the kernel in its network namespace ({@code CAP_NET_RAW} to capture,
- * {@code CAP_NET_ADMIN} to sever), found out by trying, and what it tells the user when the kernel
+ * What the lab needs from the kernel in its network namespace ({@code CAP_NET_RAW} to capture and to
+ * forge a middlebox's RSTs, {@code CAP_NET_ADMIN} to sever), found out by trying, and what it tells the user when the kernel
  * refuses: the capability, and what to do.
  */
 final class Privileges {
@@ -41,6 +42,42 @@ final class Privileges {
         } catch (LinuxException e) {
             return e.isPermissionDenied() ? severDenied(isolation) : "Sever unavailable: " + e.getMessage();
         }
+    }
+
+    /**
+     * Why sever-idle is refused here, or {@code null} when it is not: its middlebox times a connection's
+     * idleness by the captured segments, and cuts the connection with sever's filters.
+     *
+     * @param captureProblem why the capture does not run, or {@code null}
+     * @param severProblem   why sever is refused ({@link #severProblem}), or {@code null}
+     */
+    static String severIdleProblem(Isolation isolation, String captureProblem, String severProblem) {
+        if (!isolation.linux()) {
+            return "Sever-idle needs Linux's capture and socket filters, and this is " + isolation.detail()
+                    + ": run Keepalive Lab on Linux to put a middlebox between the ends.";
+        }
+        if (captureProblem != null) {
+            return "Sever-idle's middlebox times each connection's idleness by its captured segments. " + captureProblem;
+        }
+        return severProblem == null ? null : "Sever-idle's middlebox cuts a connection as sever does. " + severProblem;
+    }
+
+    /**
+     * Why sever-idle {@code reset} cannot forge its RSTs here, or {@code null}: tries a raw socket, which
+     * is closed at once.
+     */
+    static String forgeProblem(Isolation isolation) {
+        try {
+            RawSocket.open().close();
+            return null;
+        } catch (LinuxException e) {
+            return e.isPermissionDenied() ? forgeDenied(isolation) : "Sever-idle reset cannot forge RSTs: " + e.getMessage();
+        }
+    }
+
+    static String forgeDenied(Isolation isolation) {
+        return "Sever-idle reset forges each end's RST with a raw socket, which needs CAP_NET_RAW in the lab's "
+                + "network namespace, which this process lacks" + remedy(isolation);
     }
 
     static String captureOffLinux(Isolation isolation) {

@@ -4,40 +4,51 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.keepalivelab.linux.SocketFilterProgram;
 import org.keepalivelab.model.Direction;
 
 /**
- * When each direction of a connection was severed, so the capture can mark a segment as dropped by
- * its own kernel timestamp even when it reads the segment after the network was restored.
+ * Which filter stood on each direction's receiving socket when (a sever's, or the one of a middlebox
+ * that forgot the connection), so the capture can mark a segment as dropped by its own kernel
+ * timestamp even when it reads the segment after the network was restored.
  */
 final class SeverLog {
-    private record Interval(long from, long to) {
+    private record Interval(long from, long to, SocketFilterProgram program) {
     }
 
     private final Map<Direction, List<Interval>> intervals = new EnumMap<>(Direction.class);
 
-    synchronized void sever(Direction dir, long t) {
-        if (!isSevered(dir)) {
-            intervals.computeIfAbsent(dir, d -> new ArrayList<>()).add(new Interval(t, Long.MAX_VALUE));
+    /** From {@code t} on, {@code program} filters what arrives going {@code dir}, in place of any before it. */
+    synchronized void cut(Direction dir, long t, SocketFilterProgram program) {
+        if (current(dir) == program) {
+            return;
         }
+        restore(dir, t);
+        intervals.computeIfAbsent(dir, d -> new ArrayList<>()).add(new Interval(t, Long.MAX_VALUE, program));
     }
 
     synchronized void restore(Direction dir, long t) {
         if (isSevered(dir)) {
             var list = intervals.get(dir);
-            list.set(list.size() - 1, new Interval(list.getLast().from(), t));
+            list.set(list.size() - 1, new Interval(list.getLast().from(), t, list.getLast().program()));
         }
     }
 
     synchronized boolean isSevered(Direction dir) {
-        var list = intervals.get(dir);
-        return list != null && list.getLast().to() == Long.MAX_VALUE;
+        return current(dir) != null;
     }
 
-    synchronized boolean severedAt(Direction dir, long t) {
+    /** The filter on {@code dir}'s receiver now, or {@code null}. */
+    synchronized SocketFilterProgram current(Direction dir) {
+        var list = intervals.get(dir);
+        return list != null && list.getLast().to() == Long.MAX_VALUE ? list.getLast().program() : null;
+    }
+
+    /** True when a segment going {@code dir} with these TCP flags, arriving at {@code t}, was filtered out. */
+    synchronized boolean droppedAt(Direction dir, long t, int tcpFlags) {
         for (var interval : intervals.getOrDefault(dir, List.of())) {
             if (t >= interval.from() && t < interval.to()) {
-                return true;
+                return interval.program().drops(tcpFlags);
             }
         }
         return false;

@@ -22,6 +22,7 @@ final class LibC {
     static final int AF_PACKET = 17;
     static final int SOCK_STREAM = 1;
     static final int SOCK_DGRAM = 2;
+    static final int SOCK_RAW = 3;
     static final int SOCK_CLOEXEC = 0x80000;
     /** The level of the options every socket has, whatever its family ({@code <asm-generic/socket.h>}). */
     static final int SOL_SOCKET = 1;
@@ -40,6 +41,8 @@ final class LibC {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle getpeername$mh = Native.downcallWithErrno("getpeername",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle sendto$mh = Native.downcallWithErrno("sendto",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle recvmsg$mh = Native.downcallWithErrno("recvmsg",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle ioctl$mh = Native.downcallWithErrno("ioctl",
@@ -105,6 +108,13 @@ final class LibC {
             var length = arena.allocateFrom(JAVA_INT, (int) sockaddr.byteSize());
             call("getpeername", errno -> (int) getpeername$mh.invokeExact(errno, fd, sockaddr, length));
         }
+    }
+
+    /** sendto(2): all of {@code buffer} to the address in {@code sockaddr}; how many bytes went. */
+    static int sendto(int fd, MemorySegment buffer, MemorySegment sockaddr) throws LinuxException {
+        // A datagram of a few dozen bytes: its count fits an int, and -1 stays -1.
+        return call("sendto", errno -> (int) (long) sendto$mh.invokeExact(errno, fd, buffer, buffer.byteSize(), 0,
+                sockaddr, (int) sockaddr.byteSize()));
     }
 
     /**

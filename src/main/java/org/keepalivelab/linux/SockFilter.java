@@ -30,12 +30,31 @@ record SockFilter(short code, byte jt, byte jf, int k) {
     private static final VarHandle JF = LAYOUT.varHandle(groupElement("jf"));
     private static final VarHandle K = LAYOUT.varHandle(groupElement("k"));
 
+    // The opcode's parts, from <linux/bpf_common.h>.
+    private static final short BPF_LD = 0x00;
+    private static final short BPF_JMP = 0x05;
     private static final short BPF_RET = 0x06;
+    private static final short BPF_B = 0x10;
+    private static final short BPF_ABS = 0x20;
+    private static final short BPF_JEQ = 0x10;
     private static final short BPF_K = 0x00;
 
     /** {@code BPF_RET | BPF_K}: the program ends, and the socket keeps {@code bytes} of the packet; 0 drops it. */
     static SockFilter returnBytes(int bytes) {
         return new SockFilter((short) (BPF_RET | BPF_K), (byte) 0, (byte) 0, bytes);
+    }
+
+    /** {@code BPF_LD | BPF_B | BPF_ABS}: loads the packet's byte at {@code offset} into the accumulator. */
+    static SockFilter loadByte(int offset) {
+        return new SockFilter((short) (BPF_LD | BPF_B | BPF_ABS), (byte) 0, (byte) 0, offset);
+    }
+
+    /**
+     * {@code BPF_JMP | BPF_JEQ | BPF_K}: skips {@code ifEqual} instructions when the accumulator equals
+     * {@code value}, else {@code otherwise}.
+     */
+    static SockFilter jumpIfEqual(int value, int ifEqual, int otherwise) {
+        return new SockFilter((short) (BPF_JMP | BPF_JEQ | BPF_K), (byte) ifEqual, (byte) otherwise, value);
     }
 
     /** Writes this instruction at {@code offset} of {@code program}. */

@@ -7,9 +7,11 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.VarHandle;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteOrder;
 
@@ -24,11 +26,21 @@ final class SockaddrIn {
             structLayout(JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN).withName("s_addr")).withName("sin_addr"),
             sequenceLayout(8, JAVA_BYTE).withName("sin_zero")).withName("sockaddr_in");
 
+    private static final VarHandle SIN_FAMILY = LAYOUT.varHandle(groupElement("sin_family"));
     private static final VarHandle SIN_PORT = LAYOUT.varHandle(groupElement("sin_port"));
     private static final long SIN_ADDR = LAYOUT.byteOffset(groupElement("sin_addr"));
     private static final long ADDRESS_BYTES = LAYOUT.select(groupElement("sin_addr")).byteSize();
 
     private SockaddrIn() {
+    }
+
+    /** {@code address} and {@code port} as a {@code sockaddr_in}, in memory of {@code arena}. */
+    static MemorySegment of(Arena arena, Inet4Address address, int port) {
+        var sockaddr = arena.allocate(LAYOUT);
+        SIN_FAMILY.set(sockaddr, 0L, (short) LibC.AF_INET);
+        SIN_PORT.set(sockaddr, 0L, (short) port);
+        sockaddr.asSlice(SIN_ADDR, ADDRESS_BYTES).copyFrom(MemorySegment.ofArray(address.getAddress()));
+        return sockaddr;
     }
 
     static InetSocketAddress read(MemorySegment sockaddr) {

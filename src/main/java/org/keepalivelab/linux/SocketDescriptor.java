@@ -65,6 +65,11 @@ final class SocketDescriptor implements AutoCloseable {
         LibC.ioctl(use(name), request, argument, name);
     }
 
+    /** sendto(2): all of {@code buffer}, one datagram, to the address in {@code sockaddr}. */
+    void sendto(MemorySegment buffer, MemorySegment sockaddr) throws LinuxException {
+        LibC.sendto(use("sendto"), buffer, sockaddr);
+    }
+
     /** {@link LibC#recvmsg}: the byte count, or -1 with the reason in {@code errno}. */
     long recvmsg(MemorySegment errno, MemorySegment msghdr, int flags) {
         return LibC.recvmsg(errno, use("recvmsg"), msghdr, flags);

@@ -142,9 +142,17 @@ public final class TcpSocket {
      * namespace on current kernels.
      */
     public void attachDropAllFilter() throws LinuxException {
+        attachFilter(SocketFilterProgram.DROP_ALL);
+    }
+
+    /**
+     * Attaches {@code program}, in place of the filter attached before, if any: it decides, from then
+     * on, which segments arriving at this socket reach TCP. Needs {@code CAP_NET_ADMIN} as
+     * {@link #attachDropAllFilter()} does.
+     */
+    public void attachFilter(SocketFilterProgram program) throws LinuxException {
         try (var arena = Arena.ofConfined()) {
-            var dropAll = SockFprog.of(arena, SockFilter.returnBytes(0));
-            descriptor.setOption(SOL_SOCKET, SO_ATTACH_FILTER, dropAll, "SO_ATTACH_FILTER");
+            descriptor.setOption(SOL_SOCKET, SO_ATTACH_FILTER, program.fprog(arena), "SO_ATTACH_FILTER");
         }
     }
 

@@ -91,8 +91,30 @@ public sealed interface Action {
     /**
      * The middlebox a {@link SeverIdle} armed forgot the connection: later segments are dropped or
      * answered with RST, as {@code mode} says. Recorded by the lab when it happens, never scripted.
+     *
+     * @param cut the directions the middlebox stops: both, unless an application had let go of its
+     *            socket before, as the lab then has nothing to filter what arrives at that end with
      */
-    record Forget(IdleMode mode) implements Fault {
+    record Forget(IdleMode mode, Set<Direction> cut) implements Fault {
+        public Forget {
+            Objects.requireNonNull(mode);
+            cut = Collections.unmodifiableSet(cut.isEmpty() ? EnumSet.noneOf(Direction.class) : EnumSet.copyOf(cut));
+        }
+
+        /** A middlebox that forgot both directions. */
+        public Forget(IdleMode mode) {
+            this(mode, EnumSet.allOf(Direction.class));
+        }
+
+        /** True when it stops both directions, as a middlebox does. */
+        public boolean whole() {
+            return cut.size() == Direction.values().length;
+        }
+
+        /** The directions it cut, as a script writes them: {@code "c2s"}, or {@code "none"}; empty for both. */
+        private String cutArg() {
+            return whole() ? "" : cut.isEmpty() ? "none" : cut.iterator().next().label();
+        }
     }
 
     /** Nothing crosses the connection in {@code directions} any more. */
@@ -135,7 +157,7 @@ public sealed interface Action {
             case Kill k -> sideArg(k.side());
             case Abort a -> sideArg(a.side());
             case SeverIdle i -> i.seconds() + " " + i.mode().label();
-            case Forget f -> f.mode().label();
+            case Forget f -> f.whole() ? f.mode().label() : f.mode().label() + " " + f.cutArg();
             case Restore _, HalfClose _ -> "";
         };
     }
@@ -174,7 +196,8 @@ public sealed interface Action {
             case Abort a -> a.side() == Side.CLIENT ? "abort (RST)" : "server aborts (RST)";
             case HalfClose _ -> "half-close (FIN, keeps socket)";
             case SeverIdle i -> "middlebox forgets after " + i.seconds() + " s idle (" + i.mode().label() + ")";
-            case Forget f -> f.mode() == IdleMode.DROP ? "middlebox forgot: drops" : "middlebox forgot: resets";
+            case Forget f -> (f.mode() == IdleMode.DROP ? "middlebox forgot: drops" : "middlebox forgot: resets")
+                    + (f.whole() ? "" : f.cut().isEmpty() ? " (nothing it could cut)" : " (" + f.cutArg() + " only)");
             case Connect _, Restore _, Sever _ -> scriptText();
         };
     }

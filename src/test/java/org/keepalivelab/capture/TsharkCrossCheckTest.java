@@ -3,10 +3,8 @@ package org.keepalivelab.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,6 @@ import org.keepalivelab.model.SegmentKind;
 /**
  * Our pcap, read by an independent dissector: tshark sees every segment we recorded, and labels as
  * keep-alive, keep-alive ACK, retransmission and window update exactly the segments we classified so.
- * CI installs tshark (Debian's package); without it this test fails and says so.
  */
 class TsharkCrossCheckTest {
     /** tshark's analysis fields, in the order asked for, and our kinds that must carry them. */
@@ -41,7 +38,8 @@ class TsharkCrossCheckTest {
         List<SegmentEvent> ours = run.appended().stream()
                 .filter(e -> e instanceof SegmentEvent).map(SegmentEvent.class::cast).toList();
 
-        List<String> frames = tsharkAnalysis(pcap);
+        // One line per frame: the analysis fields, tab-separated, each "1" when tshark set it.
+        List<String> frames = Tshark.fields(pcap, dir, List.of(), FIELDS);
 
         assertEquals(ours.size(), frames.size(), "every captured segment is in the pcap");
         var tsharkLabels = new TreeMap<Integer, SegmentKind>();
@@ -60,23 +58,5 @@ class TsharkCrossCheckTest {
         assertTrue(ourLabels.containsValue(SegmentKind.KEEPALIVE) && ourLabels.containsValue(SegmentKind.KEEPALIVE_ACK),
                 "the scenario has keep-alives and keep-alive ACKs to compare: " + ourLabels);
         assertEquals(ourLabels, tsharkLabels, "frame number -> label, ours vs tshark's");
-    }
-
-    /** One line per frame: the analysis fields, tab-separated, each "1" when tshark set it. */
-    private List<String> tsharkAnalysis(Path pcap) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of("tshark", "-r", pcap.toString(), "-T", "fields"));
-        FIELDS.forEach(field -> command.addAll(List.of("-e", field)));
-        var output = dir.resolve("tshark.txt");
-        Process tshark;
-        try {
-            tshark = new ProcessBuilder(command)
-                    .redirectOutput(output.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            throw new AssertionError("This test needs tshark: apt-get install tshark (CI's .ci/run does)", e);
-        }
-        assertEquals(0, tshark.waitFor(), "tshark's exit status");
-        return new ArrayList<>(Files.readAllLines(output));
     }
 }

@@ -3,6 +3,7 @@ package org.keepalivelab.lab;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a script against a fresh lab on the real kernel and keeps what it recorded. */
@@ -40,6 +41,14 @@ public final class LabRun {
     }
 
     /**
+     * Runs {@code steps}, made rather than parsed, then watches until {@code until} after the start, or
+     * with {@code until} null until every connection ended (timeout 30 s, which fails the test).
+     */
+    public static Transcript run(LabSettings settings, Duration until, List<ScriptStep> steps) throws Exception {
+        return run(settings, Isolation.HOST, until, steps);
+    }
+
+    /**
      * Runs {@code steps} until every connection ended, on a system other than Linux as the lab takes it
      * ({@link Isolation#otherSystem}): no capture, nothing of the kernel.
      */
@@ -56,7 +65,12 @@ public final class LabRun {
 
     private static Transcript run(LabSettings settings, Isolation isolation, Duration until, String... steps)
             throws Exception {
-        var script = new Script(Arrays.stream(steps).map(ScriptStep::parse).toList(), until, Duration.ofSeconds(30));
+        return run(settings, isolation, until, Arrays.stream(steps).map(ScriptStep::parse).toList());
+    }
+
+    private static Transcript run(LabSettings settings, Isolation isolation, Duration until, List<ScriptStep> steps)
+            throws Exception {
+        var script = new Script(steps, until, Duration.ofSeconds(30));
         try (var lab = Lab.start(settings, isolation)) {
             boolean capture = isolation.linux();
             if (capture && lab.captureProblem().isPresent()) {

@@ -98,6 +98,15 @@ class StructLayoutTest {
     }
 
     @Test
+    void iphdrAndTcphdr() {
+        // Packet headers: every field at a multiple of its size, no padding; the 32-bit fields align them to 4.
+        check(IpHeader.LAYOUT, 20, 4, Map.of("version_ihl", 0L, "tos", 1L, "tot_len", 2L, "id", 4L, "frag_off", 6L,
+                "ttl", 8L, "protocol", 9L, "check", 10L, "saddr", 12L, "daddr", 16L));
+        check(TcpHeader.LAYOUT, 20, 4, Map.of("source", 0L, "dest", 2L, "seq", 4L, "ack_seq", 8L, "doff_res1", 12L,
+                "flags", 13L, "window", 14L, "check", 16L, "urg_ptr", 18L));
+    }
+
+    @Test
     void tpacketStats() {
         check(TpacketStats.LAYOUT, 8, 4, Map.of("tp_packets", 0L, "tp_drops", 4L));
     }

@@ -7,11 +7,14 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -47,6 +50,41 @@ class StructValuesTest {
             var address = SockaddrLl.of(arena, (short) 3, 0x01020304);
             byte[] expected = {17, 0, 0, 3, 4, 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
             assertArrayEquals(expected, address.toArray(JAVA_BYTE));
+        }
+    }
+
+    @Test
+    void forgedRstIsABareRstInNetworkByteOrderWithItsChecksum() throws Exception {
+        try (var arena = Arena.ofConfined()) {
+            var packet = arena.allocate(IpHeader.LAYOUT.byteSize() + TcpHeader.LAYOUT.byteSize(), 4);
+            var source = (Inet4Address) InetAddress.getByName("127.0.0.1");
+            var destination = (Inet4Address) InetAddress.getByName("127.0.0.2");
+            IpHeader.writeTcp(packet, source, destination);
+            TcpHeader.writeReset(packet.asSlice(20), source, 40000, destination, 5000, 0xC0FFEE01L);
+            // The checksum as Python's struct module and RFC 1071's sum work it out for this header.
+            byte[] ip = {0x45, 0, 0, 0, 0, 0, 0x40, 0, 64, 6, 0, 0, 127, 0, 0, 1, 127, 0, 0, 2};
+            byte[] tcp = {(byte) 0x9c, 0x40, 0x13, (byte) 0x88, (byte) 0xc0, (byte) 0xff, (byte) 0xee, 0x01, 0, 0, 0, 0,
+                    0x50, 0x04, 0, 0, 0x53, 0x13, 0, 0};
+            assertAll(
+                    () -> assertArrayEquals(ip, packet.asSlice(0, 20).toArray(JAVA_BYTE), "length, id, checksum left to the kernel"),
+                    () -> assertArrayEquals(tcp, packet.asSlice(20).toArray(JAVA_BYTE)));
+        }
+    }
+
+    @Test
+    void bareRstOnlyProgramLoadsTheFlagsAndKeepsExactlyRst() {
+        try (var arena = Arena.ofConfined()) {
+            var fprog = SocketFilterProgram.BARE_RST_ONLY.fprog(arena);
+            var filter = fprog.get(ADDRESS, 8).reinterpret(4 * SockFilter.LAYOUT.byteSize());
+            // ldb [13]; jeq #4, 0, 1; ret #-1; ret #0 (as tcpdump -dd would write them)
+            byte[] expected = {0x30, 0, 0, 0, 13, 0, 0, 0, 0x15, 0, 0, 1, 4, 0, 0, 0,
+                    6, 0, 0, 0, -1, -1, -1, -1, 6, 0, 0, 0, 0, 0, 0, 0};
+            assertAll(
+                    () -> assertEquals(4, fprog.get(JAVA_BYTE, 0)),
+                    () -> assertArrayEquals(expected, filter.toArray(JAVA_BYTE)),
+                    () -> assertFalse(SocketFilterProgram.BARE_RST_ONLY.drops(0x04)),
+                    () -> assertTrue(SocketFilterProgram.BARE_RST_ONLY.drops(0x14), "RST,ACK: an end's own"),
+                    () -> assertTrue(SocketFilterProgram.BARE_RST_ONLY.drops(0x10)));
         }
     }
 

@@ -36,6 +36,20 @@ class ActionTest {
     }
 
     @Test
+    void aMiddleboxsWordsSayHowItWasArmedAndWhatItCutWhenItForgot() {
+        assertAll(
+                () -> assertWords("sever-idle", "8 drop", "sever-idle 8 drop", "middlebox forgets after 8 s idle (drop)",
+                        new Action.SeverIdle(8, IdleMode.DROP)),
+                () -> assertWords("forget", "drop", "forget drop", "middlebox forgot: drops", new Action.Forget(IdleMode.DROP)),
+                () -> assertWords("forget", "reset", "forget reset", "middlebox forgot: resets",
+                        new Action.Forget(IdleMode.RESET, Set.of(Direction.S2C, Direction.C2S))),
+                () -> assertWords("forget", "drop c2s", "forget drop c2s", "middlebox forgot: drops (c2s only)",
+                        new Action.Forget(IdleMode.DROP, Set.of(Direction.C2S))),
+                () -> assertWords("forget", "reset none", "forget reset none", "middlebox forgot: resets (nothing it could cut)",
+                        new Action.Forget(IdleMode.RESET, Set.of())));
+    }
+
+    @Test
     void theFaultsAreWhatBreaksAPeerOrThePath() {
         List<Action> actions = List.of(new Action.Connect(), new Action.Send(5), new Action.Reply(5), new Action.Restore(),
                 new Action.Close(), new Action.Kill(), new Action.Abort(), new Action.Sever(Set.of(Direction.C2S)));
