@@ -39,8 +39,7 @@ final class CloseStory {
             String reads = readsOnce(events, side) ? "the " + side.label() + " reads once and never again"
                     : "its application does not read";
             long probes = events.probes(side).stream().filter(p -> p.t() >= from).count();
-            String then = probes > 0 ? ", and its keep-alive goes on probing it" + every(events, side)
-                    : events.keepaliveOn(side).orElse(true) ? "" : ", and with keep-alive off its kernel sends nothing more";
+            String then = probes > 0 ? ", and its keep-alive goes on probing it" + every(events, side) : "";
             sentences.add(Sentence.measured(from, cap(the(side)) + "'s kernel took the FIN and its socket moved to "
                     + "CLOSE_WAIT (" + at(from) + "), where an EOF waits for a read; " + reads + ", so it never sees it "
                     + "and never closes: the socket stays in CLOSE_WAIT" + then + "."));

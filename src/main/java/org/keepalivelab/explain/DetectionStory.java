@@ -34,7 +34,7 @@ final class DetectionStory {
                     default -> "application closed its socket";
                 };
                 sentences.add(Sentence.measured(app.t(), cap(who) + "'s " + what + " at " + at(app.t()) + ", "
-                        + duration(app.t() - fault) + since + eofNotReset(events, d) + "."));
+                        + duration(app.t() - fault) + since + eofNotReset(events, d) + closedInTurn(events, d) + "."));
             } else if (d.kernel().isPresent()) {
                 var kernel = d.kernel().get();
                 String reads = CloseStory.readsOnce(events, d.side()) ? ": it never reads again, so nothing tells it"
@@ -79,6 +79,18 @@ final class DetectionStory {
                 .anyMatch(s -> s.kind() == SegmentKind.FIN && s.t() >= d.fault().t());
         return d.app().get().event() == AppEventType.EOF && rst && finFirst
                 ? ": EOF, not 'Connection reset', because the FIN had come before the RST" : "";
+    }
+
+    /** A survivor that read EOF and then closed its own socket: its FIN goes the other way. */
+    private static String closedInTurn(ConnectionEvents events, Detection d) {
+        var app = d.app().get();
+        if (app.event() != AppEventType.EOF) {
+            return "";
+        }
+        return events.app(d.side()).stream().filter(a -> a.t() >= app.t() && a.event() == AppEventType.CLOSED)
+                .findFirst().map(closed -> ", and it closed its socket in turn" + events.firstSent(d.side(),
+                        SegmentKind.FIN, app.t()).map(fin -> " (FIN at " + at(fin.t()) + ")").orElse(""))
+                .orElse("");
     }
 
     private static String errno(String message) {

@@ -122,11 +122,14 @@ final class ProbeStory {
             if (unanswered == 0) {
                 continue;
             }
-            String count = events.keepaliveCount(side).map(c -> unanswered == c ? ", its count," : " of its "
-                    + c + ",").orElse("");
-            sentences.add(Sentence.measured(rst.get().t(), "After " + unanswered + " unanswered" + count + " "
-                    + the(side) + "'s kernel gave up at " + at(rst.get().t()) + ": it sent a RST"
-                    + (rst.get().dropped() ? " (lost on the way too)" : "") + " and closed the socket."));
+            String ofCount = events.keepaliveCount(side).map(c -> unanswered == c ? " (its count)" : " (of "
+                    + c + ")").orElse("");
+            // Told where the side's kernel knew: its application's ETIMEDOUT may be stamped before the RST's capture.
+            long knew = detections.stream().filter(d -> d.side() == side).flatMap(d -> d.kernel().stream())
+                    .mapToLong(KernelFinding::t).filter(t -> t <= rst.get().t()).findFirst().orElse(rst.get().t());
+            sentences.add(Sentence.measured(knew, "After " + count((int) unanswered, "unanswered probe") + ofCount
+                    + " " + the(side) + "'s kernel gave up at " + at(rst.get().t()) + ": it sent a RST"
+                    + (rst.get().dropped() ? ", lost on the way too," : "") + " and closed the socket."));
         }
         return sentences;
     }
@@ -192,7 +195,7 @@ final class ProbeStory {
         if (silent.isEmpty()) {
             return List.of();
         }
-        long t = detections.getFirst().fault().t();
+        long t = events.end(); // told just before what it leads to: that nothing was learned
         String who = silent.size() == 2 ? "Keep-alive is off on both sides: on an idle connection neither kernel sends "
                 + "anything, so nothing can tell either that its peer is gone."
                 : cap(the(silent.getFirst())) + "'s keep-alive is off: on an idle connection its kernel sends nothing, "
