@@ -88,8 +88,9 @@ final class ProbeStory {
                     continue;
                 }
                 boolean next = i > 0 && probes.get(i - 1).verdict().outcome() == Outcome.ANSWERED;
-                sentences.add(Sentence.measured(probe.t(), (next ? "The next probe, at " : "The probe at ")
-                        + at(probe.t()) + ", drew a RST: " + whyReset(events, side.peer(), probe.t()) + "."));
+                sentences.add(Sentence.measured(probe.t(), (next ? "The next probe, at " + at(probe.t()) + ","
+                        : "The probe at " + at(probe.t())) + " drew a RST: " + whyReset(events, side.peer(), probe.t())
+                        + "."));
             }
         }
         return sentences;
