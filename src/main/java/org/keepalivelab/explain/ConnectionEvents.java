@@ -115,6 +115,12 @@ final class ConnectionEvents {
         return fault.map(Fault::t).orElse(Long.MIN_VALUE);
     }
 
+    /** When the lab restored the connection after its fault (a sever healed), if it did. */
+    Optional<Long> restoredAt() {
+        return actions.stream().filter(a -> a.action() instanceof Action.Restore && a.t() > faultT())
+                .map(ActionEvent::t).findFirst();
+    }
+
     /** The last event's time: where the record ends. */
     long end() {
         var events = facts.events();

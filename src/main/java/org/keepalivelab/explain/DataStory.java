@@ -43,10 +43,10 @@ final class DataStory {
                 text.append(" No keep-alive went out meanwhile: keep-alive probes only an idle connection, and one "
                         + "with data unacknowledged is not idle; the retransmission timer decides instead");
                 int retries = events.facts.kernel().retries2();
-                text.append(retries > 0 ? ", giving up after tcp_retries2 = " + retries : "");
                 int userTimeout = events.socket(side).map(s -> s.userTimeoutMillis()).orElse(0);
-                text.append(userTimeout > 0 ? " or at TCP_USER_TIMEOUT (" + userTimeout + " ms), whichever comes first"
-                        : "").append(".");
+                text.append(userTimeout > 0 ? ", giving up once data has gone unacknowledged for its TCP_USER_TIMEOUT ("
+                        + userTimeout + " ms)" : retries > 0 ? ", giving up after tcp_retries2 = " + retries : "")
+                        .append(".");
             }
             sentences.add(Sentence.measured(again.getFirst(), text.toString()));
         }

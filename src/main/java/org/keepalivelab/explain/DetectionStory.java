@@ -42,7 +42,7 @@ final class DetectionStory {
                 sentences.add(Sentence.measured(kernel.t(), cap(who) + "'s kernel ended the connection at "
                         + at(kernel.t()) + " (" + kernel.evidence().words() + "), but its application "
                         + (events.facts.live().isPresent() ? "has not learned yet" : "never learned") + reads + "."));
-            } else {
+            } else if (events.restoredAt().isEmpty()) { // restored: there was nothing left to learn
                 long end = events.end();
                 sentences.add(Sentence.measured(end, (events.facts.live().isPresent() ? "So far, " : "By the end of the "
                         + "record, ") + duration(end - fault) + since + ", " + who + " had learned nothing."));

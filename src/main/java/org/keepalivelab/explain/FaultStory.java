@@ -110,12 +110,13 @@ final class FaultStory {
         return Math.max(longest, events.end() - previous);
     }
 
-    /** RESTORED: after a sever, the lab let segments cross again. */
+    /** RESTORED: after a sever, the lab let segments cross again; before either kernel gave up, the connection lives on. */
     static List<Sentence> restored(ConnectionEvents events, List<Detection> detections) {
-        return events.firstActionAt(Action.Restore.class).filter(t -> t > events.faultT())
-                .map(t -> List.of(Sentence.measured(t, "At " + at(t) + " the lab restored the connection: "
-                        + "segments cross again.")))
-                .orElse(List.of());
+        return events.restoredAt().map(t -> {
+            boolean alive = detections.stream().allMatch(d -> d.kernel().filter(k -> k.t() <= t).isEmpty());
+            return List.of(Sentence.measured(t, "At " + at(t) + " the lab restored the connection: segments cross "
+                    + "again" + (alive ? ", and as neither kernel had given up, the connection lives on." : ".")));
+        }).orElse(List.of());
     }
 
     /** NO_FAULT: nothing broke the connection during the run. */

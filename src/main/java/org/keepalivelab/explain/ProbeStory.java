@@ -149,20 +149,34 @@ final class ProbeStory {
         var sentences = new ArrayList<Sentence>();
         for (var side : Side.values()) {
             int timeout = events.socket(side).map(s -> s.userTimeoutMillis()).orElse(0);
-            var rst = events.firstSent(side, SegmentKind.RST, events.faultT());
-            int count = events.keepaliveCount(side).orElse(Integer.MAX_VALUE);
-            if (timeout == 0 || rst.isEmpty()) {
+            if (timeout == 0) {
                 continue;
             }
-            long unanswered = unansweredBefore(events, side, rst.get().t());
+            var rst = events.firstSent(side, SegmentKind.RST, events.faultT());
+            int count = events.keepaliveCount(side).orElse(Integer.MAX_VALUE);
+            long unanswered = rst.map(r -> unansweredBefore(events, side, r.t())).orElse(0L);
             if (unanswered > 0 && unanswered < count) {
                 sentences.add(Sentence.measured(rst.get().t(), "It was TCP_USER_TIMEOUT (" + timeout + " ms) that "
                         + "ended it, not the count: once probes have started, the keep-alive timer gives up as soon as "
                         + "nothing has come back for the user timeout, so " + the(side) + " stopped after "
                         + unanswered + " of " + count + " probes."));
             }
+            retransmittedUntilTimedOut(events, side).ifPresent(t -> sentences.add(Sentence.measured(t,
+                    "It was TCP_USER_TIMEOUT (" + timeout + " ms) that ended the retransmissions, in place of "
+                            + "tcp_retries2: with a user timeout set, the kernel gives up once data has gone "
+                            + "unacknowledged that long.")));
         }
         return sentences;
+    }
+
+    /**
+     * When {@code side}'s application got {@code ETIMEDOUT} while its data was being retransmitted
+     * ({@code tcp_write_timeout}: the user timeout, when set, replaces {@code tcp_retries2}).
+     */
+    private static Optional<Long> retransmittedUntilTimedOut(ConnectionEvents events, Side side) {
+        var first = events.firstSent(side, SegmentKind.RETRANSMISSION, events.faultT());
+        return first.flatMap(r -> events.app(side).stream().filter(a -> a.t() > r.t() && Detections.isTimedOut(a))
+                .findFirst().map(a -> a.t()));
     }
 
     /**
@@ -193,7 +207,7 @@ final class ProbeStory {
         var silent = detections.stream().filter(d -> d.kernel().isEmpty() && !events.keepaliveOn(d.side()).orElse(true)
                 && events.sent(d.side()).stream().noneMatch(s -> s.t() >= d.fault().t() && s.len() > 0))
                 .map(Detection::side).toList();
-        if (silent.isEmpty()) {
+        if (silent.isEmpty() || events.restoredAt().isPresent()) {
             return List.of();
         }
         long t = events.end(); // told just before what it leads to: that nothing was learned

@@ -71,7 +71,9 @@ class ExplanationKernelTest {
         var outcome = Run.play(settings, Isolation.HOST, script, List.of(explain), new Run.Listener() {
             @Override
             public void started(Lab lab) {
-                lab.captureProblem().ifPresent(problem -> { throw new AssertionError("These tests need the capture: " + problem); });
+                lab.captureProblem().ifPresent(problem -> {
+                    throw new AssertionError("These tests need the capture: " + problem);
+                });
             }
 
             @Override

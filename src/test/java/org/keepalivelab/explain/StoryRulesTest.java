@@ -160,6 +160,21 @@ class StoryRulesTest {
     }
 
     @Test
+    void theUserTimeoutEndedTheRetransmissionsInPlaceOfRetries2() {
+        var settings = LabSettings.seed().withClient(new SocketSettings(KeepaliveSettings.of(1, 1, 3), 3000));
+        var events = new Events().settings(settings).act(500, Events.severBoth())
+                .app(700, Side.CLIENT, AppEventType.WRITE, 5, null)
+                .segment(910, Direction.C2S, SegmentKind.RETRANSMISSION, 5, 64, true)
+                .app(3700, Side.CLIENT, AppEventType.ERROR, 0, "Connection timed out");
+        assertAll(
+                () -> assertEquals(List.of("It was TCP_USER_TIMEOUT (3000 ms) that ended the retransmissions, in place "
+                        + "of tcp_retries2: with a user timeout set, the kernel gives up once data has gone unacknowledged "
+                        + "that long."), events.told(StoryRules.USER_TIMEOUT)),
+                () -> assertTrue(events.told(StoryRules.RETRANSMISSIONS).getFirst().endsWith("giving up once data has "
+                        + "gone unacknowledged for its TCP_USER_TIMEOUT (3000 ms).")));
+    }
+
+    @Test
     void zeroWindowProbesAreNotKeepalives() {
         var told = new Events().segment(1000, Direction.S2C, SegmentKind.ACK, 0, 0, false)
                 .segment(1200, Direction.C2S, SegmentKind.ZERO_WINDOW_PROBE, 1, 64, false)
@@ -216,8 +231,11 @@ class StoryRulesTest {
                 .answeredProbe(10100, Direction.S2C).state(12_000, Side.SERVER, TcpState.ESTABLISHED);
         assertEquals(List.of("The middlebox would forget the connection after 8 s without a segment, but it never went "
                 + "that long (at most 5.00 s between two segments), so it kept it."), kept.told(StoryRules.MIDDLEBOX_KEPT));
-        assertEquals(List.of("At 2.700 s the lab restored the connection: segments cross again."),
-                new Events().act(500, Events.severBoth()).act(2700, new Action.Restore()).told(StoryRules.RESTORED));
+        var restored = new Events().act(500, Events.severBoth()).act(2700, new Action.Restore())
+                .answeredProbe(3700, Direction.S2C);
+        assertEquals(List.of("At 2.700 s the lab restored the connection: segments cross again, and as neither kernel "
+                + "had given up, the connection lives on."), restored.told(StoryRules.RESTORED));
+        assertEquals(List.of(), restored.told(StoryRules.LEARNED), "nothing was left to learn");
     }
 
     @Test

@@ -45,6 +45,9 @@ class EventLogTest {
                 List.of(EventLog.sink(file)), new Run.Listener() {
                     @Override
                     public void started(Lab lab) {
+                        lab.captureProblem().ifPresent(problem -> {
+                            throw new AssertionError("This test needs the capture: " + problem);
+                        });
                     }
 
                     @Override
