@@ -193,7 +193,9 @@ public final class LabCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         var script = Script.of(steps, connections, until, timeout);
-        var outcome = Run.play(settings, isolation, script, sinks(), new Run.Listener() {
+        var sinks = sinks();
+        sinks.add(StoryPrinter.sink(stdout)); // after the files: what the run meant, for people
+        var outcome = Run.play(settings, isolation, script, sinks, new Run.Listener() {
             @Override
             public void started(Lab lab) {
                 stdout.println(lab.mode().banner());

@@ -10,7 +10,28 @@ import org.keepalivelab.model.Side;
  * @param kernel empty while that side's kernel has not ended the connection
  * @param app    empty while that side's application has not learned: a read-once server that never
  *               reads learns nothing even after its kernel closed the socket
+ * @param basis  measured from a run's events, or predicted by a model of the kernel's timers (whose
+ *               kernel finding then carries a range)
  */
 public record Detection(int conn, Side side, Fault fault, Optional<KernelFinding> kernel, Optional<AppFinding> app,
                         Basis basis) {
+
+    /**
+     * In a few words, as the timeline's bracket and the headless run say it: {@code "server learned
+     * after 6.07 s: EOF"}, {@code "server's kernel knew after 66.1 s (RST received); its application never
+     * learned"}, {@code "client learned nothing"}.
+     */
+    public String summary() {
+        String who = side.label();
+        var kernelWords = kernel.map(k -> "kernel knew after " + Words.duration(k.t() - fault.t()) + ": "
+                + k.evidence().words());
+        if (app.isPresent()) {
+            var a = app.get();
+            String what = a.message() == null ? a.event().name() : a.event().name() + " '" + a.message() + "'";
+            return who + " learned after " + Words.duration(a.t() - fault.t()) + ": " + what
+                    + kernelWords.map(k -> "; its " + k).orElse("");
+        }
+        return kernelWords.map(k -> who + "'s " + k + "; its application never learned")
+                .orElse(who + " learned nothing");
+    }
 }

@@ -1,5 +1,7 @@
 package org.keepalivelab.explain;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** A connection explained: when each surviving side learned of its fault, and its story. */
@@ -8,8 +10,20 @@ public record Explanation(List<Detection> detections, Story story) {
         detections = List.copyOf(detections);
     }
 
-    // SEAM: issue 11's explain helper replaces this with the detection and story rules.
+    /**
+     * Explains one connection from its facts, by rules ({@link StoryRules}): pure, no I/O, so the
+     * window can explain the selected connection on every refresh and a test from events it builds.
+     */
     public static Explanation of(ConnectionFacts facts) {
-        return new Explanation(List.of(), new Story(facts.conn(), List.of()));
+        var events = new ConnectionEvents(facts);
+        var detections = Detections.of(events);
+        var sentences = new ArrayList<Sentence>();
+        for (var rule : StoryRules.values()) {
+            sentences.addAll(rule.tell(events, detections));
+        }
+        // In time order; at equal times, in the rules' order (the sort is stable); a sentence about the
+        // whole connection last.
+        sentences.sort(Comparator.comparingLong(s -> s.t().orElse(Long.MAX_VALUE)));
+        return new Explanation(detections, new Story(facts.conn(), sentences));
     }
 }

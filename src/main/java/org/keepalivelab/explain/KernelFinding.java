@@ -3,26 +3,52 @@ package org.keepalivelab.explain;
 /**
  * When one side's kernel knew the connection was over, and how the lab knows.
  *
- * @param earliest the earliest it can have been, in the lab's nanoseconds
- * @param latest   the latest; equal to {@code earliest} for a captured segment or an error the
- *                 application saw, one sampling period later for a sampled state, wider for a prediction
+ * @param t        the time the lab quotes, in the lab's nanoseconds: the evidence's own event for a
+ *                 measurement, the likeliest time for a prediction
+ * @param earliest the earliest it can have been: {@code t} for a captured segment or an error the
+ *                 application saw, one sampling period before {@code t} for a sampled state (the
+ *                 sample before it still saw the socket), earlier for a prediction
+ * @param latest   the latest it can have been: {@code t} for a measurement, later for a prediction
  */
-public record KernelFinding(long earliest, long latest, Evidence evidence) {
+public record KernelFinding(long t, long earliest, long latest, Evidence evidence) {
+
+    public KernelFinding {
+        if (earliest > t || t > latest) {
+            throw new IllegalArgumentException("a finding's range must hold its time: " + earliest + " <= " + t
+                    + " <= " + latest);
+        }
+    }
+
+    /** Evidence seen at the moment it happened: a captured segment, an application's error. */
+    public static KernelFinding exact(long t, Evidence evidence) {
+        return new KernelFinding(t, t, t, evidence);
+    }
+
+    /** A CLOSED state the lab's sampling found at {@code t}, sampling every {@code periodNanos}. */
+    public static KernelFinding sampled(long t, long periodNanos) {
+        return new KernelFinding(t, t - periodNanos, t, Evidence.CLOSED_SAMPLED);
+    }
 
     /** What shows that the kernel ended the connection. */
     public enum Evidence {
         /** It sent a RST. */
-        RST_SENT,
+        RST_SENT("it sent a RST"),
         /** It received a RST. */
-        RST_RECEIVED,
+        RST_RECEIVED("it received a RST"),
         /** It gave up: the application's socket reported {@code ETIMEDOUT}. */
-        TIMED_OUT,
+        TIMED_OUT("ETIMEDOUT"),
         /** The lab's sampling found the socket CLOSED (within one sampling period). */
-        CLOSED_SAMPLED
-    }
+        CLOSED_SAMPLED("found CLOSED");
 
-    /** The time the lab quotes: the earliest. */
-    public long t() {
-        return earliest;
+        private final String words;
+
+        Evidence(String words) {
+            this.words = words;
+        }
+
+        /** How a story says it: {@code "it received a RST"}. */
+        public String words() {
+            return words;
+        }
     }
 }

@@ -3,7 +3,16 @@ package org.keepalivelab.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.keepalivelab.explain.ConnectionFacts;
+import org.keepalivelab.explain.Detection;
+import org.keepalivelab.explain.Explanation;
+import org.keepalivelab.explain.KernelFinding;
+import org.keepalivelab.explain.ProbeVerdict;
+import org.keepalivelab.explain.ProbeVerdicts;
+import org.keepalivelab.explain.Story;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
@@ -22,10 +31,13 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes the lab's event log as JSON Lines, format {@value #FORMAT} (docs/architecture.md, "The event log"): a header with every
- * setting used, then one event per line in time order.
+ * setting used, then one event per line in time order, then per connection what each side learned of
+ * its fault and when ({@code detection}) and its story ({@code story}).
  */
 public final class EventLog {
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
+    /** Who made the log: the lab itself (later also a capture file read back, or a prediction). */
+    static final String SOURCE = "lab";
 
     // One object per line, separated by our own newlines; the caller owns (and closes) the stream.
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -51,10 +63,19 @@ public final class EventLog {
 
     static void write(Lab lab, OutputStream out) {
         var kernel = KernelSettings.read();
+        List<Event> events = lab.timeline().inTimeOrder();
+        var verdicts = new ProbeVerdicts(events);
         try (var json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
             writeHeader(json, lab, kernel);
-            for (var event : lab.timeline().inTimeOrder()) {
-                writeEvent(json, event);
+            for (int i = 0; i < events.size(); i++) {
+                var event = events.get(i);
+                writeEvent(json, event, ProbeVerdicts.isProbe(event) ? Optional.of(verdicts.of(i)) : Optional.empty());
+            }
+            // The run is over for this record: no story ends with what the kernel does next.
+            for (var facts : ConnectionFacts.ofLab(lab, events, kernel, false)) {
+                var explanation = Explanation.of(facts);
+                explanation.detections().forEach(d -> writeDetection(json, d));
+                writeStory(json, explanation.story());
             }
         }
     }
@@ -63,6 +84,8 @@ public final class EventLog {
         json.writeStartObject();
         json.writeStringProperty("type", "lab");
         json.writeNumberProperty("format", FORMAT);
+        json.writeStringProperty("source", SOURCE);
+        json.writeStringProperty("version", AppVersion.version());
         json.writeNumberProperty("startEpochNanos", lab.clock().startEpochNanos());
         json.writeStringProperty("serverAddress", lab.serverAddress().getAddress().getHostAddress());
         json.writeNumberProperty("serverPort", lab.serverAddress().getPort());
@@ -80,6 +103,10 @@ public final class EventLog {
         json.writeNumberProperty("tcpKeepaliveProbes", kernel.keepaliveProbes());
         json.writeNumberProperty("tcpFinTimeout", kernel.finTimeout());
         json.writeNumberProperty("tcpRetries2", kernel.retries2());
+        json.writeEndObject();
+        json.writeName("sysctl"); // the values in force where the lab ran, by their names under net.ipv4.
+        json.writeStartObject();
+        kernel.sysctl().forEach(json::writeNumberProperty);
         json.writeEndObject();
         // A connection keeps the settings it was opened with; the UI may change them between connections.
         json.writeName("connections");
@@ -117,7 +144,8 @@ public final class EventLog {
         json.writeNumberProperty(side + "UserTimeoutMs", socket.userTimeoutMillis());
     }
 
-    private static void writeEvent(JsonGenerator json, Event event) {
+    /** @param verdict what became of it, for a keep-alive probe */
+    private static void writeEvent(JsonGenerator json, Event event, Optional<ProbeVerdict> verdict) {
         json.writeStartObject();
         json.writeNumberProperty("t", event.t());
         json.writeNumberProperty("conn", event.conn());
@@ -135,6 +163,7 @@ public final class EventLog {
                 if (s.inferred()) {
                     json.writeBooleanProperty("inferred", true); // only when true: older readers see a segment
                 }
+                verdict.ifPresent(v -> writeVerdict(json, v));
             }
             case AppEvent a -> {
                 json.writeStringProperty("type", "app");
@@ -158,9 +187,68 @@ public final class EventLog {
                 json.writeStringProperty("type", "action");
                 json.writeStringProperty("action", a.action().verb());
                 json.writeStringProperty("args", a.action().args());
+                writeStringOrNull(json, "side", a.action().actingSide().map(side -> side.label()));
             }
         }
         endLine(json);
+    }
+
+    /** {@code "answered": true|false|null} (null: the record ended first, or the probe was inferred), and by what. */
+    private static void writeVerdict(JsonGenerator json, ProbeVerdict verdict) {
+        json.writeName("answered");
+        verdict.answered().ifPresentOrElse(json::writeBoolean, json::writeNull);
+        writeStringOrNull(json, "answeredBy", verdict.by().map(Enum::name));
+    }
+
+    /** One surviving side's detection, times in the events' nanoseconds, null where it did not learn. */
+    private static void writeDetection(JsonGenerator json, Detection d) {
+        json.writeStartObject();
+        json.writeStringProperty("type", "detection");
+        json.writeNumberProperty("conn", d.conn());
+        json.writeStringProperty("side", d.side().label());
+        json.writeStringProperty("fault", d.fault().name());
+        writeStringOrNull(json, "faultSide", d.fault().side().map(side -> side.label()));
+        json.writeNumberProperty("faultT", d.fault().t());
+        writeNumberOrNull(json, "kernelT", d.kernel().map(KernelFinding::t));
+        writeNumberOrNull(json, "appT", d.app().map(a -> a.t()));
+        writeStringOrNull(json, "appEvent", d.app().map(a -> a.event().name()));
+        writeStringOrNull(json, "appMessage", d.app().map(a -> a.message()));
+        writeStringOrNull(json, "kernelEvidence", d.kernel().map(k -> k.evidence().name()));
+        d.kernel().filter(k -> k.earliest() != k.t() || k.latest() != k.t()).ifPresent(k -> {
+            json.writeNumberProperty("kernelEarliestT", k.earliest());
+            json.writeNumberProperty("kernelLatestT", k.latest());
+        });
+        json.writeStringProperty("basis", d.basis().name().toLowerCase(Locale.ROOT));
+        endLine(json);
+    }
+
+    /** The story as one paragraph, and sentence by sentence with the moment each is about. */
+    private static void writeStory(JsonGenerator json, Story story) {
+        json.writeStartObject();
+        json.writeStringProperty("type", "story");
+        json.writeNumberProperty("conn", story.conn());
+        json.writeStringProperty("text", story.text());
+        json.writeName("sentences");
+        json.writeStartArray();
+        for (var sentence : story.sentences()) {
+            json.writeStartObject();
+            writeNumberOrNull(json, "t", sentence.t().isPresent() ? Optional.of(sentence.t().getAsLong()) : Optional.empty());
+            json.writeStringProperty("text", sentence.text());
+            json.writeStringProperty("basis", sentence.basis().name().toLowerCase(Locale.ROOT));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        endLine(json);
+    }
+
+    private static void writeStringOrNull(JsonGenerator json, String name, Optional<String> value) {
+        json.writeName(name);
+        value.ifPresentOrElse(json::writeString, json::writeNull);
+    }
+
+    private static void writeNumberOrNull(JsonGenerator json, String name, Optional<Long> value) {
+        json.writeName(name);
+        value.ifPresentOrElse(json::writeNumber, json::writeNull);
     }
 
     private static void endLine(JsonGenerator json) {

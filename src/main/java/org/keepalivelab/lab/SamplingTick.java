@@ -10,9 +10,9 @@ import org.keepalivelab.linux.ProcNetTcp;
  * a hundred connections, proportionally less often beyond, so a thousand connections cost the loop what
  * a hundred do; reads the kernel's socket table for them when it is due.
  */
-final class SamplingTick implements Runnable {
-    /** How often the kernel's view of every socket is sampled. */
-    static final long PERIOD_NANOS = 20_000_000;
+public final class SamplingTick implements Runnable {
+    /** How often the kernel's view of every socket is sampled, up to a hundred connections. */
+    public static final long PERIOD_NANOS = 20_000_000;
     private static final int CONNECTIONS_PER_TICK = 100;
     /**
      * How many ticks between reads of the kernel's socket table for its timers ({@code TCP_INFO} has
@@ -35,6 +35,14 @@ final class SamplingTick implements Runnable {
         this.view = view;
         this.serverPort = serverPort;
         this.onFailure = onFailure;
+    }
+
+    /**
+     * How long apart one connection's samples are when the lab has {@code connections}: what a state
+     * the lab found says about when it began (at most this long before it was found).
+     */
+    public static long periodNanos(int connections) {
+        return PERIOD_NANOS * (1 + connections / CONNECTIONS_PER_TICK);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.keepalivelab.linux;
 
+import java.util.LinkedHashMap;
+import java.util.SequencedMap;
+
 /**
  * The kernel's TCP defaults that shape what the lab shows, read from {@code /proc/sys}: a socket that
  * does not set its own values gets these.
@@ -22,6 +25,20 @@ public record KernelSettings(String release, int keepaliveTime, int keepaliveInt
                 number("net/ipv4/tcp_keepalive_probes"),
                 number("net/ipv4/tcp_fin_timeout"),
                 number("net/ipv4/tcp_retries2"));
+    }
+
+    /**
+     * Each TCP setting by its sysctl name under {@code net.ipv4.} ({@code tcp_keepalive_time}), in a
+     * fixed order: the event log's {@code sysctl} object writes them in one loop.
+     */
+    public SequencedMap<String, Integer> sysctl() {
+        var values = new LinkedHashMap<String, Integer>();
+        values.put("tcp_keepalive_time", keepaliveTime);
+        values.put("tcp_keepalive_intvl", keepaliveInterval);
+        values.put("tcp_keepalive_probes", keepaliveProbes);
+        values.put("tcp_fin_timeout", finTimeout);
+        values.put("tcp_retries2", retries2);
+        return values;
     }
 
     private static int number(String name) {

@@ -27,25 +27,49 @@ public final class ProbeAnswers {
 
     /** What answered the segment at {@code i} of {@code own}, a probe, given what {@code peer} sent: see above. */
     static ProbeAnswer answerTo(SegmentRow own, int i, SegmentRow peer) {
+        int j = answering(own, i, peer);
+        return j < 0 ? ProbeAnswer.NONE : peer.kind(j) == SegmentKind.RST ? ProbeAnswer.RST : ProbeAnswer.ACK;
+    }
+
+    /** Where in {@code peer} the segment that answered the probe at {@code i} of {@code own} sits, or -1: see above. */
+    static int answering(SegmentRow own, int i, SegmentRow peer) {
         if (own.kind(i) != SegmentKind.KEEPALIVE || own.dropped(i) || own.inferred(i)) {
-            return ProbeAnswer.NONE;
+            return -1;
         }
+        int j = nextFromPeer(own, i, peer);
+        if (j == peer.size() || !waitLasted(own, i, peer.t(j)) || peer.dropped(j)) {
+            return -1;
+        }
+        return j;
+    }
+
+    /**
+     * True while the probe at {@code i} of {@code own} may still be answered: it was captured, not lost
+     * to a sever, its sender has sent nothing since but acknowledgements, and the peer nothing but its
+     * own probes. A record that ends here ends before the answer could come.
+     */
+    static boolean waiting(SegmentRow own, int i, SegmentRow peer) {
+        return own.kind(i) == SegmentKind.KEEPALIVE && !own.dropped(i) && !own.inferred(i)
+                && nextFromPeer(own, i, peer) == peer.size() && waitLasted(own, i, Long.MAX_VALUE);
+    }
+
+    /** The peer's first segment after the probe at {@code i} that is not a probe of its own (crossing ours). */
+    private static int nextFromPeer(SegmentRow own, int i, SegmentRow peer) {
         int j = peer.firstAfter(own.t(i));
         while (j < peer.size() && peer.kind(j) == SegmentKind.KEEPALIVE) {
-            j++; // the peer's own probe, crossing ours
+            j++;
         }
-        if (j == peer.size()) {
-            return ProbeAnswer.NONE;
-        }
-        for (int k = i + 1; k < own.size() && own.t(k) <= peer.t(j); k++) {
+        return j;
+    }
+
+    /** True if the sender of the probe at {@code i} sent nothing but acknowledgements after it, up to {@code until}. */
+    private static boolean waitLasted(SegmentRow own, int i, long until) {
+        for (int k = i + 1; k < own.size() && own.t(k) <= until; k++) {
             if (!isAcknowledgement(own.kind(k))) {
-                return ProbeAnswer.NONE; // the sender moved on before the peer's segment came
+                return false; // the sender moved on before the peer's segment came
             }
         }
-        if (peer.dropped(j)) {
-            return ProbeAnswer.NONE;
-        }
-        return peer.kind(j) == SegmentKind.RST ? ProbeAnswer.RST : ProbeAnswer.ACK;
+        return true;
     }
 
     /**

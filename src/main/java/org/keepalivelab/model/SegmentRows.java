@@ -63,11 +63,41 @@ public final class SegmentRows {
      * @throws IllegalArgumentException for an event that is no probe, or not read yet
      */
     public ProbeAnswer answer(int eventIndex) {
+        var row = rowOfProbe(eventIndex);
+        return row.answer(row.indexOf(timeline.t(eventIndex), eventIndex));
+    }
+
+    /**
+     * The timeline event that answered the keep-alive probe {@code eventIndex} ({@link ProbeAnswers}),
+     * or -1 when none did.
+     *
+     * @throws IllegalArgumentException for an event that is no probe, or not read yet
+     */
+    public int answeredBy(int eventIndex) {
+        var row = rowOfProbe(eventIndex);
+        var peer = sent(timeline.conn(eventIndex), timeline.direction(eventIndex).receiver());
+        int j = ProbeAnswers.answering(row, row.indexOf(timeline.t(eventIndex), eventIndex), peer);
+        return j < 0 ? -1 : peer.eventIndex(j);
+    }
+
+    /**
+     * True while the keep-alive probe {@code eventIndex} may still be answered by what comes next
+     * ({@link ProbeAnswers#waiting}): for a record that ends here, it was neither answered nor left
+     * unanswered.
+     *
+     * @throws IllegalArgumentException for an event that is no probe, or not read yet
+     */
+    public boolean waiting(int eventIndex) {
+        var row = rowOfProbe(eventIndex);
+        var peer = sent(timeline.conn(eventIndex), timeline.direction(eventIndex).receiver());
+        return ProbeAnswers.waiting(row, row.indexOf(timeline.t(eventIndex), eventIndex), peer);
+    }
+
+    private SegmentRow rowOfProbe(int eventIndex) {
         if (eventIndex < 0 || eventIndex >= read || !timeline.isSegment(eventIndex)
                 || timeline.segmentKind(eventIndex) != SegmentKind.KEEPALIVE) {
             throw new IllegalArgumentException("event " + eventIndex + " is no keep-alive probe read so far");
         }
-        var row = sent(timeline.conn(eventIndex), timeline.direction(eventIndex).sender());
-        return row.answer(row.indexOf(timeline.t(eventIndex), eventIndex));
+        return sent(timeline.conn(eventIndex), timeline.direction(eventIndex).sender());
     }
 }

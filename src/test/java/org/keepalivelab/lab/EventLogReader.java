@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
@@ -29,6 +31,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class EventLogReader {
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Set<String> EVENT_TYPES = Set.of("segment", "app", "state", "action");
     private static final Map<String, Integer> FLAGS = Map.of("FIN", TcpFlags.FIN, "SYN", TcpFlags.SYN,
             "RST", TcpFlags.RST, "PSH", TcpFlags.PSH, "ACK", TcpFlags.ACK, "URG", TcpFlags.URG,
             "ECE", TcpFlags.ECE, "CWR", TcpFlags.CWR);
@@ -49,7 +52,7 @@ final class EventLogReader {
                 if (header == null) {
                     header = fields;
                 } else {
-                    events.add(toEvent(fields));
+                    toEvent(fields).ifPresent(events::add);
                 }
             }
         }
@@ -74,10 +77,14 @@ final class EventLogReader {
         return fields;
     }
 
-    private static Event toEvent(Map<String, Object> f) {
+    /** The event a line holds; none for a record that is no event (a detection, a story) or of a type not known here. */
+    private static Optional<Event> toEvent(Map<String, Object> f) {
+        if (!f.containsKey("t") || !EVENT_TYPES.contains(f.get("type"))) {
+            return Optional.empty(); // readers ignore the records they do not know
+        }
         long t = (long) f.get("t");
         int conn = integer(f, "conn");
-        return switch ((String) f.get("type")) {
+        return Optional.of(switch ((String) f.get("type")) {
             case "segment" -> new SegmentEvent(t, conn, direction((String) f.get("dir")), flags((String) f.get("flags")),
                     (long) f.get("seq"), (long) f.get("ack"), integer(f, "len"), integer(f, "window"),
                     SegmentKind.valueOf((String) f.get("kind")), (boolean) f.get("dropped"),
@@ -88,7 +95,7 @@ final class EventLogReader {
                     integer(f, "probes"), (boolean) f.get("orphan"));
             case "action" -> new ActionEvent(t, conn, action((String) f.get("action"), (String) f.get("args")));
             default -> throw new AssertionError("unknown event type: " + f);
-        };
+        });
     }
 
     /** The log writes an action in a script's words: read back as a script's step. */

@@ -1,0 +1,70 @@
+package org.keepalivelab.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.keepalivelab.model.AppEvent;
+import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.Side;
+import org.keepalivelab.model.TcpState;
+
+/**
+ * When each side that outlived a connection's fault learned of it, measured from the events: one
+ * {@link Detection} per side of {@link Fault#survivors()}. Pure: no I/O, no clock.
+ */
+final class Detections {
+    /**
+     * Java's words for {@code ETIMEDOUT} ({@code strerror}: "Connection timed out"), what a read or
+     * write throws once the kernel gave up on the connection ({@code tcp_write_err},
+     * {@code net/ipv4/tcp_timer.c}); the lab records the exception's text as is.
+     */
+    static final String TIMED_OUT = "Connection timed out";
+
+    private Detections() {
+    }
+
+    static List<Detection> of(ConnectionEvents events) {
+        var detections = new ArrayList<Detection>();
+        events.fault.ifPresent(fault -> {
+            for (var side : fault.survivors()) {
+                detections.add(new Detection(events.conn(), side, fault, kernel(events, side, fault.t()),
+                        app(events, side, fault.t()), Basis.MEASURED));
+            }
+        });
+        return detections;
+    }
+
+    /**
+     * The earliest evidence after {@code from} that {@code side}'s kernel ended the connection: a RST it
+     * sent, a RST it received (one a sever dropped never arrived), its {@code ETIMEDOUT}, or a sample
+     * that found its socket CLOSED.
+     */
+    static Optional<KernelFinding> kernel(ConnectionEvents events, Side side, long from) {
+        var candidates = new ArrayList<KernelFinding>();
+        events.firstSent(side, SegmentKind.RST, from)
+                .ifPresent(s -> candidates.add(KernelFinding.exact(s.t(), KernelFinding.Evidence.RST_SENT)));
+        events.received(side).stream().filter(s -> s.kind() == SegmentKind.RST && s.t() >= from).findFirst()
+                .ifPresent(s -> candidates.add(KernelFinding.exact(s.t(), KernelFinding.Evidence.RST_RECEIVED)));
+        events.app(side).stream().filter(a -> a.t() >= from && isTimedOut(a)).findFirst()
+                .ifPresent(a -> candidates.add(KernelFinding.exact(a.t(), KernelFinding.Evidence.TIMED_OUT)));
+        events.firstState(side, TcpState.CLOSED, from)
+                .ifPresent(s -> candidates.add(KernelFinding.sampled(s.t(), events.facts.samplingPeriod())));
+        // The earliest; at equal times the list's order, which puts what the wire shows first.
+        return candidates.stream().reduce((a, b) -> b.t() < a.t() ? b : a);
+    }
+
+    /** The first thing after {@code from} that told {@code side}'s application: EOF, an error, or its own close. */
+    static Optional<AppFinding> app(ConnectionEvents events, Side side, long from) {
+        return events.app(side).stream().filter(a -> a.t() >= from && tellsTheEnd(a.event())).findFirst()
+                .map(a -> new AppFinding(a.t(), a.event(), a.event() == AppEventType.ERROR ? a.message() : null));
+    }
+
+    static boolean isTimedOut(AppEvent event) {
+        return event.event() == AppEventType.ERROR && TIMED_OUT.equals(event.message());
+    }
+
+    private static boolean tellsTheEnd(AppEventType type) {
+        return type == AppEventType.EOF || type == AppEventType.ERROR || type == AppEventType.CLOSED;
+    }
+}

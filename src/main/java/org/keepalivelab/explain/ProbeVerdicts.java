@@ -1,0 +1,46 @@
+package org.keepalivelab.explain;
+
+import java.util.List;
+import org.keepalivelab.model.Event;
+import org.keepalivelab.model.SegmentEvent;
+import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.SegmentRows;
+import org.keepalivelab.model.Timeline;
+
+/**
+ * The verdict on every keep-alive probe of a list of events (one connection's or a whole lab's), by
+ * the model's one rule: the events go into a timeline of their own, read by {@link SegmentRows} as
+ * the window's view reads the lab's, so the log, the story and the timeline cannot disagree.
+ */
+public final class ProbeVerdicts {
+    private final Timeline timeline = new Timeline();
+    private final SegmentRows rows = new SegmentRows(timeline);
+
+    /** @param events in time order; {@link #of(int)} takes an index into this list */
+    public ProbeVerdicts(List<Event> events) {
+        events.forEach(timeline::append);
+        rows.update();
+    }
+
+    /**
+     * The verdict on the probe at {@code index} of the events.
+     *
+     * @throws IllegalArgumentException for an event that is no keep-alive probe
+     */
+    public ProbeVerdict of(int index) {
+        if (timeline.inferred(index)) {
+            return ProbeVerdict.UNKNOWN;
+        }
+        int by = rows.answeredBy(index);
+        if (by >= 0) {
+            var answer = (SegmentEvent) timeline.get(by);
+            return ProbeVerdict.answered(ProbeVerdict.AnsweredBy.of(answer.kind(), answer.len()));
+        }
+        return rows.waiting(index) ? ProbeVerdict.PENDING : ProbeVerdict.UNANSWERED;
+    }
+
+    /** True for a keep-alive probe, the events this class judges. */
+    public static boolean isProbe(Event event) {
+        return event instanceof SegmentEvent s && s.kind() == SegmentKind.KEEPALIVE;
+    }
+}

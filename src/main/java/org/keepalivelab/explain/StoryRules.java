@@ -1,0 +1,39 @@
+package org.keepalivelab.explain;
+
+import java.util.List;
+
+/**
+ * Every rule of a story, by name, in the order their sentences go where two are about the same moment
+ * (docs/explain.md says what each one's predicate is and which kernel code makes it true).
+ */
+enum StoryRules {
+    FAULT(FaultStory::fault),
+    KEEPALIVE_OFF(ProbeStory::keepaliveOff),
+    RESTORED(FaultStory::restored),
+    STUCK_IN_CLOSE_WAIT(CloseStory::stuckInCloseWait),
+    PROBES_ANSWERED(ProbeStory::probesAnswered),
+    ORPHAN_ANSWERED(CloseStory::orphanAnswered),
+    PROBES_UNANSWERED(ProbeStory::probesUnanswered),
+    INFERRED_PROBES(ProbeStory::inferredProbes),
+    RETRANSMISSIONS(DataStory::retransmissions),
+    ZERO_WINDOW_PROBES(DataStory::zeroWindowProbes),
+    PROBE_DREW_RST(ProbeStory::probeDrewRst),
+    GAVE_UP(ProbeStory::gaveUp),
+    USER_TIMEOUT(ProbeStory::userTimeout),
+    TIME_WAIT(CloseStory::timeWait),
+    LEARNED(DetectionStory::learned),
+    READ_FOR_THE_SERVER(DetectionStory::readForTheServer),
+    MIDDLEBOX_KEPT(FaultStory::middleboxKept),
+    NO_FAULT(FaultStory::noFault),
+    NEXT_STEP(NextStory::nextStep);
+
+    private final StoryRule rule;
+
+    StoryRules(StoryRule rule) {
+        this.rule = rule;
+    }
+
+    List<Sentence> tell(ConnectionEvents events, List<Detection> detections) {
+        return rule.tell(events, detections);
+    }
+}
