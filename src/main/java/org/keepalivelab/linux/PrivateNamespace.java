@@ -32,6 +32,7 @@ public final class PrivateNamespace {
 
     /** Options every JVM reads from its environment, whatever launcher started it (the JVM TI specification). */
     static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    private static final String JPACKAGE_LAUNCHER_MARK = "_JPACKAGE_LAUNCHER";
 
     private static final List<String> UNSHARE = List.of("unshare", "--user", "--map-root-user", "--net");
     private static final long TRIAL_SECONDS = 10;
@@ -116,6 +117,10 @@ public final class PrivateNamespace {
         // JAVA_TOOL_OPTIONS whatever started it. Before the user's own JAVA_TOOL_OPTIONS and the
         // command line's options, which the JVM reads later, so either still wins.
         env.merge(TOOL_OPTIONS, toolOptions(), (users, ours) -> ours + " " + users);
+        // jpackage's Linux launcher marks the environment it starts the JVM with (LinuxLauncher.c); a
+        // launcher that finds the mark takes itself for that JVM's restart and passes every argument to
+        // the JVM as an option. The launcher we start again is a fresh one.
+        env.remove(JPACKAGE_LAUNCHER_MARK);
         // Mesa finds its shader cache through the password file too, unless told: tell it the XDG default.
         if (env.containsKey("HOME") && !env.containsKey("XDG_CACHE_HOME")) {
             env.put("XDG_CACHE_HOME", env.get("HOME") + "/.cache");
