@@ -19,6 +19,7 @@ import org.keepalivelab.cli.Converters.ThemeConverter;
 import org.keepalivelab.cli.Converters.TimeoutConverter;
 import org.keepalivelab.cli.Converters.UntilConverter;
 import org.keepalivelab.cli.Converters.UserTimeoutConverter;
+import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.export.EventLog;
 import org.keepalivelab.export.PcapFile;
 import org.keepalivelab.lab.Durations;
@@ -38,6 +39,7 @@ import org.keepalivelab.ui.LabApp;
 import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.theme.Theme;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,7 +47,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** The command line: the desktop lab by default, or a timed script run without a window. */
-@Command(name = "keepalive-lab", mixinStandardHelpOptions = true, version = "Keepalive Lab 0.1",
+@Command(name = "keepalive-lab", mixinStandardHelpOptions = true, versionProvider = LabCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "A laboratory for TCP dead-peer detection: a real server and client in this process, on the "
@@ -64,6 +66,14 @@ public final class LabCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** {@code --version}: the pom's version, as every export names it. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppVersion.nameAndVersion()};
+        }
+    }
 
     @Option(names = "--headless", description = "Run the script without a window and write the exports.")
     boolean headless;
@@ -144,7 +154,7 @@ public final class LabCommand implements Callable<Integer> {
         return switch (Startup.decide(!noNamespace)) {
             case Startup.InPrivateNamespace() -> {
                 int status = PrivateNamespace.relaunch();
-                yield status == PrivateNamespace.UNUSABLE_STATUS ? run(Startup.UNUSABLE_NAMESPACE) : status;
+                yield status == PrivateNamespace.UNUSABLE_STATUS ? run(Startup.unusableNamespace()) : status;
             }
             case Startup.NamespaceUnusable() -> PrivateNamespace.UNUSABLE_STATUS;
             case Startup.Here(var isolation) -> run(isolation);

@@ -17,7 +17,7 @@ public sealed interface Startup {
     /**
      * Run this program again in a private namespace ({@link PrivateNamespace#relaunch()}) and pass on
      * its exit status; or, should it exit with {@link PrivateNamespace#UNUSABLE_STATUS}, run the lab
-     * here as {@link #UNUSABLE_NAMESPACE}.
+     * here as {@link #unusableNamespace()}.
      */
     record InPrivateNamespace() implements Startup {
     }
@@ -30,8 +30,10 @@ public sealed interface Startup {
     record NamespaceUnusable() implements Startup {
     }
 
-    Isolation UNUSABLE_NAMESPACE = Isolation.refused(
-            "unshare made one, but the kernel granted no CAP_NET_RAW and CAP_NET_ADMIN in it");
+    /** Where the relaunched program exited with {@link PrivateNamespace#UNUSABLE_STATUS}. */
+    static Isolation unusableNamespace() {
+        return refused("unshare made one, but the kernel granted no CAP_NET_RAW and CAP_NET_ADMIN in it");
+    }
 
     /**
      * Decides; in the relaunched program, also settles it in its namespace ({@code lo} up) and checks
@@ -62,6 +64,10 @@ public sealed interface Startup {
             return new Here(Isolation.DECLINED);
         }
         var refusal = PrivateNamespace.unavailable();
-        return refusal.<Startup>map(cause -> new Here(Isolation.refused(cause))).orElseGet(InPrivateNamespace::new);
+        return refusal.<Startup>map(cause -> new Here(refused(cause))).orElseGet(InPrivateNamespace::new);
+    }
+
+    private static Isolation refused(String cause) {
+        return Isolation.refused(AppArmorRemedy.explain(cause));
     }
 }

@@ -30,6 +30,10 @@ public final class PrivateNamespace {
      */
     public static final int UNUSABLE_STATUS = 75;
 
+    /** Options every JVM reads from its environment, whatever launcher started it (the JVM TI specification). */
+    static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    private static final String JPACKAGE_LAUNCHER_MARK = "_JPACKAGE_LAUNCHER";
+
     private static final List<String> UNSHARE = List.of("unshare", "--user", "--map-root-user", "--net");
     private static final long TRIAL_SECONDS = 10;
     private static final long CHILD_SHUTDOWN_SECONDS = 5;
@@ -103,15 +107,20 @@ public final class PrivateNamespace {
         var ownCommand = ownCommandLine().orElseThrow(() -> new IOException("This JVM cannot read its own command line"));
         var command = new ArrayList<>(UNSHARE);
         command.add("--");
-        command.add(ownCommand.getFirst());
-        // Inside, the user is root, whose home the JVM would take from the password file: keep the
-        // user's own (JavaFX's cache, preferences), unless the command line sets it itself, later.
-        command.add("-Duser.home=" + System.getProperty("user.home"));
-        command.add("-Duser.name=" + System.getProperty("user.name"));
-        command.addAll(ownCommand.subList(1, ownCommand.size()));
+        command.addAll(ownCommand);
         var builder = new ProcessBuilder(command).inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE);
         var env = builder.environment();
         env.put(PARENT_PID, Long.toString(ProcessHandle.current().pid()));
+        // Inside, the user is root, whose home the JVM would take from the password file: keep the
+        // user's own (JavaFX's cache, preferences). Through the environment, not the command line: an
+        // installed launcher (jpackage's) takes every argument as the program's, and the JVM reads
+        // JAVA_TOOL_OPTIONS whatever started it. Before the user's own JAVA_TOOL_OPTIONS and the
+        // command line's options, which the JVM reads later, so either still wins.
+        env.merge(TOOL_OPTIONS, toolOptions(), (users, ours) -> ours + " " + users);
+        // jpackage's Linux launcher marks the environment it starts the JVM with (LinuxLauncher.c); a
+        // launcher that finds the mark takes itself for that JVM's restart and passes every argument to
+        // the JVM as an option. The launcher we start again is a fresh one.
+        env.remove(JPACKAGE_LAUNCHER_MARK);
         // Mesa finds its shader cache through the password file too, unless told: tell it the XDG default.
         if (env.containsKey("HOME") && !env.containsKey("XDG_CACHE_HOME")) {
             env.put("XDG_CACHE_HOME", env.get("HOME") + "/.cache");
@@ -120,6 +129,20 @@ public final class PrivateNamespace {
         // A signal that ends us (SIGTERM, SIGINT) ends the child too; SIGKILL is the child's watch's business.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> stop(child)));
         return child.waitFor();
+    }
+
+    /**
+     * {@code -Duser.home=… -Duser.name=…}, each quoted as the JVM's parser of {@code JAVA_TOOL_OPTIONS}
+     * reads quotes (HotSpot's arguments.cpp, parse_options_buffer): a home may hold a space.
+     */
+    static String toolOptions() {
+        return quoted("-Duser.home=" + System.getProperty("user.home")) + " "
+                + quoted("-Duser.name=" + System.getProperty("user.name"));
+    }
+
+    private static String quoted(String option) {
+        char quote = option.indexOf('"') < 0 ? '"' : '\'';
+        return quote + option + quote;
     }
 
     private static void stop(Process child) {

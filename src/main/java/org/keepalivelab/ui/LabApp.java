@@ -10,6 +10,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
@@ -103,7 +104,7 @@ public final class LabApp extends Application {
             scene.getAccelerators().put(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN), this::close);
         }
         stage.setScene(scene);
-        stage.setTitle("Keepalive Lab");
+        stage.setTitle(AppVersion.nameAndVersion());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         placement = StagePlacement.open(stage, savedPlacement);

@@ -93,6 +93,26 @@ class UnprivilegedUserIT {
     }
 
     /**
+     * The relaunch passes the user's home and name to the relaunched JVM through JAVA_TOOL_OPTIONS (an
+     * installed launcher would take them on its command line as the program's), quoted: a home with a
+     * space in it (given here on the command line) reaches that JVM whole, which would refuse the rest of
+     * a split option; JavaFX, drawing the PNG there, unpacks its native libraries under it.
+     */
+    @Test
+    void theRelaunchedJvmKeepsTheUsersHome() throws Exception {
+        var home = INSTALLED.lab().writableDirectory("a home");
+        var out = INSTALLED.lab().writableDirectory("png");
+        var run = INSTALLED.lab().runWith(List.of(), List.of(UnprivilegedLab.LAUNCHER_NATIVE_ACCESS, "-Duser.home=" + home),
+                "--at", "0s:connect", "--until", "0.3s", "--png", out.resolve("t.png").toString());
+
+        assertAll(
+                () -> assertEquals(0, run.status(), run::stderr),
+                () -> assertEquals(PRIVATE_BANNER, run.banner()),
+                () -> assertTrue(Files.isDirectory(home.resolve(".openjfx")), "JavaFX's cache under " + home + ": " + run.stderr()),
+                () -> assertTrue(run.stderr().contains("Picked up JAVA_TOOL_OPTIONS: \"-Duser.home=" + home + "\""), run::stderr));
+    }
+
+    /**
      * True once {@code process} has exited: gone, or a zombie (which holds no namespace) waiting for its
      * new parent, the system's init, to reap it, which takes a while in some containers.
      */

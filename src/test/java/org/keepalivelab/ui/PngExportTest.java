@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.Run;
 import org.keepalivelab.ui.export.PngExport;
@@ -53,7 +54,7 @@ class PngExportTest {
             String description = description(dark);
             assertTrue(description.startsWith("TCP timeline: whole lab 0 s – ")
                     && description.endsWith(" s, connection 1 of 1, dark theme"), "the file says what it shows: " + description);
-            assertEquals("Keepalive Lab", text(dark, PngExport.SOFTWARE), "and what drew it (a build folder has no version)");
+            assertEquals(AppVersion.nameAndVersion(), text(dark, PngExport.SOFTWARE), "and what drew it, with its version");
             try (var files = Files.list(dir)) {
                 assertEquals(2, files.count(), "no temporary file is left behind");
             }

@@ -24,6 +24,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadataFormatImpl;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.export.AtomicFiles;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
@@ -151,7 +152,7 @@ public final class PngExport {
             if (description != null) {
                 text.put(DESCRIPTION, description);
             }
-            text.put(SOFTWARE, software());
+            text.put(SOFTWARE, AppVersion.nameAndVersion());
             metadata.mergeTree(IIOMetadataFormatImpl.standardMetadataFormatName, textTree(text));
             AtomicFiles.write(file, out -> {
                 try (var stream = new MemoryCacheImageOutputStream(out)) {
@@ -181,15 +182,6 @@ public final class PngExport {
         var root = new IIOMetadataNode(IIOMetadataFormatImpl.standardMetadataFormatName);
         root.appendChild(text);
         return root;
-    }
-
-    /**
-     * "Keepalive Lab 0.1.0", with the version from the jar's manifest; without one (classes run from a
-     * build folder) the name alone.
-     */
-    private static String software() {
-        String version = PngExport.class.getPackage().getImplementationVersion();
-        return version == null ? "Keepalive Lab" : "Keepalive Lab " + version;
     }
 
     /** Throws {@link IllegalArgumentException} naming the allowed sizes. */
