@@ -3,6 +3,7 @@ package org.keepalivelab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -212,8 +213,10 @@ public final class LabCommand implements Callable<Integer> {
         }
         try {
             return ScriptFile.read(scriptFile);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--script " + scriptFile + " does not exist.");
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--script " + scriptFile + " cannot be read: " + e);
+            throw new ParameterException(spec.commandLine(), "--script " + scriptFile + " cannot be read: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
