@@ -8,6 +8,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.ButtonBase;
 import javafx.util.Duration;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.Sever;
@@ -19,7 +20,6 @@ import org.keepalivelab.ui.export.ExportRequest;
 import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.Hit;
-import javafx.scene.control.ButtonBase;
 
 /**
  * The README's screenshots, as {@link Screenshots} runs them: a second connection, then Kill client on

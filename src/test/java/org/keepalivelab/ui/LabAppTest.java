@@ -22,6 +22,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.ProbeAnswer;
 import org.keepalivelab.model.SegmentKind;
@@ -48,8 +50,6 @@ import org.keepalivelab.ui.timeline.Hit;
 import org.keepalivelab.ui.timeline.PaletteRole;
 import org.keepalivelab.ui.timeline.TimelineView;
 import org.testfx.api.FxRobot;
-import org.keepalivelab.model.Action;
-import javafx.scene.control.SplitMenuButton;
 
 /** The window on JavaFX's Headless platform, with a real lab and short kernel settings. */
 // The JavaFX toolkit is one per JVM: window tests take turns, lab tests run beside them.

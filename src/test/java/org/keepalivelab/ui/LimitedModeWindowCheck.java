@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.SplitMenuButton;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +27,6 @@ import org.keepalivelab.model.SegmentRow;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
 import org.testfx.api.FxRobot;
-import javafx.scene.control.SplitMenuButton;
 
 /**
  * The window in limited mode, as an ordinary user sees it with {@code --no-namespace}: the mode

@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -23,10 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.ui.controls.Command;
 import org.testfx.api.FxRobot;
-import org.keepalivelab.model.Action;
-import javafx.scene.control.SplitMenuButton;
 
 /** A disabled command says why, and the window closes from the keyboard as from its close button. */
 @ResourceLock("javafx-toolkit")
