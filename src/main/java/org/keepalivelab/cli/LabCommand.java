@@ -22,7 +22,6 @@ import org.keepalivelab.cli.Converters.UntilConverter;
 import org.keepalivelab.cli.Converters.UserTimeoutConverter;
 import org.keepalivelab.export.EventLog;
 import org.keepalivelab.export.PcapFile;
-import org.keepalivelab.lab.ConnectOptions;
 import org.keepalivelab.lab.Durations;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.KeepaliveSettings;
@@ -61,27 +60,22 @@ import picocli.CommandLine;
                     + "--at 1s:kill --until closed --timeout 90s --out run1",
             ""},
         footer = {"",
-            "Steps (--at, and the lines of a --script file), TIME:ACTION[@CONN]; @CONN picks the connection "
-                    + "(default 1), @all every connection; TIME is a number and a unit, ms, s or m:",
-            "  connect [N] [KEY=VALUE...]  opens N connections (1..1000; default 1, or --connections), with settings "
-                    + "of their own over the lab's: KEY is an option's name without the dashes (server-policy, "
-                    + "server-keepalive, client-keepalive, server-user-timeout, client-user-timeout, orphan-lifetime, "
-                    + "server-orphan-lifetime) and the value as the option takes it; label=NAME names them in the "
-                    + "lane titles and the connection list (" + ConnectOptions.LABEL_FORM + "), e.g. "
-                    + "'0s:connect server-keepalive=12,3,3 label=\"every 12 s\"'",
-            "  send N, reply N             the client, or the server, writes N bytes (1..16777216)",
-            "  close [client|server]       that side shuts its output down (FIN), reads to EOF, closes (default client)",
-            "  kill [client|server]        that side's process dies: its kernel closes the socket (FIN)",
-            "  abort [client|server]       that side closes with SO_LINGER 0: RST",
-            "  half-close                  the client shuts its output down (FIN) and keeps its socket, reading on",
-            "  sever [both|c2s|s2c]        drops every segment in those directions (default both)",
-            "  sever-idle SECONDS [drop|reset]  a middlebox forgets the connection once idle that long "
-                    + "(1..86400 s): later segments are dropped (default) or answered with RST to both ends",
-            "  restore                     segments cross again",
-            "A --script file holds steps and settings, one a line, # a comment: a setting is KEY VALUE or KEY=VALUE, "
-                    + "KEY with or without the option's dashes (server-keepalive 5,5; --server-policy=read-close). "
-                    + "The command line's options override the file's settings; its --at steps join the file's, "
-                    + "in time order.",
+            "Steps (--at, a --script file's lines): TIME:ACTION[@CONN|@all], default @1.",
+            "  connect [N] [KEY=VALUE...]       N connections (1..1000), own settings, label",
+            "  send N, reply N                  the client, or the server, writes N bytes",
+            "  close [client|server]            FIN, read to EOF, close (default: the client)",
+            "  kill [client|server]             that process dies: its kernel closes (FIN)",
+            "  abort [client|server]            SO_LINGER 0, close: RST",
+            "  half-close                       the client sends FIN and keeps its socket",
+            "  sever [both|c2s|s2c]             drop every segment that way (default both)",
+            "  sever-idle SECONDS [drop|reset]  a middlebox forgets it after SECONDS idle",
+            "  restore                          segments cross again",
+            "A connect's KEY is an option's name without the dashes, its value as the option",
+            "takes it; label=NAME names the connections in the window (up to 40 characters, in double quotes with a space):",
+            "  --at '0s:connect server-keepalive=12,3,3 label=\"every 12 s\"'",
+            "A --script file has one step or setting a line, # a comment; a setting is",
+            "KEY VALUE or KEY=VALUE, with or without the dashes (server-keepalive 5,5). The",
+            "options override its settings; its steps and --at's run together, in time order.",
             "",
             "Exit status: 0 the script ran; 2 a bad option or script; 3 the lab could not do a step; "
                 + "4 the timeout came first."})
