@@ -77,8 +77,7 @@ class EitherSideFaultsTest {
                 () -> assertEquals(List.of(AppEventType.CONNECTED, AppEventType.READ, AppEventType.EOF, AppEventType.CLOSED),
                         run.appTypes(1, Side.SERVER)),
                 () -> assertEquals(List.of(AppEventType.CONNECTED, AppEventType.WRITE, AppEventType.EOF, AppEventType.CLOSED),
-                        run.appTypes(1, Side.CLIENT), "the client, at EOF already, closes at once"),
-                () -> assertEquals(TcpState.TIME_WAIT, run.lastState(1, Side.SERVER).state(), "the side that closed first"));
+                        run.appTypes(1, Side.CLIENT), "the client, at EOF already, closes at once"));
     }
 
     @Test
@@ -109,7 +108,9 @@ class EitherSideFaultsTest {
     @Test
     void eachConnectionProbesWithItsOwnSettingsAndKeepsItsLabel() throws Exception {
         try (var lab = Lab.start(LabSettings.seed())) {
-            var outcome = script(Duration.ofMillis(4500), "0s:connect server-keepalive=1,1,3 label=\"every 1 s\"",
+            // Probes at ≈ 1.2, 2.2, 3.2 s and at ≈ 3.2 s (each up to a timer-wheel bucket late): the run ends
+            // half-way to the next of each (≈ 4.2 and 6.2 s).
+            var outcome = script(Duration.ofMillis(3800), "0s:connect server-keepalive=1,1,3 label=\"every 1 s\"",
                     "0s:connect server-keepalive=3,1,3 label=every-3s", "0.2s:send 5@all").run(lab);
             var run = new Transcript(lab.timeline().inTimeOrder(), List.of(), new byte[0]);
             var statuses = lab.connections();
@@ -121,7 +122,7 @@ class EitherSideFaultsTest {
                     () -> assertEquals(LabSettings.seed(), lab.settings(), "the lab's own settings stay"),
                     () -> assertEquals(1.0, firstProbeAfterData(run, 1), 0.3),
                     () -> assertEquals(3.0, firstProbeAfterData(run, 2), 0.3),
-                    () -> assertEquals(4, run.kinds(1, Direction.S2C, SegmentKind.KEEPALIVE).size()),
+                    () -> assertEquals(3, run.kinds(1, Direction.S2C, SegmentKind.KEEPALIVE).size()),
                     () -> assertEquals(1, run.kinds(2, Direction.S2C, SegmentKind.KEEPALIVE).size()));
         }
     }
