@@ -9,7 +9,6 @@ import org.keepalivelab.lab.Durations;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
-import org.keepalivelab.lab.Range;
 import org.keepalivelab.lab.ScriptStep;
 import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.lab.SocketSettings;
@@ -56,8 +55,9 @@ final class Converters {
     }
 
     /**
-     * Takes a step as one argument ({@code "0.2s:send 5"}) or, as a shell splits it unquoted, two
-     * ({@code 0.2s:send 5}): an action's argument never starts with '-' and holds no ':'.
+     * Takes a step as one argument ({@code "0.2s:send 5"}) or, as a shell splits it unquoted, several
+     * ({@code 0.2s:sever-idle 8 reset}): an action's arguments never start with '-' and hold no ':', and
+     * the command takes no positional arguments they could be mistaken for.
      */
     static final class StepConsumer implements IParameterConsumer {
         @Override
@@ -66,7 +66,7 @@ final class Converters {
                 throw new ParameterException(command.commandLine(), "--at needs a step: " + ScriptStep.FORM);
             }
             String step = args.pop();
-            if (!args.isEmpty() && !args.peek().startsWith("-") && !args.peek().contains(":")) {
+            while (!args.isEmpty() && !args.peek().startsWith("-") && !args.peek().contains(":")) {
                 step += " " + args.pop();
             }
             try {
@@ -129,36 +129,22 @@ final class Converters {
     static final class UserTimeoutConverter implements Parser<Integer> {
         @Override
         public Integer parse(String text) {
-            return checkedInt(SocketSettings.USER_TIMEOUT, text);
+            return SocketSettings.USER_TIMEOUT.parse(text);
         }
     }
 
     static final class ConnectionsConverter implements Parser<Integer> {
         @Override
         public Integer parse(String text) {
-            return checkedInt(Lab.CLIENTS_PER_CONNECT, text);
+            return Lab.CLIENTS_PER_CONNECT.parse(text);
         }
     }
 
+    /** Either side's orphan lifetime: {@code --orphan-lifetime}, {@code --server-orphan-lifetime}. */
     static final class OrphanLifetimeConverter implements Parser<Integer> {
         @Override
         public Integer parse(String text) {
-            if (text.strip().equals(String.valueOf(LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME))) {
-                return LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
-            }
-            try {
-                return checkedInt(LabSettings.ORPHAN_LIFETIME, text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage() + " (or 0: the kernel's tcp_fin_timeout)");
-            }
-        }
-    }
-
-    private static int checkedInt(Range range, String text) {
-        try {
-            return range.check(Integer.parseInt(text.strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(range.name() + " must be a whole number, " + range + ", not '" + text + "'");
+            return LabSettings.parseOrphanLifetime(text);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.keepalivelab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,9 +31,11 @@ import org.keepalivelab.lab.LabException;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.Run;
 import org.keepalivelab.lab.Script;
+import org.keepalivelab.lab.ScriptFile;
 import org.keepalivelab.lab.ScriptStep;
 import org.keepalivelab.lab.ServerPolicy;
-import org.keepalivelab.lab.SocketSettings;
+import org.keepalivelab.lab.Setting;
+import org.keepalivelab.lab.SettingsChange;
 import org.keepalivelab.lab.Startup;
 import org.keepalivelab.linux.PrivateNamespace;
 import org.keepalivelab.ui.LabApp;
@@ -58,7 +61,25 @@ import picocli.CommandLine;
             "  keepalive-lab --headless --server-keepalive 1,1,3 --at 0s:connect --at 0.2s:send 5 "
                     + "--at 1s:kill --until closed --timeout 90s --out run1",
             ""},
-        footer = {"", "Exit status: 0 the script ran; 2 a bad option or script; 3 the lab could not do a step; "
+        footer = {"",
+            "Steps (--at, a --script file's lines): TIME:ACTION[@CONN|@all], default @1.",
+            "  connect [N] [KEY=VALUE...]       N connections (1..1000), own settings, label",
+            "  send N, reply N                  the client, or the server, writes N bytes",
+            "  close [client|server]            FIN, read to EOF, close (default: the client)",
+            "  kill [client|server]             that process dies: its kernel closes (FIN)",
+            "  abort [client|server]            SO_LINGER 0, close: RST",
+            "  half-close                       the client sends FIN and keeps its socket",
+            "  sever [both|c2s|s2c]             drop every segment that way (default both)",
+            "  sever-idle SECONDS [drop|reset]  a middlebox forgets it after SECONDS idle",
+            "  restore                          segments cross again",
+            "A connect's KEY is an option's name without the dashes, its value as the option",
+            "takes it; label=NAME names the connections in the window (up to 40 characters, in double quotes with a space):",
+            "  --at '0s:connect server-keepalive=12,3,3 label=\"every 12 s\"'",
+            "A --script file has one step or setting a line, # a comment; a setting is",
+            "KEY VALUE or KEY=VALUE, with or without the dashes (server-keepalive 5,5). The",
+            "options override its settings; its steps and --at's run together, in time order.",
+            "",
+            "Exit status: 0 the script ran; 2 a bad option or script; 3 the lab could not do a step; "
                 + "4 the timeout came first."})
 public final class LabCommand implements Callable<Integer> {
     static final int EXIT_LAB_FAILED = 3;
@@ -105,12 +126,20 @@ public final class LabCommand implements Callable<Integer> {
                     + "0 (default): the kernel's tcp_fin_timeout.")
     int orphanLifetime = LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
 
+    @Option(names = "--server-orphan-lifetime", paramLabel = "SECONDS", converter = OrphanLifetimeConverter.class,
+            description = "The same for the server's socket, once the server closed first or was killed "
+                    + "(TCP_LINGER2, 1..120); 0 (default): the kernel's tcp_fin_timeout.")
+    int serverOrphanLifetime = LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
+
     @Option(names = "--at", paramLabel = "TIME:ACTION[@CONN]", parameterConsumer = StepConsumer.class,
-            description = "A step of the script, repeatable. Actions: connect [N], send N, reply N (the server "
-                    + "writes; N bytes, 1..16777216), close, kill, abort, sever [both|c2s|s2c], restore; @CONN picks "
-                    + "the connection (default 1), @all every connection; 'connect N' opens N (1..1000). Default script, the seed's story: "
-                    + "0s:connect, 0.2s:send 5@all, 1s:kill@all.")
+            description = "A step of the script, repeatable (all of them below). Actions: " + ScriptStep.ACTIONS
+                    + ". Default script, the seed's story: 0s:connect, 0.2s:send 5@all, 1s:kill@all.")
     List<ScriptStep> steps = new ArrayList<>();
+
+    @Option(names = "--script", paramLabel = "FILE",
+            description = "Steps and settings from a file, one a line (below); with --at, both files' and options' "
+                    + "steps run; the options override its settings.")
+    Path scriptFile;
 
     @Option(names = "--connections", paramLabel = "N", converter = ConnectionsConverter.class,
             description = "How many clients a connect step without a count opens (1..1000). Default: 1.")
@@ -162,23 +191,64 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     private int run(Isolation isolation) throws IOException, InterruptedException {
-        var settings = new LabSettings(serverPolicy, new SocketSettings(serverKeepalive, serverUserTimeout),
-                new SocketSettings(clientKeepalive, clientUserTimeout), orphanLifetime);
+        var script = script();
+        var settings = settings(script.settings());
         try {
             Lab.checkOffered(settings, isolation);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        var allSteps = new ArrayList<>(script.steps());
+        allSteps.addAll(steps);
         if (!headless) {
+            if (!allSteps.isEmpty() || png != null) {
+                throw new ParameterException(spec.commandLine(), "--at, the steps of a --script and --png belong to "
+                        + "--headless runs (the window takes a --script's settings).");
+            }
             return runWindow(settings, isolation);
         }
-        return runHeadless(settings, isolation);
+        return runHeadless(settings, allSteps, isolation);
+    }
+
+    /** The --script file, or none. */
+    private ScriptFile script() {
+        if (scriptFile == null) {
+            return new ScriptFile(SettingsChange.NONE, List.of());
+        }
+        try {
+            return ScriptFile.read(scriptFile);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--script " + scriptFile + " does not exist.");
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--script " + scriptFile + " cannot be read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * The run's settings: the command line's defaults (the seed's), then the script file's settings, then
+     * the options given on the command line, each over what came before.
+     */
+    LabSettings settings(SettingsChange fromFile) {
+        var settings = fromFile.applyTo(LabSettings.seed());
+        settings = given(Setting.SERVER_POLICY, serverPolicy, settings);
+        settings = given(Setting.SERVER_KEEPALIVE, serverKeepalive, settings);
+        settings = given(Setting.CLIENT_KEEPALIVE, clientKeepalive, settings);
+        settings = given(Setting.SERVER_USER_TIMEOUT, serverUserTimeout, settings);
+        settings = given(Setting.CLIENT_USER_TIMEOUT, clientUserTimeout, settings);
+        settings = given(Setting.ORPHAN_LIFETIME, orphanLifetime, settings);
+        return given(Setting.SERVER_ORPHAN_LIFETIME, serverOrphanLifetime, settings);
+    }
+
+    /** {@code settings} with {@code value}, if the command line gave its option. */
+    private <T> LabSettings given(Setting<T> setting, T value, LabSettings settings) {
+        var parsed = spec.commandLine().getParseResult();
+        return parsed.hasMatchedOption("--" + setting.key()) ? new Setting.Value<>(setting, value).applyTo(settings)
+                : settings;
     }
 
     private int runWindow(LabSettings settings, Isolation isolation) {
-        if (!steps.isEmpty() || png != null) {
-            throw new ParameterException(spec.commandLine(), "--at and --png belong to --headless runs.");
-        }
         if (isLinux() && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
             spec.commandLine().getErr().println("There is no display to open the window on (neither DISPLAY nor "
                     + "WAYLAND_DISPLAY is set): run it from a desktop session, or use --headless.");
@@ -199,10 +269,11 @@ public final class LabCommand implements Callable<Integer> {
         return System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux");
     }
 
-    private int runHeadless(LabSettings settings, Isolation isolation) throws IOException, InterruptedException {
+    private int runHeadless(LabSettings settings, List<ScriptStep> allSteps, Isolation isolation)
+            throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        var script = Script.of(steps, connections, until, timeout);
+        var script = Script.of(allSteps, connections, until, timeout);
         var sinks = sinks();
         sinks.add(StoryPrinter.sink(stdout)); // after the files: what the run meant, for people
         var outcome = Run.play(settings, isolation, script, sinks, new Run.Listener() {

@@ -5,24 +5,19 @@ import static java.nio.channels.SelectionKey.OP_READ;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
 
 /**
- * The client application's end: it connects, writes when the user sends, and lets go of its socket in
- * one of three ways: a graceful close, being killed, or an abort.
+ * The client application's end: it connects, writes when the user sends, reads whatever the server
+ * writes, and lets go of its socket as {@link Endpoint} does (close, kill, abort), or half-closes it.
  */
 final class ClientEndpoint extends Endpoint {
-    private enum Phase { CONNECTING, OPEN, CLOSING, GONE }
-
     /** The port the client's socket is bound to, before it connects. */
     final int port;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
-    private Phase phase = Phase.CONNECTING;
-    private boolean sawEof;
 
     /** Opens and configures the client's socket, bound to a port of its own but not yet connected. */
     ClientEndpoint(Context context, InetSocketAddress serverAddress, LabSettings settings) throws IOException {
@@ -30,10 +25,7 @@ final class ClientEndpoint extends Endpoint {
         super(context, Side.CLIENT, bound.socket().getLocalPort(), serverAddress.getPort());
         this.port = bound.socket().getLocalPort();
         try {
-            hold(bound, null, settings.client());
-            if (settings.orphanLifetimeSeconds() != LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME) {
-                socket().setLinger2(settings.orphanLifetimeSeconds());
-            }
+            hold(bound, null, settings.client(), settings.orphanLifetimeSeconds());
         } catch (IOException | RuntimeException e) {
             shutdown();
             throw e;
@@ -66,7 +58,7 @@ final class ClientEndpoint extends Endpoint {
 
     @Override
     protected void ready() throws IOException {
-        if (phase != Phase.CONNECTING) {
+        if (begun()) {
             super.ready();
             return;
         }
@@ -78,7 +70,7 @@ final class ClientEndpoint extends Endpoint {
             connectFailed(e);
             return;
         }
-        phase = Phase.OPEN;
+        opened();
         key.interestOps(OP_READ);
         app(AppEventType.CONNECTED);
         connected.complete(null);
@@ -91,86 +83,9 @@ final class ClientEndpoint extends Endpoint {
         connected.completeExceptionally(e);
     }
 
+    /** The client reads all along; at the stream's end it stops, and holds its socket until told otherwise. */
     @Override
-    boolean begun() {
-        return phase != Phase.CONNECTING;
-    }
-
-    /** The client still holds its socket, closing or not. */
-    boolean held() {
-        return phase == Phase.OPEN || phase == Phase.CLOSING;
-    }
-
-    boolean closing() {
-        return phase == Phase.CLOSING;
-    }
-
-    boolean gone() {
-        return phase == Phase.GONE;
-    }
-
-    @Override
-    protected void checkMaySend() {
-        requireHeld("send");
-    }
-
-    @Override
-    protected void onEnd(boolean eof) throws IOException {
-        if (eof) {
-            sawEof = true;
-        }
-        if (phase == Phase.CLOSING) {
-            closed();
-        } else {
-            stopReading();
-        }
-    }
-
-    /** Graceful close: shut down output (FIN), read to EOF, then close. */
-    void close() throws IOException {
-        requireHeld("close");
-        if (phase == Phase.CLOSING) {
-            return;
-        }
-        channel.shutdownOutput();
-        phase = Phase.CLOSING;
-        if (sawEof) {
-            closed();
-        } else {
-            key.interestOps(key.interestOps() | OP_READ);
-        }
-    }
-
-    private void closed() throws IOException {
-        letGo();
-        app(AppEventType.CLOSED);
-    }
-
-    /** The client process dies: its kernel closes the socket at once, with no shutdown and no goodbye. */
-    void kill() throws IOException {
-        requireHeld("kill");
-        letGo();
-    }
-
-    /** Abort: {@code SO_LINGER} 0 and close, so the kernel sends RST. */
-    void abort() throws IOException {
-        requireHeld("abort");
-        channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-        letGo();
-        app(AppEventType.CLOSED, 0, "aborted: SO_LINGER 0");
-    }
-
-    private void letGo() throws IOException {
-        phase = Phase.GONE;
-        closeNow();
-    }
-
-    private void requireHeld(String action) {
-        if (phase == Phase.GONE) {
-            throw new LabException("Connection " + conn + ": cannot " + action + ", the client no longer holds its socket.");
-        }
-        if (phase == Phase.CONNECTING) {
-            throw new LabException("Connection " + conn + ": cannot " + action + " before it is connected.");
-        }
+    protected void onEnd(boolean eof) {
+        stopReading();
     }
 }

@@ -32,6 +32,7 @@ final class Connection {
     final CompletableFuture<Integer> established = new CompletableFuture<>();
 
     private final LabSettings settings;
+    private final String label;
     private final Journal journal;
     private final EventLoop loop;
     private final InetSocketAddress serverAddress;
@@ -53,12 +54,14 @@ final class Connection {
      * @param view what the lab sees of the kernel: with {@link KernelView#NONE} this connection never
      *             looks for its kernel sockets; with {@link KernelView#SAMPLED} it records a keep-alive
      *             probe, marked inferred, whenever a side's {@code TCP_INFO} probe count rises
+     * @param label a short name for the connection, or empty
      * @param middleboxes what a middlebox armed on this connection shares with the lab's others
      */
-    Connection(int id, LabSettings settings, InetSocketAddress serverAddress, Journal journal, EventLoop loop,
-               ByteBuffer readBuffer, KernelView view, Middleboxes middleboxes) throws IOException {
+    Connection(int id, LabSettings settings, String label, InetSocketAddress serverAddress, Journal journal,
+               EventLoop loop, ByteBuffer readBuffer, KernelView view, Middleboxes middleboxes) throws IOException {
         this.id = id;
         this.settings = settings;
+        this.label = label;
         this.journal = journal;
         this.loop = loop;
         this.serverAddress = serverAddress;
@@ -103,32 +106,22 @@ final class Connection {
 
     /** Graceful close at {@code side}: shut down output (FIN), read to EOF, then close. */
     void close(Side side) throws IOException {
-        clientOnlyForNow(side, "close");
-        client.close();
+        ends.get(side).close();
     }
 
     /** The process at {@code side} dies: its kernel closes the socket at once, with no shutdown and no goodbye. */
     void kill(Side side) throws IOException {
-        clientOnlyForNow(side, "kill");
-        client.kill();
+        ends.get(side).kill();
     }
 
     /** Abort at {@code side}: {@code SO_LINGER} 0 and close, so the kernel sends RST. */
     void abort(Side side) throws IOException {
-        clientOnlyForNow(side, "abort");
-        client.abort();
+        ends.get(side).abort();
     }
 
-    // SEAM: issue 11's helper gives the server its own close, kill and abort, then removes this.
-    private void clientOnlyForNow(Side side, String action) {
-        if (side != Side.CLIENT) {
-            throw new LabException("Connection " + id + ": " + action + " server is not built yet.");
-        }
-    }
-
-    // SEAM: issue 11's helper builds these.
-    void halfClose() {
-        throw new LabException("Connection " + id + ": half-close is not built yet.");
+    /** The client shuts its output down (FIN) and keeps its socket, reading on. */
+    void halfClose() throws IOException {
+        client.halfClose();
     }
 
     /**
@@ -302,7 +295,7 @@ final class Connection {
 
     /** True once the server application has seen the end, or when the connection never reached it. */
     private boolean serverEnded() {
-        return server.ended() || !server.begun() && client.gone();
+        return server.ended() || !server.begun() && client.holding() == Holding.GONE;
     }
 
     private void publishStatus() {
@@ -312,8 +305,8 @@ final class Connection {
                 severed.add(dir);
             }
         }
-        status = new ConnectionStatus(id, clientPort, settings, client.held(), client.closing(), serverEnded(),
-                client.status(), server.status(), severed);
+        status = new ConnectionStatus(id, clientPort, settings, label, client.holding(), server.holding(),
+                serverEnded(), client.status(), server.status(), severed);
     }
 
     /** The latest status; any thread. */

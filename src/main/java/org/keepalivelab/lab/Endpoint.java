@@ -15,14 +15,16 @@ import java.util.Queue;
 import jdk.net.ExtendedSocketOptions;
 import org.keepalivelab.linux.ProcNetTcp;
 import org.keepalivelab.linux.TcpSocket;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
 
 /**
  * One end of a lab connection as its application holds it: the channel, the kernel socket behind it,
- * what the application has yet to write, and the kernel's view of the socket. Lives on the lab's event
- * loop; only {@link #written()} is read from another thread (the capture's).
+ * what the application has yet to write, the kernel's view of the socket, and the ways either
+ * application lets go of it: a graceful close, being killed, an abort. Lives on the lab's event loop;
+ * only {@link #written()} is read from another thread (the capture's).
  */
 abstract sealed class Endpoint permits ClientEndpoint, ServerEndpoint {
     /** What a lab application sends: the seed's greeting, repeated to the length asked for. */
@@ -50,6 +52,9 @@ abstract sealed class Endpoint permits ClientEndpoint, ServerEndpoint {
     protected SocketChannel channel;
     protected SelectionKey key;
     private TcpSocket socket;
+    private Holding holding = Holding.NOT_YET;
+    /** What this end's reads have seen of the stream's end: nothing yet, EOF, or an error. */
+    private StreamEnd streamEnd = StreamEnd.NONE;
     private final Queue<ByteBuffer> out = new ArrayDeque<>();
     /** Bytes the application has written: written by the loop only, read by the capture. */
     private volatile long written;
@@ -64,22 +69,36 @@ abstract sealed class Endpoint permits ClientEndpoint, ServerEndpoint {
         this.sampler = new KernelSampler(conn, side, localPort, remotePort, journal, view == KernelView.SAMPLED);
     }
 
+    private enum StreamEnd { NONE, EOF, ERROR }
+
     /** True once this end has left its first phase: the client's connect is over, the server has accepted. */
-    abstract boolean begun();
+    final boolean begun() {
+        return holding != Holding.NOT_YET;
+    }
 
-    /** Refuses a write the application can no longer make. */
-    protected abstract void checkMaySend();
+    final Holding holding() {
+        return holding;
+    }
 
-    /** What the application does after a read of data; by default, reads on. */
+    /** The application has its connection: connected, or accepted. */
+    protected final void opened() {
+        holding = Holding.OPEN;
+    }
+
+    /** What the application does after a read of data, unless it is closing; by default, reads on. */
     protected void onRead() {
     }
 
-    /** What the application does once its read ended the stream: EOF ({@code eof}) or an error. */
+    /** What the application does once its read ended the stream, unless it is closing: EOF ({@code eof}) or an error. */
     protected abstract void onEnd(boolean eof) throws IOException;
 
-    /** Takes {@code channel} on: finds the kernel socket behind it and sets this side's options. */
-    protected final void hold(SocketChannel channel, InetSocketAddress remote, SocketSettings settings)
-            throws IOException {
+    /**
+     * Takes {@code channel} on: finds the kernel socket behind it and sets this side's options.
+     *
+     * @param orphanLifetimeSeconds {@code TCP_LINGER2}, or {@link LabSettings#KERNEL_DEFAULT_ORPHAN_LIFETIME}
+     */
+    protected final void hold(SocketChannel channel, InetSocketAddress remote, SocketSettings settings,
+                              int orphanLifetimeSeconds) throws IOException {
         this.channel = channel;
         // None off Linux, where Lab#checkOffered refuses the options that need one.
         socket = view == KernelView.NONE ? null : TcpSocket.of(channel, remote);
@@ -94,6 +113,9 @@ abstract sealed class Endpoint permits ClientEndpoint, ServerEndpoint {
         }
         if (settings.userTimeoutMillis() != 0) {
             socket.setUserTimeout(settings.userTimeoutMillis());
+        }
+        if (orphanLifetimeSeconds != LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME) {
+            socket.setLinger2(orphanLifetimeSeconds);
         }
     }
 
@@ -126,7 +148,12 @@ abstract sealed class Endpoint permits ClientEndpoint, ServerEndpoint {
 
     /** The application writes {@code bytes} bytes of greeting ("howdyhowdy…"), or as many as fit for now. */
     final void send(int bytes) throws IOException {
-        checkMaySend();
+        String verb = side == Side.CLIENT ? "send" : "reply";
+        requireHeld(verb);
+        if (holding != Holding.OPEN) {
+            throw new LabException("Connection " + conn + ": cannot " + verb + ", the " + side.label()
+                    + " has shut its output down (FIN): it writes nothing more.");
+        }
         var buffer = ByteBuffer.allocate(bytes);
         for (int i = 0; i < bytes; i++) {
             buffer.put(GREETING[i % GREETING.length]);
@@ -170,7 +197,9 @@ abstract sealed class Endpoint permits ClientEndpoint, ServerEndpoint {
             }
             if (n > 0) {
                 app(AppEventType.READ, n, null);
-                onRead();
+                if (holding != Holding.CLOSING) {
+                    onRead();
+                }
                 return;
             }
             app(AppEventType.EOF);
@@ -178,7 +207,95 @@ abstract sealed class Endpoint permits ClientEndpoint, ServerEndpoint {
         } catch (IOException e) {
             app(AppEventType.ERROR, 0, e.getMessage());
         }
-        onEnd(eof);
+        streamEnd = eof ? StreamEnd.EOF : StreamEnd.ERROR;
+        if (holding == Holding.CLOSING) {
+            closed();
+        } else {
+            onEnd(eof);
+        }
+    }
+
+    /**
+     * Graceful close: shut down output (FIN), read to EOF, then close. After EOF it closes at once; after
+     * an error the kernel has ended the connection already, and the close only lets go of the descriptor.
+     */
+    final void close() throws IOException {
+        requireHeld(new Action.Close(side));
+        if (holding == Holding.CLOSING) {
+            return;
+        }
+        if (streamEnd == StreamEnd.ERROR) {
+            closed();
+            return;
+        }
+        if (holding == Holding.OPEN) {
+            channel.shutdownOutput();
+        }
+        holding = Holding.CLOSING;
+        if (streamEnd == StreamEnd.EOF) {
+            closed();
+        } else {
+            key.interestOps(key.interestOps() | OP_READ);
+        }
+    }
+
+    /** The application closed its socket: it is gone. */
+    protected final void closed() throws IOException {
+        letGo();
+        app(AppEventType.CLOSED);
+    }
+
+    /**
+     * Half-close: shut down output (FIN) and keep the socket, reading on. The kernel arms no FIN_WAIT2
+     * timer for a socket its application still holds (net/ipv4/tcp_input.c, tcp_rcv_state_process: the
+     * FIN_WAIT1 case arms the orphan's timer only for a SOCK_DEAD socket), so it waits there for ever.
+     */
+    final void halfClose() throws IOException {
+        requireHeld(new Action.HalfClose());
+        if (holding != Holding.OPEN) {
+            throw new LabException("Connection " + conn + ": cannot half-close, the " + side.label()
+                    + " has shut its output down already.");
+        }
+        channel.shutdownOutput();
+        holding = Holding.OUTPUT_SHUT;
+    }
+
+    /**
+     * The process dies: its kernel closes the socket at once, with no shutdown and no goodbye. The bare
+     * close is {@link #closeNow}: Java would shut the output down first for a channel still registered.
+     */
+    final void kill() throws IOException {
+        requireHeld(new Action.Kill(side));
+        letGo();
+    }
+
+    /** Abort: {@code SO_LINGER} 0 and close, so the kernel sends RST. */
+    final void abort() throws IOException {
+        requireHeld(new Action.Abort(side));
+        channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        letGo();
+        app(AppEventType.CLOSED, 0, "aborted: SO_LINGER 0");
+    }
+
+    /** The application lets go of its socket at once. */
+    protected final void letGo() throws IOException {
+        holding = Holding.GONE;
+        closeNow();
+    }
+
+    private void requireHeld(Action action) {
+        requireHeld(action.scriptText());
+    }
+
+    /** Refuses {@code what} (a script's words: "kill server") unless the application holds its socket. */
+    private void requireHeld(String what) {
+        if (holding == Holding.GONE) {
+            throw new LabException("Connection " + conn + ": cannot " + what + ", the " + side.label()
+                    + " no longer holds its socket.");
+        }
+        if (holding == Holding.NOT_YET) {
+            throw new LabException("Connection " + conn + ": cannot " + what + " before it is connected.");
+        }
     }
 
     protected final void stopReading() {
@@ -189,7 +306,7 @@ abstract sealed class Endpoint permits ClientEndpoint, ServerEndpoint {
      * Closes at once, as a dying process's kernel does ({@link EventLoop#closeNow}). The kernel socket
      * is let go of first: the kernel reuses the descriptor's number as soon as the channel closes.
      */
-    protected final void closeNow() throws IOException {
+    private void closeNow() throws IOException {
         releaseSocket();
         loop.closeNow(channel, key);
     }

@@ -151,7 +151,8 @@ public final class Lab implements AutoCloseable {
                         + isolation.detail() + ": leave it at 0 (off).");
             }
         }
-        if (settings.orphanLifetimeSeconds() != LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME) {
+        if (settings.orphanLifetimeSeconds() != LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME
+                || settings.serverOrphanLifetimeSeconds() != LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME) {
             throw new IllegalArgumentException("The orphan lifetime is Linux's TCP_LINGER2, and this is "
                     + isolation.detail() + ": leave it at 0 (the system's default).");
         }
@@ -251,10 +252,23 @@ public final class Lab implements AutoCloseable {
 
     /** Opens a new connection with the current settings; completes with its number once both ends hold it. */
     public CompletableFuture<Integer> connect() {
-        var labSettings = settings;
+        return connect(settings, "");
+    }
+
+    /**
+     * Opens a new connection with settings of its own, which the lab's next connections do not get.
+     *
+     * @param label a short name the connection's lane title and the connection list show, or empty
+     */
+    public CompletableFuture<Integer> connect(LabSettings connectionSettings, String label) {
+        try {
+            checkOffered(connectionSettings, isolation);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new LabException(e.getMessage()));
+        }
         return loop.submit(() -> {
-            var conn = new Connection(connections.size() + 1, labSettings, serverAddress, journal, loop, readBuffer, view,
-                    middleboxes);
+            var conn = new Connection(connections.size() + 1, connectionSettings, label, serverAddress, journal, loop,
+                    readBuffer, view, middleboxes);
             connections.add(conn);
             connByClientPort.set(conn.clientPort, conn.id); // before the SYN, so the capture knows it
             journal.action(conn.id, new Action.Connect());
@@ -294,7 +308,7 @@ public final class Lab implements AutoCloseable {
         return act(conn, new Action.Reply(bytes));
     }
 
-    /** The client closes gracefully: FIN, read to EOF, close. */
+    /** The client closes gracefully: FIN, read to EOF, close ({@code act} closes either side). */
     public CompletableFuture<Void> close(int conn) {
         return act(conn, new Action.Close());
     }

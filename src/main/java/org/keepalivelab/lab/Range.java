@@ -20,6 +20,15 @@ public record Range(String name, int min, int max, String unit) {
         return value;
     }
 
+    /** Parses a whole number in this range, or throws {@link IllegalArgumentException} saying what is allowed. */
+    public int parse(String text) {
+        try {
+            return check(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, " + this + ", not '" + text + "'");
+        }
+    }
+
     /** The allowed values, e.g. {@code "1..32767 s"}. */
     @Override
     public String toString() {

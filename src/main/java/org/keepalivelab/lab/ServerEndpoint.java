@@ -12,45 +12,36 @@ import org.keepalivelab.model.TcpState;
 
 /**
  * The server application's end, from the moment it accepts the connection: it reads as the lab's
- * {@link ServerPolicy} says, and writes when the user replies.
+ * {@link ServerPolicy} says, writes when the user replies, and lets go of its socket as {@link Endpoint}
+ * does (close, kill, abort) when the user says so.
  */
 final class ServerEndpoint extends Endpoint {
-    /** READING; HOLDING: a read-once server that stopped reading; DRAINING: its reads after the kernel closed. */
-    private enum Phase { PENDING, READING, HOLDING, DRAINING, ENDED, CLOSED }
+    /** How its reads go: READING; HOLDING, a read-once server that stopped; DRAINING, its reads after the kernel closed. */
+    private enum Reads { READING, HOLDING, DRAINING, ENDED }
 
     private final ServerPolicy policy;
     private final SocketSettings socketSettings;
-    private Phase phase = Phase.PENDING;
+    private final int orphanLifetimeSeconds;
+    private Reads reads = Reads.READING;
 
     ServerEndpoint(Context context, int serverPort, int clientPort, LabSettings settings) {
         super(context, Side.SERVER, serverPort, clientPort);
         this.policy = settings.serverPolicy();
         this.socketSettings = settings.server();
+        this.orphanLifetimeSeconds = settings.serverOrphanLifetimeSeconds();
     }
 
     /** The server application accepted the connection. */
     void accepted(SocketChannel channel) throws IOException {
-        hold(channel, (InetSocketAddress) channel.getRemoteAddress(), socketSettings);
+        hold(channel, (InetSocketAddress) channel.getRemoteAddress(), socketSettings, orphanLifetimeSeconds);
         register(OP_READ);
-        phase = Phase.READING;
+        opened();
         app(AppEventType.CONNECTED);
     }
 
-    @Override
-    boolean begun() {
-        return phase != Phase.PENDING;
-    }
-
-    /** The server application has seen its connection end, or closed it. */
+    /** The server application has seen its connection end, or let go of it. */
     boolean ended() {
-        return phase == Phase.ENDED || phase == Phase.CLOSED;
-    }
-
-    @Override
-    protected void checkMaySend() {
-        if (channel == null || phase == Phase.CLOSED) {
-            throw new LabException("Connection " + conn + ": the server has closed its socket.");
-        }
+        return reads == Reads.ENDED || holding() == Holding.GONE;
     }
 
     /**
@@ -60,8 +51,8 @@ final class ServerEndpoint extends Endpoint {
      */
     @Override
     protected void onRead() {
-        if (policy == ServerPolicy.READ_ONCE && phase == Phase.READING) {
-            phase = Phase.HOLDING;
+        if (policy == ServerPolicy.READ_ONCE && reads == Reads.READING) {
+            reads = Reads.HOLDING;
             if (view != KernelView.NONE) {
                 stopReading();
             }
@@ -70,11 +61,9 @@ final class ServerEndpoint extends Endpoint {
 
     @Override
     protected void onEnd(boolean eof) throws IOException {
-        phase = Phase.ENDED;
+        reads = Reads.ENDED;
         if (policy == ServerPolicy.READ_CLOSE) {
-            closeNow();
-            phase = Phase.CLOSED;
-            app(AppEventType.CLOSED);
+            closed();
         } else {
             stopReading();
         }
@@ -84,7 +73,7 @@ final class ServerEndpoint extends Endpoint {
     @Override
     void sample(ProcNetTcp.Table table) throws IOException {
         super.sample(table);
-        if (phase == Phase.HOLDING && status().state() == TcpState.CLOSED) {
+        if (reads == Reads.HOLDING && holding() == Holding.OPEN && status().state() == TcpState.CLOSED) {
             readAfterKernelClose();
         }
     }
@@ -95,8 +84,8 @@ final class ServerEndpoint extends Endpoint {
      * queued comes first, as it would for the application.
      */
     private void readAfterKernelClose() throws IOException {
-        phase = Phase.DRAINING;
-        for (int reads = 0; phase == Phase.DRAINING && reads < 1024; reads++) {
+        reads = Reads.DRAINING;
+        for (int n = 0; reads == Reads.DRAINING && n < 1024; n++) {
             read();
         }
     }

@@ -18,6 +18,7 @@ import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabException;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.ui.controls.ConnectionCommands;
 import org.keepalivelab.ui.settings.KernelDefaults;
 
@@ -127,16 +128,8 @@ public final class LabSession implements ConnectionCommands {
         return onSelected(conn -> lab.send(conn, bytes));
     }
 
-    public CompletableFuture<Void> closeGracefully() {
-        return onSelected(lab::close);
-    }
-
-    public CompletableFuture<Void> kill() {
-        return onSelected(lab::kill);
-    }
-
-    public CompletableFuture<Void> abort() {
-        return onSelected(lab::abort);
+    public CompletableFuture<Void> act(Action.OnConnection action) {
+        return onSelected(conn -> lab.act(conn, action));
     }
 
     public CompletableFuture<Void> sever(Sever sever) {

@@ -16,10 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.keepalivelab.lab.KeepaliveSettings;
+import org.keepalivelab.lab.ScriptFile;
+import org.keepalivelab.lab.ServerPolicy;
+import picocli.CommandLine;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonFactory;
 
-/** The headless command as a user runs it: the exports it writes, and one clear sentence for bad input. */
+/**
+ * The headless command as a user runs it: the exports it writes, a --script file with the options, and
+ * one clear sentence for bad input.
+ */
 class HeadlessCommandTest {
     @TempDir
     Path out;
@@ -142,6 +149,66 @@ class HeadlessCommandTest {
         assertEquals(3, status);
         assertEquals("There is no connection 2.", stderr.toString().strip());
         assertTrue(Files.readString(out.resolve("events.jsonl")).contains("\"kind\":\"SYN\""));
+    }
+
+    @Test
+    void theCommandLinesOptionsOverrideTheFilesSettingsAndItsStepsJoinTheFiles() throws Exception {
+        var file = Files.writeString(out.resolve("run.script"), """
+                server-keepalive 1,1,3
+                server-policy read-close
+                0s:connect label=from-file
+                0.2s:send 5
+                """);
+        var command = new LabCommand();
+        new CommandLine(command).parseArgs("--script", file.toString(), "--server-policy", "read-keep",
+                "--server-orphan-lifetime", "7", "--at", "0.5s:kill", "server");
+
+        var settings = command.settings(ScriptFile.read(file).settings());
+        assertAll(
+                () -> assertEquals(ServerPolicy.READ_KEEP, settings.serverPolicy(), "the command line's"),
+                () -> assertEquals(KeepaliveSettings.of(1, 1, 3), settings.server().keepalive(), "the file's"),
+                () -> assertEquals(7, settings.serverOrphanLifetimeSeconds()),
+                () -> assertEquals("[0.5s:kill server]", command.steps.toString(), "two words, one step"));
+    }
+
+    @Test
+    void aHeadlessRunPlaysTheFilesStepsWithTheOptionsSteps() throws Exception {
+        var file = Files.writeString(out.resolve("run.script"), """
+                # the server goes first
+                --server-keepalive=off
+                0s:connect
+                0.2s:send 5
+                """);
+
+        int status = run("--headless", "--script", file.toString(), "--at", "0.4s:abort", "server", "--until", "closed",
+                "--timeout", "20s", "--out", out.resolve("exports").toString());
+
+        assertEquals(0, status, stderr::toString);
+        var log = Files.readString(out.resolve("exports").resolve("events.jsonl"));
+        assertAll(
+                () -> assertTrue(stdout.toString().contains("script: [0s:connect, 0.2s:send 5, 0.4s:abort server]"), stdout::toString),
+                () -> assertTrue(log.contains("\"serverKeepalive\":{\"enabled\":false"), log),
+                () -> assertTrue(log.contains("\"message\":\"Connection reset\""), "the client's read after the server's RST"));
+    }
+
+    @Test
+    void aBadLineOfTheFileIsRefusedNamingTheFileAndLine() throws Exception {
+        var file = Files.writeString(out.resolve("bad.script"), "0s:connect\n1s:sever-idle 8 forget\n");
+
+        assertEquals(2, run("--headless", "--script", file.toString(), "--out", out.toString()));
+        assertEquals(file + ":2: '1s:sever-idle 8 forget': sever-idle's middlebox drops or resets (drop|reset), not 'forget'",
+                stderr.toString().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aMissingFileAndABadServerOrphanLifetimeAreRefusedInOneSentence() {
+        assertEquals(2, run("--headless", "--script", out.resolve("none.script").toString()));
+        assertEquals(2, run("--headless", "--server-orphan-lifetime", "500"));
+        var lines = stderr.toString().lines().toList();
+        assertAll(
+                () -> assertEquals("--script " + out.resolve("none.script") + " does not exist.", lines.get(0)),
+                () -> assertEquals("Invalid value for option '--server-orphan-lifetime': orphan lifetime must be 1..120 s, "
+                        + "not 500 (or 0: the kernel's tcp_fin_timeout)", lines.get(2)));
     }
 
     /** The first few scalar values of a JSON object, read with the streaming parser. */

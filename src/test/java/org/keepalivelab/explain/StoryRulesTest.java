@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.KeepaliveSettings;
+import org.keepalivelab.lab.Holding;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.SideStatus;
 import org.keepalivelab.lab.SocketSettings;
@@ -250,7 +251,7 @@ class StoryRulesTest {
         long now = Events.ms(16000);
         var server = new SideStatus(TcpState.CLOSE_WAIT, 0, false, KernelTimer.KEEPALIVE, 3200, now);
         var client = new SideStatus(TcpState.CLOSED, 0, true, KernelTimer.NONE, 0, now);
-        var status = new ConnectionStatus(1, 40000, LabSettings.seed(), false, false, false, client, server,
+        var status = new ConnectionStatus(1, 40000, LabSettings.seed(), "", Holding.GONE, Holding.OPEN, false, client, server,
                 EnumSet.noneOf(Direction.class));
         var story = new Events().act(1000, new Action.Kill()).state(16000, Side.SERVER, TcpState.CLOSE_WAIT).live(status)
                 .explain().story();

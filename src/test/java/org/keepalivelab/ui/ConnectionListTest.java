@@ -7,13 +7,17 @@ import static org.keepalivelab.ui.Fx.onFx;
 import java.time.Duration;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.keepalivelab.lab.Holding;
 import org.keepalivelab.ui.connections.ConnectionRow;
 import org.testfx.api.FxRobot;
 
@@ -57,5 +61,23 @@ class ConnectionListTest {
             var flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
             return flow.getFirstVisibleCell().getIndex() == 0;
         }), "connection 1's row is in view");
+    }
+
+    @Test
+    void theShortcutCopiesTheCommandThatReplaysTheSelectedConnectionAndTheServerCanBeKilledFromTheBar() throws Exception {
+        var session = window.app().session();
+        var kill = robot.lookup("#kill").queryAs(SplitMenuButton.class);
+        robot.interact(() -> WindowQueries.menuItem(kill, "kill-server").fire());
+        KillScenario.await(Duration.ofSeconds(5), "the server to let go of its socket",
+                () -> onFx(() -> session.selectedProperty().get().serverApp() == Holding.GONE));
+        robot.clickOn("#connections-tab");
+        robot.clickOn("#connection-table");
+        robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.SHORTCUT);
+
+        String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
+        assertTrue(copied.matches("\\./keepalive-lab --headless --server-keepalive 1,1,3 --orphan-lifetime 2 --at 0s:connect "
+                + "--at '[0-9.]+s:send 5' --at '[0-9.]+s:kill server' --until closed"), copied);
+        assertTrue(onFx(() -> robot.lookup("#connection-summary").queryAs(Label.class).getText())
+                .endsWith(" · copied connection 1's replay command"));
     }
 }

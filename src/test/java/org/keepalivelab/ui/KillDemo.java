@@ -8,7 +8,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.util.Duration;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.Sever;
@@ -53,7 +53,7 @@ final class KillDemo {
         at(0.4, () -> session.connectAndSend(ActionBar.HOWDY_BYTES));
         at(1.2, () -> {
             session.selectedConnProperty().set(1);
-            ((Button) app.stage().getScene().lookup("#kill")).fire();
+            ((ButtonBase) app.stage().getScene().lookup("#kill")).fire();
         });
         at(1.3, () -> {
             session.selectedConnProperty().set(2);

@@ -11,7 +11,8 @@ import org.keepalivelab.lab.SocketSettings;
 final class KillScenario {
     /** Server keep-alive 1/1/3, read-once; client orphan lives 2 s. */
     static final LabSettings SETTINGS = new LabSettings(ServerPolicy.READ_ONCE,
-            new SocketSettings(KeepaliveSettings.of(1, 1, 3), 0), SocketSettings.DEFAULT, 2);
+            new SocketSettings(KeepaliveSettings.of(1, 1, 3), 0), SocketSettings.DEFAULT, 2,
+            LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME);
 
     private KillScenario() {
     }

@@ -22,6 +22,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.ProbeAnswer;
 import org.keepalivelab.model.SegmentKind;
@@ -67,7 +69,7 @@ class LabAppTest {
 
     @Test
     void killShowsProbesAnsweredUntilTheOrphanDiesThenRstAndServerEof() throws Exception {
-        robot.clickOn("#kill");
+        robot.clickOn("#kill .label");
         KillScenario.await(Duration.ofSeconds(15), "the server's EOF on the timeline", () -> onFx(() ->
                 window.lane(1).app(Side.SERVER).outcomes().stream().anyMatch(e -> e.event() == AppEventType.EOF)));
 
@@ -84,8 +86,10 @@ class LabAppTest {
                 "server bands: " + serverStates);
         var clientStates = onFx(() -> states(lane, Side.CLIENT));
         assertTrue(clientStates.contains(TcpState.FIN_WAIT2), "client bands: " + clientStates);
-        assertTrue(onFx(() -> robot.lookup("#kill").queryAs(Button.class).isDisabled()),
-                "Kill is disabled once the client is gone");
+        assertTrue(onFx(() -> WindowQueries.menuItem(robot.lookup("#kill").queryAs(SplitMenuButton.class), "kill-client")
+                        .isDisable()), "Kill client is disabled once the client is gone");
+        assertFalse(onFx(() -> robot.lookup("#kill").queryAs(SplitMenuButton.class).isDisabled()),
+                "Kill stays enabled for the server, which still holds its socket");
 
         Path png = dir.resolve("timeline.png");
         CompletableFuture<Path> written = onFx(() -> window.app().view().exportPng(
@@ -96,7 +100,7 @@ class LabAppTest {
 
     @Test
     void hoveringTheMiddleOfAnOutcomesDrawnLabelShowsTheOutcome() throws Exception {
-        robot.clickOn("#kill");
+        robot.clickOn("#kill .label");
         KillScenario.await(Duration.ofSeconds(15), "the server's EOF on the timeline", () ->
                 onFx(() -> window.lane(1).app(Side.SERVER).outcomes().stream().anyMatch(e -> e.event() == AppEventType.EOF)));
         var view = window.app().view().timeline();
@@ -177,7 +181,7 @@ class LabAppTest {
         assertFalse(onFx(hover::getText).contains(" for "), "the band lasts: " + onFx(hover::getText));
         assertFalse(onFx(details::getText).contains(" for "), "the band lasts: " + onFx(details::getText));
 
-        onFx(() -> window.app().session().kill()); // the mouse stays on the band
+        onFx(() -> window.app().session().act(new Action.Kill())); // the mouse stays on the band
         KillScenario.await(Duration.ofSeconds(15), "the pinned band's details to say how long it lasted",
                 () -> onFx(details::getText).contains(" for "));
         assertTrue(onFx(hover::getText).contains(" for "), "the hovered band's too: " + onFx(hover::getText));
@@ -280,7 +284,7 @@ class LabAppTest {
     void enablesOnlyTheButtonsThatApply() throws Exception {
         Button restore = robot.lookup("#restore").queryAs(Button.class);
         MenuButton sever = robot.lookup("#sever").queryAs(MenuButton.class);
-        Button kill = robot.lookup("#kill").queryAs(Button.class);
+        SplitMenuButton kill = robot.lookup("#kill").queryAs(SplitMenuButton.class);
         assertTrue(onFx(restore::isDisabled), "nothing to restore");
         assertFalse(onFx(sever::isDisabled));
         assertFalse(onFx(kill::isDisabled));
@@ -297,13 +301,18 @@ class LabAppTest {
     @Test
     void aClientClosingGracefullyCanStillBeKilledOrAbortedButNotSendOrCloseAgain() throws Exception {
         Button send = robot.lookup("#send").queryAs(Button.class);
-        robot.clickOn("#close");
+        robot.clickOn("#close .label");
         // The read-once server reads no EOF and never closes: the client stays closing.
         KillScenario.await(Duration.ofSeconds(3), "Send to be disabled", () -> onFx(send::isDisabled));
-        assertTrue(onFx(() -> robot.lookup("#close").queryAs(Button.class).isDisabled()));
+        var close = robot.lookup("#close").queryAs(SplitMenuButton.class);
+        assertTrue(onFx(() -> WindowQueries.menuItem(close, "close-client").isDisable()));
+        assertTrue(onFx(() -> WindowQueries.menuItem(close, "half-close").isDisable()));
+        assertFalse(onFx(() -> WindowQueries.menuItem(close, "close-server").isDisable()), "the server may still close");
         assertTrue(onFx(() -> window.app().session().selectedProperty().get().clientHeld()), "the client still holds it");
-        assertFalse(onFx(() -> robot.lookup("#kill").queryAs(Button.class).isDisabled()));
-        assertFalse(onFx(() -> robot.lookup("#abort").queryAs(Button.class).isDisabled()));
+        assertFalse(onFx(() -> WindowQueries.menuItem(robot.lookup("#kill").queryAs(SplitMenuButton.class), "kill-client")
+                .isDisable()));
+        assertFalse(onFx(() -> WindowQueries.menuItem(robot.lookup("#abort").queryAs(SplitMenuButton.class), "abort-client")
+                .isDisable()));
     }
 
     @Test

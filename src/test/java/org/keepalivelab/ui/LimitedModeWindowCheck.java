@@ -12,9 +12,9 @@ import static org.keepalivelab.ui.WindowQueries.states;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.SplitMenuButton;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -105,12 +105,12 @@ class LimitedModeWindowCheck {
 
         // Kill acts on the selected connection; select the seed's.
         robot.interact(() -> window.app().session().selectedConnProperty().set(1));
-        var kill = robot.lookup("#kill").queryAs(Button.class);
+        var kill = WindowQueries.menuItem(robot.lookup("#kill").queryAs(SplitMenuButton.class), "kill-client");
         KillScenario.await(Duration.ofSeconds(3), "Kill client to be enabled for connection 1", () ->
-                onFx(() -> !kill.isDisabled() && window.app().session().selectedProperty().get().conn() == 1));
-        robot.clickOn("#kill");
+                onFx(() -> !kill.isDisable() && window.app().session().selectedProperty().get().conn() == 1));
+        robot.clickOn("#kill .label");
         KillScenario.await(Duration.ofSeconds(3), "Kill client to be disabled once the client is gone",
-                () -> onFx(kill::isDisabled));
+                () -> onFx(kill::isDisable));
         assertTrue(onFx(() -> window.lane(1).actions().stream().map(a -> a.action().verb()).toList()).contains("kill"));
         assertTrue(onFx(() -> window.app().session().lab().connections().get(1).clientHeld()),
                 "connection 2 is untouched");

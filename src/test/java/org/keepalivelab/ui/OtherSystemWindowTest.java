@@ -94,7 +94,7 @@ class OtherSystemWindowTest {
 
     @Test
     void killClientShowsTheServersEofAndNothingOfTheKernel() throws Exception {
-        robot.clickOn("#kill");
+        robot.clickOn("#kill .label");
         KillScenario.await(Duration.ofSeconds(5), "the server's EOF on the timeline", () ->
                 onFx(() -> appTypes(window.lane(1), Side.SERVER).contains(AppEventType.EOF)));
 

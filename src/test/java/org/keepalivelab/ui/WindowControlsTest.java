@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.ui.controls.Command;
 import org.testfx.api.FxRobot;
 
@@ -44,13 +46,18 @@ class WindowControlsTest {
         assertEquals("Nothing is severed on connection 1.",
                 onFx(() -> installedTooltip(robot.lookup("#restore-holder").query()).getText()));
 
-        onFx(() -> window.app().session().kill()).get(5, TimeUnit.SECONDS);
+        onFx(() -> window.app().session().act(new Action.Kill())).get(5, TimeUnit.SECONDS);
         KillScenario.await(Duration.ofSeconds(3), "Sever to be disabled", () -> onFx(sever::isDisabled));
         String gone = "Connection 1's client no longer holds its socket: it was closed, killed or aborted.";
-        for (var holder : List.of("#sever-holder", "#send-holder", "#close-holder", "#kill-holder", "#abort-holder")) {
+        for (var holder : List.of("#sever-holder", "#send-holder")) {
             assertEquals(gone, onFx(() -> installedTooltip(robot.lookup(holder).query()).getText()), holder);
         }
-        assertTrue(onFx(() -> robot.lookup("#kill").queryAs(Button.class).isDisabled()));
+        assertEquals("Click: Kill client; ▾ for the rest.\nKill client: " + gone + "\nKill server: "
+                        + Command.KILL_SERVER.description(),
+                onFx(() -> installedTooltip(robot.lookup("#kill-holder").query()).getText()),
+                "item by item, what it does or why not");
+        assertTrue(onFx(() -> WindowQueries.menuItem(robot.lookup("#kill").queryAs(SplitMenuButton.class), "kill-client")
+                .isDisable()));
 
         // A disabled control sees no pointer: hovering over it shows its holder's tooltip.
         robot.moveTo(sever);

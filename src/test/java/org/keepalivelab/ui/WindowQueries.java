@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import java.util.List;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
@@ -28,6 +30,12 @@ final class WindowQueries {
     }
 
     /** The tooltip {@link Tooltip#install} put on {@code node}, which keeps it among the node's properties. */
+    /** The item of {@code button}'s menu whose id is {@code id}. */
+    static MenuItem menuItem(MenuButton button, String id) {
+        return button.getItems().stream().filter(item -> id.equals(item.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no menu item " + id + " in " + button.getId()));
+    }
+
     static Tooltip installedTooltip(Node node) {
         var tips = node.getProperties().values().stream().filter(Tooltip.class::isInstance).toList();
         assertEquals(1, tips.size(), () -> "one tooltip installed on " + node + ": " + node.getProperties());

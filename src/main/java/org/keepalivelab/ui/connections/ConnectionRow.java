@@ -17,6 +17,7 @@ import org.keepalivelab.model.TcpState;
 public final class ConnectionRow {
     private final int conn;
     private final String port;
+    private final String label;
     private final ReadOnlyStringWrapper client = new ReadOnlyStringWrapper(this, "client", "");
     private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper(this, "server", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
@@ -28,6 +29,12 @@ public final class ConnectionRow {
     ConnectionRow(ConnectionStatus status) {
         this.conn = status.conn();
         this.port = String.valueOf(status.clientPort());
+        this.label = status.label();
+    }
+
+    /** The connection's label, or empty: it keeps the one it was opened with. */
+    public String label() {
+        return label;
     }
 
     public int conn() {

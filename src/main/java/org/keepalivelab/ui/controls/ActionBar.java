@@ -2,6 +2,7 @@ package org.keepalivelab.ui.controls;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
@@ -16,19 +17,23 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.model.Action;
+import org.keepalivelab.model.Side;
 import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.theme.Theme;
 
 /**
  * The window's toolbar (ActionBar.fxml): Connect and the connection it acts on, the commands on that
- * connection (Send, Close gracefully, Kill client, Abort (RST), Sever network both ways or one, Restore),
- * then Export PNG… and the theme. A command is disabled while it cannot apply, and its tooltip then says
- * why ({@link Command}); Connect is disabled while a setting is refused, its tooltip names the refused
+ * connection (Send; Close, Kill and Abort, each on the client with a click and on either side from its
+ * arrow, Close's with the client's half-close; Sever network both ways or one, Restore), then Export
+ * PNG… and the theme. A command is disabled while it cannot apply, and its tooltip then says why
+ * ({@link Command}); Connect is disabled while a setting is refused, its tooltip names the refused
  * fields, and a click on it goes to the first.
  */
 public final class ActionBar extends ToolBar {
@@ -55,15 +60,15 @@ public final class ActionBar extends ToolBar {
     @FXML
     private StackPane closeHolder;
     @FXML
-    private Button close;
+    private SplitMenuButton close;
     @FXML
     private StackPane killHolder;
     @FXML
-    private Button kill;
+    private SplitMenuButton kill;
     @FXML
     private StackPane abortHolder;
     @FXML
-    private Button abort;
+    private SplitMenuButton abort;
     @FXML
     private StackPane severHolder;
     @FXML
@@ -114,9 +119,9 @@ public final class ActionBar extends ToolBar {
                 .then(Bindings.concat("Connect waits for valid settings: ", connectRefusal, ". Click to go to the first."))
                 .otherwise("Open new connections with the settings on the left"));
         bind(Command.SEND, send, sendHolder);
-        bind(Command.CLOSE, close, closeHolder);
-        bind(Command.KILL, kill, killHolder);
-        bind(Command.ABORT, abort, abortHolder);
+        bindSides(close, closeHolder);
+        bindSides(kill, killHolder);
+        bindSides(abort, abortHolder);
         bind(Command.SEVER, sever, severHolder);
         bind(Command.RESTORE, restore, restoreHolder);
     }
@@ -128,6 +133,55 @@ public final class ActionBar extends ToolBar {
         control.disableProperty().bind(Bindings.createBooleanBinding(() -> whyNot.get().isPresent(), whyNot));
         HolderTooltip.install(holder, Bindings.createStringBinding(
                 () -> whyNot.get().orElse(command.description()), whyNot));
+    }
+
+    /**
+     * Binds a command offered on either side: each item is disabled while its command cannot act, the
+     * button while none can; the holder's tooltip says, item by item, what it does or why not. A click on
+     * the button runs its first item (the client's), or, while that cannot act, opens the menu.
+     */
+    private void bindSides(SplitMenuButton button, Node holder) {
+        var selected = commands.selectedProperty();
+        var items = button.getItems();
+        for (var item : items) {
+            var command = command(item);
+            item.disableProperty().bind(Bindings.createBooleanBinding(
+                    () -> command.whyNot(selected.get(), severProblem).isPresent(), selected));
+        }
+        button.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> items.stream().allMatch(item -> command(item).whyNot(selected.get(), severProblem).isPresent()),
+                selected));
+        HolderTooltip.install(holder, Bindings.createStringBinding(() -> items.stream()
+                .map(item -> item.getText() + ": " + command(item).whyNot(selected.get(), severProblem)
+                        .orElse(command(item).description()))
+                .collect(Collectors.joining("\n", "Click: " + items.getFirst().getText() + "; ▾ for the rest.\n", "")),
+                selected));
+        button.setOnAction(e -> {
+            var first = command(items.getFirst());
+            if (first.whyNot(selected.get(), severProblem).isEmpty()) {
+                run(first);
+            } else {
+                button.show();
+            }
+        });
+    }
+
+    private static Command command(MenuItem item) {
+        return Command.valueOf((String) item.getUserData());
+    }
+
+    /** Runs one of the commands on either side. */
+    private void run(Command command) {
+        commands.act(switch (command) {
+            case CLOSE -> new Action.Close(Side.CLIENT);
+            case CLOSE_SERVER -> new Action.Close(Side.SERVER);
+            case HALF_CLOSE -> new Action.HalfClose();
+            case KILL -> new Action.Kill(Side.CLIENT);
+            case KILL_SERVER -> new Action.Kill(Side.SERVER);
+            case ABORT -> new Action.Abort(Side.CLIENT);
+            case ABORT_SERVER -> new Action.Abort(Side.SERVER);
+            case SEND, SEVER, RESTORE -> throw new IllegalArgumentException(command + " has a button of its own");
+        });
     }
 
     /**
@@ -181,19 +235,10 @@ public final class ActionBar extends ToolBar {
         commands.send(HOWDY_BYTES);
     }
 
+    /** A menu item of Close, Kill or Abort. */
     @FXML
-    private void closeGracefully() {
-        commands.closeGracefully();
-    }
-
-    @FXML
-    private void kill() {
-        commands.kill();
-    }
-
-    @FXML
-    private void abort() {
-        commands.abort();
+    private void command(ActionEvent e) {
+        run(command((MenuItem) e.getSource()));
     }
 
     @FXML

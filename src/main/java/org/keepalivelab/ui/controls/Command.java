@@ -2,6 +2,8 @@ package org.keepalivelab.ui.controls;
 
 import java.util.Optional;
 import org.keepalivelab.lab.ConnectionStatus;
+import org.keepalivelab.lab.Holding;
+import org.keepalivelab.model.Side;
 
 /**
  * The commands on the selected connection: what each does and, when it cannot act, why, in the words
@@ -9,16 +11,23 @@ import org.keepalivelab.lab.ConnectionStatus;
  * (and, for Sever, from what the lab can do where it runs), so the rule and its words live here together.
  */
 public enum Command {
-    SEND("The client writes \"howdy\" (" + ActionBar.HOWDY_BYTES + " bytes)"),
-    CLOSE("The client sends FIN, reads to EOF, closes"),
-    KILL("The client process dies: its kernel closes the socket (FIN)"),
-    ABORT("The client closes with SO_LINGER 0: RST"),
-    SEVER("Drop every segment of the connection (both ways, or one)"),
-    RESTORE("Segments cross the connection again");
+    SEND(Side.CLIENT, "The client writes \"howdy\" (" + ActionBar.HOWDY_BYTES + " bytes)"),
+    CLOSE(Side.CLIENT, "The client sends FIN, reads to EOF, closes"),
+    CLOSE_SERVER(Side.SERVER, "The server sends FIN, reads to EOF, closes"),
+    HALF_CLOSE(Side.CLIENT, "The client sends FIN and keeps its socket, reading on: FIN_WAIT2 with no orphan timer"),
+    KILL(Side.CLIENT, "The client process dies: its kernel closes the socket (FIN)"),
+    KILL_SERVER(Side.SERVER, "The server process dies: its kernel closes the socket (FIN)"),
+    ABORT(Side.CLIENT, "The client closes with SO_LINGER 0: RST"),
+    ABORT_SERVER(Side.SERVER, "The server closes with SO_LINGER 0: RST"),
+    SEVER(Side.CLIENT, "Drop every segment of the connection (both ways, or one)"),
+    RESTORE(Side.CLIENT, "Segments cross the connection again");
 
+    /** The side whose application acts (for Sever and Restore, the client, whose socket they need held). */
+    private final Side side;
     private final String description;
 
-    Command(String description) {
+    Command(Side side, String description) {
+        this.side = side;
         this.description = description;
     }
 
@@ -40,15 +49,23 @@ public enum Command {
         if (selected == null) {
             return Optional.of("No connection is selected: Connect opens one.");
         }
-        String conn = "Connection " + selected.conn();
-        String clientGone = conn + "'s client no longer holds its socket: it was closed, killed or aborted.";
+        String who = "Connection " + selected.conn() + "'s " + side.label();
+        var app = selected.app(side);
+        String notHeld = app == Holding.NOT_YET ? who + " does not hold the connection yet."
+                : who + " no longer holds its socket: it was closed, killed or aborted.";
+        String closing = who + " is closing gracefully: it sent its FIN and sends nothing more.";
+        String halfClosed = who + " has half-closed: it sent its FIN and sends nothing more.";
+        if (!app.held() && this != RESTORE) {
+            return Optional.of(notHeld);
+        }
         return Optional.ofNullable(switch (this) {
-            case SEND, CLOSE -> !selected.clientHeld() ? clientGone : selected.clientClosing()
-                    ? conn + "'s client is closing gracefully: it sent its FIN and sends nothing more." : null;
-            case KILL, ABORT -> selected.clientHeld() ? null : clientGone;
-            case SEVER -> !selected.clientHeld() ? clientGone : selected.serverEnded()
-                    ? conn + "'s server application has seen the connection end: nothing is left to sever."
-                    : !selected.severed().isEmpty() ? conn + " is severed already: Restore it first." : null;
+            case SEND -> app == Holding.CLOSING ? closing : app == Holding.OUTPUT_SHUT ? halfClosed : null;
+            case CLOSE, CLOSE_SERVER -> app == Holding.CLOSING ? closing : null;
+            case HALF_CLOSE -> app == Holding.CLOSING ? closing : app == Holding.OUTPUT_SHUT ? halfClosed : null;
+            case KILL, KILL_SERVER, ABORT, ABORT_SERVER -> null;
+            case SEVER -> selected.serverEnded()
+                    ? "Connection " + selected.conn() + "'s server application has seen the connection end: nothing is left to sever."
+                    : !selected.severed().isEmpty() ? "Connection " + selected.conn() + " is severed already: Restore it first." : null;
             case RESTORE -> selected.severed().isEmpty() ? "Nothing is severed on connection " + selected.conn() + "." : null;
         });
     }

@@ -6,6 +6,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.model.Action;
 
 /**
  * What the {@link ActionBar} acts on: the lab's connections as last sampled, the one selected, and the
@@ -27,11 +28,8 @@ public interface ConnectionCommands {
     /** The selected connection's client writes {@code bytes} bytes. */
     CompletableFuture<Void> send(int bytes);
 
-    CompletableFuture<Void> closeGracefully();
-
-    CompletableFuture<Void> kill();
-
-    CompletableFuture<Void> abort();
+    /** Carries out {@code action} on the selected connection: a close, kill or abort on either side, a half-close. */
+    CompletableFuture<Void> act(Action.OnConnection action);
 
     CompletableFuture<Void> sever(Sever sever);
 

@@ -159,7 +159,7 @@ public final class SettingsPanel extends BorderPane {
             return;
         }
         settings.set(new LabSettings(policy.getValue(), server.settingsProperty().get(),
-                client.settingsProperty().get(), orphan.getValue()));
+                client.settingsProperty().get(), orphan.getValue(), initial.serverOrphanLifetimeSeconds()));
     }
 
     /**

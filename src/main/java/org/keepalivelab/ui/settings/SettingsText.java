@@ -41,7 +41,7 @@ public final class SettingsText {
     }
 
     /**
-     * Each connection's lane title, worded once and kept: a connection keeps the settings it was opened
+     * Each connection's lane title, its label (if it has one) before its settings, worded once and kept: a connection keeps the settings it was opened
      * with, and the renderer asks for every visible lane's title on every frame. {@code connections} is
      * in order of connection, numbered from 1, as the lab gives it. FX thread.
      */
@@ -51,16 +51,24 @@ public final class SettingsText {
             if (conn > titles.size()) {
                 var all = connections.get();
                 for (int i = titles.size(); i < Math.min(conn, all.size()); i++) {
-                    titles.add(lane(all.get(i).settings(), defaults));
+                    var status = all.get(i);
+                    String settings = lane(status.settings(), defaults);
+                    titles.add(status.label().isEmpty() ? settings : status.label() + " · " + settings);
                 }
             }
             return conn <= titles.size() ? titles.get(conn - 1) : "";
         };
     }
 
+    /** The server's orphan lifetime where it is set, which most runs leave to the kernel: " · orphan 4 s". */
+    private static String serverOrphan(LabSettings s) {
+        return s.serverOrphanLifetimeSeconds() == LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME ? ""
+                : " · orphan " + s.serverOrphanLifetimeSeconds() + " s";
+    }
+
     /** One line for a lane's title. */
     public static String lane(LabSettings s, KernelDefaults defaults) {
-        return "server: " + socket(s.server(), defaults) + " · " + s.serverPolicy().label()
+        return "server: " + socket(s.server(), defaults) + " · " + s.serverPolicy().label() + serverOrphan(s)
                 + "    client: " + socket(s.client(), defaults) + " · " + orphan(s, defaults);
     }
 

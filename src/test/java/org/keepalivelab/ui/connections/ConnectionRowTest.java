@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.keepalivelab.lab.ConnectionStatus;
+import org.keepalivelab.lab.Holding;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.SideStatus;
 import org.keepalivelab.linux.KernelTimer;
@@ -83,6 +84,7 @@ class ConnectionRowTest {
     }
 
     private static ConnectionStatus status(SideStatus client, SideStatus server, boolean serverEnded, Set<Direction> severed) {
-        return new ConnectionStatus(7, 52344, LabSettings.seed(), true, false, serverEnded, client, server, severed);
+        return new ConnectionStatus(7, 52344, LabSettings.seed(), "", Holding.OPEN, Holding.OPEN, serverEnded, client,
+                server, severed);
     }
 }
