@@ -1,5 +1,6 @@
 package org.keepalivelab.ui.story;
 
+import java.util.List;
 import java.util.function.LongConsumer;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableObjectValue;
@@ -35,6 +36,8 @@ public final class StoryPanel extends VBox {
     private ScrollPane scroll;
     @FXML
     private VBox sentences;
+    /** What the panel shows: a story's sentences, or null for a note. */
+    private List<Sentence> shown;
 
     /**
      * @param explanation  the selected connection's explanation, null until it has one
@@ -56,22 +59,39 @@ public final class StoryPanel extends VBox {
         show();
     }
 
+    /**
+     * Shows the selected connection's story, or a note while it has none. The same story again changes
+     * nothing; a new one keeps the keyboard's focus on the sentence at the same place, so a screen
+     * reader's user is not thrown back as the run goes on.
+     */
     private void show() {
         int conn = selectedConn.get();
-        var shown = explanation.get();
+        var made = explanation.get();
         title.setText(conn == 0 ? "Story" : "Story of connection " + conn);
         setAccessibleText(title.getText());
+        boolean told = conn != 0 && made != null && made.story().conn() == conn && !made.story().sentences().isEmpty();
+        var next = told ? made.story().sentences() : null;
+        if (next != null && next.equals(shown)) {
+            return;
+        }
+        int focused = sentences.getChildren().indexOf(getScene() == null ? null : getScene().getFocusOwner());
+        boolean sameConnection = told && shown != null;
         sentences.getChildren().clear();
+        shown = next;
         if (conn == 0) {
             sentences.getChildren().add(note("Connect a client: its story is told here as its run goes on."));
-        } else if (shown == null || shown.story().conn() != conn) {
+        } else if (made == null || made.story().conn() != conn) {
             sentences.getChildren().add(note("Reading connection " + conn + "'s events…"));
-        } else if (shown.story().sentences().isEmpty()) {
+        } else if (!told) {
             sentences.getChildren().add(note("Nothing to tell about connection " + conn + " yet."));
         } else {
-            shown.story().sentences().forEach(s -> sentences.getChildren().add(sentence(s)));
+            next.forEach(s -> sentences.getChildren().add(sentence(s)));
         }
-        scroll.setVvalue(0);
+        if (!sameConnection) {
+            scroll.setVvalue(0);
+        } else if (focused >= 0) {
+            sentences.getChildren().get(Math.min(focused, sentences.getChildren().size() - 1)).requestFocus();
+        }
     }
 
     private static Label note(String text) {
