@@ -53,6 +53,10 @@ public final class MainView extends BorderPane {
     private static final double STORY_SHARE = 0.16;
     private static final double STORY_MIN = 72;
     private static final double STORY_MAX = 168;
+    /** The story's share of the row it shares with the details, and its least and most width. */
+    private static final double STORY_WIDTH_SHARE = 0.42;
+    private static final double STORY_MIN_WIDTH = 240;
+    private static final double STORY_MAX_WIDTH = 620;
 
     private final LabSession session;
     private final TimelineModel model;
@@ -153,6 +157,9 @@ public final class MainView extends BorderPane {
                 () -> Math.clamp(getHeight() * STORY_SHARE, STORY_MIN, STORY_MAX), heightProperty()));
         story.setMaxHeight(STORY_MAX);
         storySlot.getChildren().add(story);
+        storySlot.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.clamp(
+                detailsRow.getWidth() * STORY_WIDTH_SHARE, STORY_MIN_WIDTH, STORY_MAX_WIDTH), detailsRow.widthProperty()));
+        details.setPrefWidth(0); // the details take what the story leaves
         session.explanationProperty().addListener((obs, was, is) ->
                 timeline.setDetections(is == null ? LaneDetections.NONE : LaneDetections.of(List.of(is))));
         setBottom(status);
