@@ -114,6 +114,9 @@ class StoryWindowTest {
         var view = window.app().view().timeline();
         onFx(() -> window.app().session().kill()).get(5, TimeUnit.SECONDS);
         awaitSentence("The client was killed.");
+        // Once the server's EOF has come the story stays put (no prediction left): the sentence clicked is the one shown.
+        KillScenario.await(Duration.ofSeconds(20), "the story told to the server's EOF", () -> onFx(() -> sentences().stream()
+                .noneMatch(sentence -> sentence.getStyleClass().contains("story-predicted"))));
         for (int i = 0; i < 25; i++) { // zoomed in to about 80 ms, following live: the connection's start is gone
             robot.interact(() -> view.press(KeyCode.PLUS));
         }
