@@ -2,8 +2,8 @@ package org.keepalivelab.cli;
 
 import java.io.PrintWriter;
 import java.util.Optional;
-import org.keepalivelab.explain.ConnectionFacts;
 import org.keepalivelab.explain.Explanation;
+import org.keepalivelab.explain.LabFacts;
 import org.keepalivelab.lab.Run;
 import org.keepalivelab.linux.KernelSettings;
 
@@ -17,8 +17,7 @@ final class StoryPrinter {
 
     static Run.Sink sink(PrintWriter out) {
         return lab -> {
-            var events = lab.timeline().inTimeOrder();
-            for (var facts : ConnectionFacts.ofLab(lab, events, KernelSettings.read(), false)) {
+            for (var facts : LabFacts.ofFinished(lab, KernelSettings.read())) {
                 var explanation = Explanation.of(facts);
                 out.println();
                 out.println("Connection " + facts.conn());

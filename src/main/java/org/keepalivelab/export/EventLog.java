@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.keepalivelab.explain.ConnectionFacts;
 import org.keepalivelab.explain.Detection;
 import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.explain.KernelFinding;
+import org.keepalivelab.explain.LabFacts;
 import org.keepalivelab.explain.ProbeVerdict;
 import org.keepalivelab.explain.ProbeVerdicts;
 import org.keepalivelab.explain.Story;
@@ -72,7 +72,7 @@ public final class EventLog {
                 writeEvent(json, event, ProbeVerdicts.isProbe(event) ? Optional.of(verdicts.of(i)) : Optional.empty());
             }
             // The run is over for this record: no story ends with what the kernel does next.
-            for (var facts : ConnectionFacts.ofLab(lab, events, kernel, false)) {
+            for (var facts : LabFacts.ofFinished(lab, kernel)) {
                 var explanation = Explanation.of(facts);
                 explanation.detections().forEach(d -> writeDetection(json, d));
                 writeStory(json, explanation.story());

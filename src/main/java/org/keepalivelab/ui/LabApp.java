@@ -3,6 +3,7 @@ package org.keepalivelab.ui;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -10,6 +11,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.keepalivelab.explain.ConnectionFacts;
+import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Lab;
@@ -31,6 +34,7 @@ public final class LabApp extends Application {
     private final LabSettings settings;
     private final Isolation isolation;
     private final WindowPlacementFile placementFile;
+    private final Function<ConnectionFacts, Explanation> rules;
     private Optional<WindowPlacement> savedPlacement = Optional.empty();
     private StagePlacement placement;
     private KernelDefaults defaults;
@@ -60,9 +64,20 @@ public final class LabApp extends Application {
 
     /** A window as {@link #LabApp(LabSettings, Isolation)}, placed as {@code placementFile} remembers it. */
     LabApp(LabSettings settings, Isolation isolation, WindowPlacementFile placementFile) {
+        this(settings, isolation, placementFile, Explanation::of);
+    }
+
+    /** A new window as {@link #LabApp(LabSettings, Isolation)}, whose explanations {@code rules} make: a test's own. */
+    LabApp(LabSettings settings, Isolation isolation, Function<ConnectionFacts, Explanation> rules) {
+        this(settings, isolation, WindowPlacementFile.none(), rules);
+    }
+
+    private LabApp(LabSettings settings, Isolation isolation, WindowPlacementFile placementFile,
+                   Function<ConnectionFacts, Explanation> rules) {
         this.settings = settings;
         this.isolation = isolation;
         this.placementFile = placementFile;
+        this.rules = rules;
     }
 
     /**
@@ -95,7 +110,7 @@ public final class LabApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        session = new LabSession(lab, defaults);
+        session = new LabSession(lab, defaults, rules);
         view = new MainView(session, settings);
         var size = StagePlacement.newWindowSize();
         var scene = new Scene(view, size.getWidth(), size.getHeight());
@@ -136,6 +151,9 @@ public final class LabApp extends Application {
         closing = true;
         if (view != null) {
             view.stop();
+        }
+        if (session != null) {
+            session.close();
         }
         var last = placement == null ? Optional.<WindowPlacement>empty() : placement.current();
         Thread.ofPlatform().name("lab-close").start(() -> {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -14,20 +15,25 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import org.keepalivelab.explain.ConnectionFacts;
+import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabException;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.lab.SideStatus;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.ui.controls.ConnectionCommands;
 import org.keepalivelab.ui.settings.KernelDefaults;
+import org.keepalivelab.ui.story.Explainer;
 
 /**
- * The window's view of the lab: the connections as last sampled, the selected one, and the commands,
- * which run on the lab's thread and report back on the FX thread (a failure becomes
- * {@link #messageProperty()}, in the lab's own words). The FX thread never waits for the lab.
+ * The window's view of the lab: the connections as last sampled, the selected one and its explanation,
+ * and the commands, which run on the lab's thread and report back on the FX thread (a failure becomes
+ * {@link #messageProperty()}, in the lab's own words). The FX thread never waits for the lab, nor for
+ * an explanation: those are made on the explainer's thread ({@link Explainer}).
  */
-public final class LabSession implements ConnectionCommands {
+public final class LabSession implements ConnectionCommands, AutoCloseable {
     private final Lab lab;
     private final KernelDefaults defaults;
     private final ReadOnlyObjectWrapper<List<ConnectionStatus>> connections =
@@ -36,11 +42,30 @@ public final class LabSession implements ConnectionCommands {
     private final IntegerProperty clientsPerConnect = new SimpleIntegerProperty(this, "clientsPerConnect", 1);
     private final ReadOnlyObjectWrapper<ConnectionStatus> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
+    private final Explainer explainer;
+    /** What the last request for an explanation was made of: the same again asks nothing. */
+    private Asked asked;
+
+    /** The connection, its events' count and its status without its countdowns, as an explanation was asked of. */
+    private record Asked(int conn, int events, ConnectionStatus status) {
+    }
 
     public LabSession(Lab lab, KernelDefaults defaults) {
+        this(lab, defaults, Explanation::of);
+    }
+
+    /** A session whose explanations {@code rules} make: {@code Explanation::of}, or a test's own. */
+    LabSession(Lab lab, KernelDefaults defaults, Function<ConnectionFacts, Explanation> rules) {
         this.lab = lab;
         this.defaults = defaults;
-        selectedConn.addListener((obs, was, is) -> updateSelected());
+        this.explainer = new Explainer(lab.timeline(), lab.clock()::now, () -> lab.connections().size(), rules, Platform::runLater, this::explained,
+                failure -> message.set("The story could not be told: " + words(failure)));
+        selectedConn.addListener((obs, was, is) -> {
+            updateSelected();
+            explanation.set(null); // not another connection's story meanwhile
+            asked = null;
+        });
     }
 
     public Lab lab() {
@@ -66,6 +91,46 @@ public final class LabSession implements ConnectionCommands {
     private void updateSelected() {
         int conn = selectedConn.get();
         selected.set(connections.get().stream().filter(c -> c.conn() == conn).findFirst().orElse(null));
+    }
+
+    /**
+     * Asks for the selected connection's explanation when it may have changed: its events (it has
+     * {@code events} on the timeline now) or its kernel's state, not the countdowns of its timers. The
+     * explainer coalesces what comes faster than it runs. FX thread.
+     */
+    public void explainSelected(int events) {
+        var status = selected.get();
+        if (status == null) {
+            return;
+        }
+        var now = new Asked(status.conn(), events, new ConnectionStatus(status.conn(), status.clientPort(),
+                status.settings(), status.label(), status.clientApp(), status.serverApp(), status.serverEnded(),
+                withoutTimes(status.client()), withoutTimes(status.server()), status.severed()));
+        if (!now.equals(asked)) {
+            asked = now;
+            explainer.request(status);
+        }
+    }
+
+    private static SideStatus withoutTimes(SideStatus s) {
+        return new SideStatus(s.state(), s.probes(), s.orphan(), s.timer(), 0, 0);
+    }
+
+    private void explained(Explanation made) {
+        if (made.story().conn() == selectedConn.get()) {
+            explanation.set(made);
+        }
+    }
+
+    /** The selected connection's explanation, as last made; null until it has one. */
+    public ReadOnlyObjectProperty<Explanation> explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    /** Stops explaining: the explainer's thread ends. */
+    @Override
+    public void close() {
+        explainer.close();
     }
 
     public ReadOnlyObjectProperty<List<ConnectionStatus>> connectionsProperty() {

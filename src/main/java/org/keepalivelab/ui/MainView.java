@@ -1,11 +1,13 @@
 package org.keepalivelab.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -17,7 +19,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.ui.connections.ConnectionList;
 import org.keepalivelab.ui.controls.ActionBar;
@@ -27,19 +31,32 @@ import org.keepalivelab.ui.export.ExportFlow;
 import org.keepalivelab.ui.export.ExportRequest;
 import org.keepalivelab.ui.settings.SettingsText;
 import org.keepalivelab.ui.status.StatusLine;
+import org.keepalivelab.ui.story.StoryPanel;
 import org.keepalivelab.ui.theme.Theme;
+import org.keepalivelab.ui.timeline.ConnectionLane;
+import org.keepalivelab.ui.timeline.LaneDetections;
 import org.keepalivelab.ui.timeline.TimelineModel;
 import org.keepalivelab.ui.timeline.TimelinePalette;
 import org.keepalivelab.ui.timeline.TimelineView;
 
 /**
  * The window's content (MainView.fxml): the toolbar on top, the next connection's settings and the list
- * of connections on the left, the live timeline with its legend and the details of the clicked mark in
- * the middle, the status line at the bottom. An {@link AnimationTimer} pulls the lab's new events once
- * per frame; the session, the connection list and the status line are refreshed ten times a second.
+ * of connections on the left, the live timeline with its legend, the details of the clicked mark and the
+ * selected connection's story in the middle, the status line at the bottom. An {@link AnimationTimer}
+ * pulls the lab's new events once per frame; the session, the connection list and the status line are
+ * refreshed ten times a second, and the selected connection's explanation asked for then if its events
+ * changed.
  */
 public final class MainView extends BorderPane {
     private static final long STATUS_EVERY_NANOS = 100_000_000;
+    /** The story's share of the window's height, and its bounds: it scrolls rather than take the timeline's room. */
+    private static final double STORY_SHARE = 0.16;
+    private static final double STORY_MIN = 72;
+    private static final double STORY_MAX = 168;
+    /** The story's share of the row it shares with the details, and its least and most width. */
+    private static final double STORY_WIDTH_SHARE = 0.42;
+    private static final double STORY_MIN_WIDTH = 240;
+    private static final double STORY_MAX_WIDTH = 620;
 
     private final LabSession session;
     private final TimelineModel model;
@@ -84,6 +101,8 @@ public final class MainView extends BorderPane {
     private VBox below;
     @FXML
     private HBox detailsRow;
+    @FXML
+    private StackPane storySlot;
 
     public MainView(LabSession session, LabSettings initial) {
         this.session = session;
@@ -94,7 +113,8 @@ public final class MainView extends BorderPane {
                 this::revealRefusedSetting);
         this.status = new StatusLine(session.lab(), session.defaults(), model);
         this.legend = new LegendStrip(timeline);
-        this.exports = new ExportFlow(timeline, session.lab(), session.defaults(), io, note -> exportNote.setText(note),
+        this.exports = new ExportFlow(timeline, session.lab(), session.defaults(), this::explained, io,
+                note -> exportNote.setText(note),
                 failure -> showMessage("PNG export failed: " + LabSession.words(failure)));
         Fxml.load(this);
     }
@@ -129,9 +149,19 @@ public final class MainView extends BorderPane {
         timelineArea.setCenter(timeline);
         compactLanes.selectedProperty().bindBidirectional(timeline.compactLanesProperty());
         below.getChildren().addFirst(legend);
-        var details = new DetailsPane(timeline.pinnedDetailsProperty());
+        var details = new DetailsPane(timeline.pinnedDetailsProperty(), session.explanationProperty());
         HBox.setHgrow(details, Priority.ALWAYS);
         detailsRow.getChildren().addFirst(details);
+        var story = new StoryPanel(session.explanationProperty(), session.selectedConnProperty(), timeline::reveal);
+        story.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.clamp(getHeight() * STORY_SHARE, STORY_MIN, STORY_MAX), heightProperty()));
+        story.setMaxHeight(STORY_MAX);
+        storySlot.getChildren().add(story);
+        storySlot.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.clamp(
+                detailsRow.getWidth() * STORY_WIDTH_SHARE, STORY_MIN_WIDTH, STORY_MAX_WIDTH), detailsRow.widthProperty()));
+        details.setPrefWidth(0); // the details take what the story leaves
+        session.explanationProperty().addListener((obs, was, is) ->
+                timeline.setDetections(is == null ? LaneDetections.NONE : LaneDetections.of(List.of(is))));
         setBottom(status);
     }
 
@@ -181,6 +211,8 @@ public final class MainView extends BorderPane {
         if (now - lastStatus >= STATUS_EVERY_NANOS) {
             lastStatus = now;
             session.refresh();
+            session.explainSelected(model.lane(session.selectedConnProperty().get(), false)
+                    .map(ConnectionLane::eventCount).orElse(0));
             status.update(now, session.selectedProperty().get());
         }
     }
@@ -198,6 +230,12 @@ public final class MainView extends BorderPane {
         timeline.setPalette(TimelinePalette.of(next));
         actions.showTheme(next);
         legend.redraw();
+    }
+
+    /** What the window has explained: the selected connection's explanation, once made. */
+    private List<Explanation> explained() {
+        var shown = session.explanationProperty().get();
+        return shown == null ? List.of() : List.of(shown);
     }
 
     private void askAndExport() {

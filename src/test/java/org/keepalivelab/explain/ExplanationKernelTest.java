@@ -85,7 +85,7 @@ class ExplanationKernelTest {
     }
 
     private static Explained explain(Lab lab) {
-        var facts = ConnectionFacts.ofLab(lab, lab.timeline().inTimeOrder(), KernelSettings.read(), false).getFirst();
+        var facts = LabFacts.ofFinished(lab, KernelSettings.read()).getFirst();
         return new Explained(facts, Explanation.of(facts));
     }
 

@@ -3,11 +3,14 @@ package org.keepalivelab.ui;
 import static org.keepalivelab.ui.Fx.onFx;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.keepalivelab.explain.ConnectionFacts;
+import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
@@ -47,6 +50,14 @@ final class LabWindow implements BeforeEachCallback, AfterEachCallback {
     /** A window on the host with {@link KillScenario#SETTINGS}, its test begun once the seed's greeting is read. */
     static LabWindow killScenario() {
         return new LabWindow(() -> new LabApp(KillScenario.SETTINGS, Isolation.HOST), true, true);
+    }
+
+    /**
+     * A window as {@link #killScenario()}, whose explanations {@code rules} make from the lab's real facts:
+     * a test's own explanations, while the explanation's rules are built elsewhere.
+     */
+    static LabWindow killScenario(Function<ConnectionFacts, Explanation> rules) {
+        return new LabWindow(() -> new LabApp(KillScenario.SETTINGS, Isolation.HOST, rules), true, true);
     }
 
     LabApp app() {

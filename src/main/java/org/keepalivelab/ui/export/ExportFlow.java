@@ -2,13 +2,16 @@ package org.keepalivelab.ui.export;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
@@ -32,6 +35,7 @@ public final class ExportFlow {
     private final TimelineView timeline;
     private final Lab lab;
     private final KernelDefaults defaults;
+    private final Supplier<List<Explanation>> explained;
     private final Executor io;
     private final Consumer<String> note;
     private final Consumer<Throwable> failed;
@@ -41,22 +45,25 @@ public final class ExportFlow {
 
     /**
      * @param timeline the window's timeline: what it shows is the visible range
-     * @param defaults the kernel's defaults, already loaded
+     * @param defaults  the kernel's defaults, already loaded
+     * @param explained what the window has explained, as it is when an export is drawn: its brackets and
+     *                  stories go into the picture
      * @param io       the window's file writer: PNGs and the export's setting are written there, in turn
      * @param note     shows a word on the latest export ("Exporting…", "Saved timeline.png"); FX thread
      * @param failed   shows the user why an export failed; FX thread
      */
-    public ExportFlow(TimelineView timeline, Lab lab, KernelDefaults defaults, Executor io, Consumer<String> note,
-                      Consumer<Throwable> failed) {
-        this(timeline, lab, defaults, io, note, failed, ExportFolder.ofUser(), ExportFlow::fileChooser);
+    public ExportFlow(TimelineView timeline, Lab lab, KernelDefaults defaults, Supplier<List<Explanation>> explained,
+                      Executor io, Consumer<String> note, Consumer<Throwable> failed) {
+        this(timeline, lab, defaults, explained, io, note, failed, ExportFolder.ofUser(), ExportFlow::fileChooser);
     }
 
     /** As above, with the folders and the save step given: a test's own, in place of the user's and the native chooser. */
-    ExportFlow(TimelineView timeline, Lab lab, KernelDefaults defaults, Executor io, Consumer<String> note,
-               Consumer<Throwable> failed, ExportFolder folder, SaveChooser chooser) {
+    ExportFlow(TimelineView timeline, Lab lab, KernelDefaults defaults, Supplier<List<Explanation>> explained,
+               Executor io, Consumer<String> note, Consumer<Throwable> failed, ExportFolder folder, SaveChooser chooser) {
         this.timeline = timeline;
         this.lab = lab;
         this.defaults = defaults;
+        this.explained = explained;
         this.io = io;
         this.note = note;
         this.failed = failed;
@@ -94,7 +101,8 @@ public final class ExportFlow {
     CompletableFuture<Path> export(ExportRequest request, VisibleWindow shown, Path file) {
         note.accept("Exporting…");
         timeline.pull();
-        return exporter.export(timeline.model(), lab.connections(), defaults, PngExport.modeNote(lab), shown, request, file)
+        return exporter.export(timeline.model(), lab.connections(), defaults, PngExport.modeNote(lab), explained.get(),
+                        shown, request, file)
                 .whenComplete((written, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
                         note.accept("");

@@ -24,20 +24,24 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadataFormatImpl;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.keepalivelab.explain.Explanation;
+import org.keepalivelab.explain.LabFacts;
 import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.export.AtomicFiles;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.Range;
 import org.keepalivelab.lab.Run;
+import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.TimelineModel;
 
 /**
- * Writes the timeline as a PNG: a caption with the time range and the settings used, the lanes, the
- * legend, at a size independent of any window. Callable from any thread but the FX thread once the
+ * Writes the timeline as a PNG: a caption with the time range and the settings used, the lanes with the
+ * brackets of their detections, their stories, the legend, at a size independent of any window (the
+ * stories make it taller). Callable from any thread but the FX thread once the
  * FX toolkit runs ({@link PngToolkit#startHeadless()} for the command line): the drawing hops onto
  * the FX thread and this waits for it; encoding and file work stay on the caller's thread. The file
  * appears whole or not at all ({@link AtomicFiles}).
@@ -80,16 +84,26 @@ public final class PngExport {
                              long toNanos, int width, int height, Theme theme, Path file) throws IOException {
         checkSize(width, height);
         var defaults = KernelDefaults.load(); // may read /proc: here, not on the FX thread
+        var explained = explain(timeline, connections, TimelineImage.lanesAtMost(width, height));
         var picture = onFxThread(() -> {
             var model = new TimelineModel(timeline);
             model.pull();
             long from = fromNanos == LAB_START ? TimelineImage.wholeLabStart(model) : fromNanos;
             long to = toNanos == LAB_END ? TimelineImage.wholeLabEnd(model, from) : toNanos;
             String name = fromNanos == LAB_START && toNanos == LAB_END ? "whole lab" : "chosen range";
-            var caption = new TimelineImage.Caption(name, modeNote, connections, defaults);
+            var caption = new TimelineImage.Caption(name, modeNote, connections, defaults, explained);
             return TimelineImage.draw(model, TimelineImage.allLanes(model, from, to), width, height, theme, caption);
         });
         writeImage(opaque(picture.image()), picture.description(), file);
+    }
+
+    /**
+     * The explanations of the first {@code lanes} connections, the most a picture shows, made here (off
+     * the FX thread) from the run's events, as a run that is over.
+     */
+    private static List<Explanation> explain(Timeline timeline, List<ConnectionStatus> connections, int lanes) {
+        var shown = connections.subList(0, Math.min(lanes, connections.size()));
+        return LabFacts.ofFinished(timeline, shown, connections.size(), KernelSettings.read()).stream().map(Explanation::of).toList();
     }
 
     /**

@@ -9,11 +9,13 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
 import javafx.scene.text.TextAlignment;
+import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.settings.SettingsText;
 import org.keepalivelab.ui.theme.Theme;
+import org.keepalivelab.ui.timeline.LaneDetections;
 import org.keepalivelab.ui.timeline.LaneGeometry;
 import org.keepalivelab.ui.timeline.LegendPainter;
 import org.keepalivelab.ui.timeline.PaletteRole;
@@ -27,8 +29,9 @@ import org.keepalivelab.ui.timeline.VisibleWindow;
 
 /**
  * The exported picture: a caption with the time range and the settings used, the timeline drawn by
- * the live view's renderer, and the legend, on an offscreen canvas of the requested size. Text scales
- * with the image, so 1920×1080 and 3840×2160 read alike. FX thread only.
+ * the live view's renderer with the brackets of its detections, the stories of its connections, and the
+ * legend, on an offscreen canvas of the requested size: the stories make it taller, never the timeline
+ * shorter. Text scales with the image, so 1920×1080 and 3840×2160 read alike. FX thread only.
  */
 public final class TimelineImage {
     /** Logical size the layout is designed for; bigger images scale up. */
@@ -47,9 +50,32 @@ public final class TimelineImage {
      *                    the picture is not read as the whole truth; null for none
      * @param connections the lab's connections, for their settings; may be empty
      * @param defaults    what a setting of 0 stands for; loaded by the caller, as loading may read /proc
+     * @param explained   the explanations of connections the picture shows: their detections are
+     *                    bracketed, their stories written under the timeline; may be empty
      */
     public record Caption(String rangeName, String modeNote, List<ConnectionStatus> connections,
-                          KernelDefaults defaults) {
+                          KernelDefaults defaults, List<Explanation> explained) {
+        public Caption {
+            explained = List.copyOf(explained);
+        }
+
+        /** A caption with no explanation. */
+        public Caption(String rangeName, String modeNote, List<ConnectionStatus> connections, KernelDefaults defaults) {
+            this(rangeName, modeNote, connections, defaults, List.of());
+        }
+    }
+
+    /**
+     * The most lanes a picture of {@code width}×{@code height} can show: what is worth explaining for it
+     * (its caption takes some of that room, so it often shows fewer).
+     */
+    public static int lanesAtMost(int width, int height) {
+        double h = height / scale(width, height);
+        return Math.max(1, (int) Math.floor((h - LaneGeometry.AXIS_HEIGHT) / LaneGeometry.LANE_HEIGHT));
+    }
+
+    private static double scale(int width, int height) {
+        return Math.max(0.5, Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT));
     }
 
     /** Where a picture of the whole lab starts: at the lab's start, or at its first event if earlier. */
@@ -87,21 +113,27 @@ public final class TimelineImage {
     /**
      * Draws {@code window} of {@code model} (its time range, its lanes from the first as many as fit, its
      * selected lane highlighted) at {@code width}×{@code height} pixels, captioned; where it draws fewer
-     * lanes than the model has, it says which ones of how many.
+     * lanes than the model has, it says which ones of how many. The stories of the lanes drawn go under
+     * the timeline, and the picture is as much taller as they need.
      */
     public static Picture draw(TimelineModel model, VisibleWindow window, int width, int height, Theme theme,
                                Caption caption) {
         long from = window.start();
         long to = window.end();
-        double scale = Math.max(0.5, Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT));
+        double scale = scale(width, height);
         double w = width / scale;
         double h = height / scale;
+        var stories = new StoryBlock(caption.explained().stream()
+                .filter(e -> e.story().conn() >= window.firstConn() && e.story().conn() <= window.lastConn()).toList(),
+                w - 2 * MARGIN);
+        double storyHeight = stories.isEmpty() ? 0 : stories.height() + 2 * MARGIN;
+        int fullHeight = (int) Math.ceil((h + storyHeight) * scale);
         var palette = TimelinePalette.of(theme);
-        var canvas = new Canvas(width, height);
+        var canvas = new Canvas(width, fullHeight);
         var gc = canvas.getGraphicsContext2D();
         gc.scale(scale, scale);
         gc.setFill(palette.get(PaletteRole.BACKGROUND));
-        gc.fillRect(0, 0, w, h);
+        gc.fillRect(0, 0, w, h + storyHeight);
 
         double captionHeight = caption(gc, palette, w, from, to, caption, model);
         double legendHeight = LegendPainter.height(w - 2 * MARGIN);
@@ -110,7 +142,14 @@ public final class TimelineImage {
         gc.translate(0, captionHeight);
         String lanes = timeline(gc, model, window, palette, caption, w, timelineHeight);
         gc.restore();
-        double legendTop = h - legendHeight - MARGIN;
+        if (!stories.isEmpty()) {
+            double storyTop = captionHeight + timelineHeight + MARGIN;
+            gc.setStroke(palette.get(PaletteRole.GRID));
+            gc.setLineWidth(1);
+            gc.strokeLine(MARGIN, storyTop - MARGIN / 2, w - MARGIN, storyTop - MARGIN / 2);
+            stories.draw(gc, palette, MARGIN, storyTop);
+        }
+        double legendTop = h + storyHeight - legendHeight - MARGIN;
         gc.setStroke(palette.get(PaletteRole.GRID));
         gc.setLineWidth(1);
         gc.strokeLine(MARGIN, legendTop - MARGIN / 2, w - MARGIN, legendTop - MARGIN / 2);
@@ -118,7 +157,7 @@ public final class TimelineImage {
 
         var params = new SnapshotParameters();
         params.setFill(palette.get(PaletteRole.BACKGROUND));
-        var image = canvas.snapshot(params, new WritableImage(width, height));
+        var image = canvas.snapshot(params, new WritableImage(width, fullHeight));
         return new Picture(image, "TCP timeline: " + caption.rangeName() + " " + ExportText.range(from, to) + ", "
                 + lanes + ", " + theme.label().toLowerCase(Locale.ROOT) + " theme");
     }
@@ -139,7 +178,8 @@ public final class TimelineImage {
         var geo = LaneGeometry.ofLanes(w, height, firstIndex, drawn);
         long from = window.start();
         var frame = new RenderFrame(from, Math.max(window.end(), from + 1), model.lastT(), false, geo.scrollY(),
-                window.selectedConn(), SettingsText.laneTitles(caption::connections, caption.defaults()), null);
+                window.selectedConn(), SettingsText.laneTitles(caption::connections, caption.defaults()), null,
+                LaneDetections.of(caption.explained()));
         new TimelineRenderer().draw(gc, geo, model, frame, palette);
         gc.restore();
         String lanes = drawn == 0 ? "no connection yet"

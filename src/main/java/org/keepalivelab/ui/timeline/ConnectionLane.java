@@ -67,6 +67,15 @@ public final class ConnectionLane {
         return actions;
     }
 
+    /** How many events the lane holds: it changes whenever any of them does, for a reader that redoes its work then. */
+    public int eventCount() {
+        int n = actions.size();
+        for (var side : LaneLayout.SIDES) {
+            n += segments(side).size() + states(side).size() + app(side).size();
+        }
+        return n;
+    }
+
     /** Every keep-alive probe {@code side} sent, with its answer. */
     public List<Probe> probes(Side side) {
         return segments(side).probes();

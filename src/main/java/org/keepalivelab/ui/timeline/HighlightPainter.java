@@ -1,6 +1,6 @@
 package org.keepalivelab.ui.timeline;
 
-/** Rings the hovered or pinned mark, band, application event or action, where its lane is drawn. */
+/** Rings the hovered or pinned mark, band, application event, action or bracket, where its lane is drawn. */
 final class HighlightPainter {
     /** A segment's ring, centred on its mark: its diameter. */
     private static final double SEGMENT_RING = 20;
@@ -40,6 +40,15 @@ final class HighlightPainter {
             case Hit.Action a when a.index() < lane.actions().size() -> {
                 double x = frame.x(lane.actions().get(a.index()).t());
                 ring(pen, x, top + rows.actionMiddle(), EVENT_RING);
+            }
+            case Hit.Bracket b -> {
+                var brackets = layout.brackets();
+                int s = b.detection().side().ordinal();
+                if (b.detection().equals(brackets.detection(s))) {
+                    double y = top + rows.appBaseline(b.detection().side()) + DetectionBrackets.DROP;
+                    gc.strokeRect(brackets.from(s) - 3, y - DetectionBrackets.TICK - 2,
+                            brackets.to(s) - brackets.from(s) + 6, DetectionBrackets.TICK + 6);
+                }
             }
             default -> {
             }

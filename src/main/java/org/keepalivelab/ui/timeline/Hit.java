@@ -1,8 +1,12 @@
 package org.keepalivelab.ui.timeline;
 
+import org.keepalivelab.explain.Detection;
 import org.keepalivelab.model.Side;
 
-/** Something on the timeline under the mouse: a mark, a state band, an application event or an action. */
+/**
+ * Something on the timeline under the mouse: a mark, a state band, an application event, an action or
+ * a detection's bracket.
+ */
 public sealed interface Hit {
     int conn();
 
@@ -20,6 +24,10 @@ public sealed interface Hit {
 
     /** A user action on the connection. */
     record Action(int conn, int index) implements Hit {
+    }
+
+    /** The bracket of {@code detection}, on its side's application row. */
+    record Bracket(int conn, Detection detection) implements Hit {
     }
 
     /** The lane, away from any mark. */

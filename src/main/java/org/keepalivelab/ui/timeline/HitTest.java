@@ -4,7 +4,7 @@ package org.keepalivelab.ui.timeline;
  * Finds what lies under a point of the timeline in the layout the renderer draws: a mark, band,
  * application event or action is found where it was drawn, and only there, and where one is drawn
  * over another the one on top is found. Top first, as the painters go bottom up: the applications'
- * events (an outcome's line crosses its band), then per side (the server's drawn last) a sever's cross,
+ * events (an outcome's line crosses its band), the brackets of detections below their words, then per side (the server's drawn last) a sever's cross,
  * the marks and their byte counts, the connectors, then the bands, and last the user's actions, whose
  * lines run down the whole lane.
  */
@@ -35,6 +35,9 @@ final class HitTest {
         double dy = y - lane.top();
         Hit hit = app(lane, x, dy);
         if (hit == null) {
+            hit = bracket(lane, x, dy);
+        }
+        if (hit == null) {
             hit = segment(lane, x, dy);
         }
         if (hit == null) {
@@ -60,6 +63,19 @@ final class HitTest {
             }
             if (k >= 0) {
                 return new Hit.App(lane.conn(), side, app.event(k));
+            }
+        }
+        return null;
+    }
+
+    /** A bracket, found on its line and ticks, or on its label where the application's words do not cover it. */
+    private static Hit bracket(LaneLayout lane, double x, double dy) {
+        var rows = lane.rows();
+        var brackets = lane.brackets();
+        for (var side : LaneLayout.SIDES) {
+            double line = rows.appBaseline(side) + DetectionBrackets.DROP;
+            if (dy >= line - DetectionBrackets.TICK && dy <= line + LINE_REACH && brackets.covers(side.ordinal(), x, LINE_REACH)) {
+                return new Hit.Bracket(lane.conn(), brackets.detection(side.ordinal()));
             }
         }
         return null;

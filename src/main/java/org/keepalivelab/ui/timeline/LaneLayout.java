@@ -4,7 +4,7 @@ import org.keepalivelab.model.Side;
 
 /**
  * One visible lane of a frame: where it is and how its rows sit (in full or compact), and per side its
- * marks, bands and application events, and its actions.
+ * marks, bands and application events, and its actions and the brackets of its detections.
  */
 final class LaneLayout {
     /** A lane's sides, the client's first: iterated every frame, where {@code Side.values()} would copy them. */
@@ -14,6 +14,7 @@ final class LaneLayout {
     private final StateBands[] bands = {new StateBands(), new StateBands()};
     private final AppEventMarks[] app = {new AppEventMarks(), new AppEventMarks()};
     private final ActionMarks actions = new ActionMarks();
+    private final DetectionBrackets brackets = new DetectionBrackets();
     private ConnectionLane lane;
     private int index;
     private double top;
@@ -31,6 +32,7 @@ final class LaneLayout {
             bands[side.ordinal()].layOut(lane.states(side), frame, words);
             app[side.ordinal()].layOut(lane.app(side), frame, words);
         }
+        brackets.layOut(frame.detections().of(lane.conn()), frame, rows, app);
     }
 
     ConnectionLane lane() {
@@ -74,5 +76,10 @@ final class LaneLayout {
 
     ActionMarks actions() {
         return actions;
+    }
+
+    /** The brackets of the lane's detections, per side. */
+    DetectionBrackets brackets() {
+        return brackets;
     }
 }

@@ -88,6 +88,16 @@ abstract class LinedMarks {
         return best;
     }
 
+    /** Whether any entry's words cover part of {@code left..right}. */
+    final boolean labelsOverlap(double left, double right) {
+        for (int k = 0; k < count; k++) {
+            if (labels[k] != null && left < rights[k] && right > lefts[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Among entries {@code from..to-1}, the latest whose line lies within {@code reach} px of {@code x}; -1 for none. */
     final int lineAt(int from, int to, double x, double reach) {
         int best = -1;

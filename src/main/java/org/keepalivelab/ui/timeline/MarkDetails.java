@@ -25,6 +25,7 @@ public final class MarkDetails {
                 yield "Connection " + lane.conn() + " · you at " + TimeAxis.format(action.t(), TimeAxis.MICROSECOND)
                         + ": " + action.action().words();
             }
+            case Hit.Bracket b -> DetectionWords.details(b.detection());
             case Hit.Lane l -> "Connection " + l.conn();
         };
     }

@@ -13,7 +13,8 @@ import java.util.function.IntFunction;
  * @param selectedConn the highlighted lane's connection, 0 for none
  * @param laneTitle    the title of each connection's lane
  * @param highlight    a mark to ring (hovered or clicked), or {@code null}
+ * @param detections   the detections to bracket
  */
 public record RenderFrame(long t0, long t1, long end, boolean showNow, double scrollY, int selectedConn,
-                          IntFunction<String> laneTitle, Hit highlight) {
+                          IntFunction<String> laneTitle, Hit highlight, LaneDetections detections) {
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * What a frame of the timeline draws where: the time axis's ticks and the visible lanes, each with its
  * marks, bands, application events and actions and the labels that fit, projected from the window
- * into pixels in reused primitive arrays. The painters draw it and the hit test reads it, so what the
+ * into pixels in reused primitive arrays, and the brackets of the detections explained. The painters draw it and the hit test reads it, so what the
  * mouse finds is what was drawn. Laid out again only when the model, the canvas or the window changed.
  */
 final class TimelineLayout {
@@ -16,6 +16,7 @@ final class TimelineLayout {
     private TimelineModel model;
     private int modelVersion;
     private LaneGeometry geo;
+    private LaneDetections detections = LaneDetections.NONE;
     private long t0;
     private long t1;
     private long end;
@@ -23,13 +24,15 @@ final class TimelineLayout {
 
     /**
      * Lays out {@code model} on {@code geo} for the window {@code t0..t1}, the latest bands reaching
-     * {@code end}; does nothing if that is what it holds already.
+     * {@code end}, with the brackets of {@code detections}; does nothing if that is what it holds already.
      */
-    void update(TimelineModel model, LaneGeometry geo, long t0, long t1, long end) {
+    void update(TimelineModel model, LaneGeometry geo, long t0, long t1, long end, LaneDetections detections) {
         if (model == this.model && model.version() == modelVersion && model.lanes().size() == totalLanes
-                && geo.equals(this.geo) && t0 == this.t0 && t1 == this.t1 && end == this.end) {
+                && geo.equals(this.geo) && t0 == this.t0 && t1 == this.t1 && end == this.end
+                && detections == this.detections) {
             return;
         }
+        this.detections = detections;
         this.model = model;
         this.modelVersion = model.version();
         this.geo = geo;
@@ -83,6 +86,11 @@ final class TimelineLayout {
     /** Where the latest state bands stop. */
     long end() {
         return end;
+    }
+
+    /** The detections the lanes bracket. */
+    LaneDetections detections() {
+        return detections;
     }
 
     AxisTicks ticks() {

@@ -7,7 +7,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * Draws the timeline: lays out what the window shows ({@link TimelineLayout}), then has each painter
  * draw its part of it, lane by lane: actions, state bands, connectors, marks, application events, the
- * highlight and the lane's title; then the gutter and the axis over whatever spilled out of the plot.
+ * brackets of detections, the highlight and the lane's title; then the gutter and the axis over
+ * whatever spilled out of the plot.
  * Used by the live view and, on an offscreen canvas, by the PNG export. The layout it drew last is
  * the one the hit test reads.
  */
@@ -17,17 +18,18 @@ public final class TimelineRenderer {
 
     /**
      * The layout of {@code model} on {@code geo} for the window {@code t0..t1} (the latest bands
-     * reaching {@code end}), as a frame of it draws it: laid out anew only if any of them changed.
+     * reaching {@code end}) with {@code detections}' brackets, as a frame of it draws it: laid out anew
+     * only if any of them changed.
      */
-    TimelineLayout layOut(TimelineModel model, LaneGeometry geo, long t0, long t1, long end) {
-        layout.update(model, geo, t0, t1, end);
+    TimelineLayout layOut(TimelineModel model, LaneGeometry geo, long t0, long t1, long end, LaneDetections detections) {
+        layout.update(model, geo, t0, t1, end, detections);
         return layout;
     }
 
     /** Draws {@code model} as {@code frame} says onto {@code gc}, which covers {@code geo}'s size. */
     public void draw(GraphicsContext gc, LaneGeometry geo, TimelineModel model, RenderFrame frame,
                      TimelinePalette palette) {
-        layOut(model, geo, frame.t0(), frame.t1(), frame.end());
+        layOut(model, geo, frame.t0(), frame.t1(), frame.end(), frame.detections());
         pen.begin(gc, palette);
         gc.save();
         gc.setTextBaseline(VPos.BASELINE);
@@ -46,6 +48,7 @@ public final class TimelineRenderer {
             SegmentPainter.connectors(pen, lane);
             SegmentPainter.marks(pen, lane);
             AppEventPainter.paint(pen, lane);
+            BracketPainter.paint(pen, lane);
             HighlightPainter.paint(pen, lane, layout, frame.highlight());
             LaneFramePainter.title(pen, lane, layout, frame.laneTitle());
         }

@@ -46,6 +46,7 @@ public final class TimelineView extends Region {
     private final BooleanProperty compactLanes = new SimpleBooleanProperty(this, "compactLanes", false);
     private TimelinePalette palette;
     private IntFunction<String> laneTitle = conn -> "";
+    private LaneDetections detections = LaneDetections.NONE;
 
     private long now;
     private long drawnAt = Long.MIN_VALUE;
@@ -123,6 +124,20 @@ public final class TimelineView extends Region {
         dirty = true;
     }
 
+    /** Brackets {@code detections} on their lanes from the next frame. */
+    public void setDetections(LaneDetections detections) {
+        this.detections = detections;
+        dirty = true;
+    }
+
+    /**
+     * Brings the moment {@code t} (lab time, ns) into view: where the window shows it already (away from
+     * its edges), nothing moves; else the window, at its span, centres on it and stops following live.
+     */
+    public void reveal(long t) {
+        viewport.reveal(t, now);
+    }
+
     /** What the view shows now: its window, its lanes on screen, the selected connection. */
     public VisibleWindow visibleWindow() {
         long start = viewport.start(now);
@@ -162,7 +177,7 @@ public final class TimelineView extends Region {
         var geo = geometry();
         long t0 = viewport.start(now);
         var frame = new RenderFrame(t0, viewport.end(now), now, true, geo.scrollY(), selectedConn.get(),
-                laneTitle, hover.highlight());
+                laneTitle, hover.highlight(), detections);
         renderer.draw(canvas.getGraphicsContext2D(), geo, model, frame, palette);
         drawnAt = now;
         drawnVersion = viewport.version();
@@ -278,7 +293,7 @@ public final class TimelineView extends Region {
      * laid out now if the window moved since the last frame.
      */
     public Hit hitAt(double x, double y) {
-        return HitTest.at(renderer.layOut(model, geometry(), viewport.start(now), viewport.end(now), now), x, y);
+        return HitTest.at(renderer.layOut(model, geometry(), viewport.start(now), viewport.end(now), now, detections), x, y);
     }
 
     private void setHovered(Hit hit, double x, double y) {

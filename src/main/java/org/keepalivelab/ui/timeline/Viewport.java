@@ -111,6 +111,23 @@ public final class Viewport {
         version++;
     }
 
+    /**
+     * Brings {@code t} into the window: a window that shows it with a twentieth of its span to spare on
+     * each side stays; else the window, its span kept, centres on it (within the lab) and stops following.
+     */
+    public void reveal(long t, long now) {
+        reach(now);
+        long from = start(now);
+        long shown = span(now);
+        if (t >= from + shown / 20 && t <= from + shown - shown / 20) {
+            return;
+        }
+        span = shown;
+        follow = false;
+        start = Math.clamp(t - shown / 2, 0, limit(now) - shown);
+        version++;
+    }
+
     /** Shows {@code from..to} with a small margin, within the lab; stops following live. */
     public void show(long from, long to) {
         long width = Math.max(MIN_SPAN, to - from);

@@ -1,6 +1,7 @@
 package org.keepalivelab.ui.export;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -23,7 +24,7 @@ public final class ExportFlows {
      */
     public static ExportFlow of(TimelineView timeline, Lab lab, Executor io, Path home,
                                 Function<Path, Optional<Path>> chooser) {
-        return new ExportFlow(timeline, lab, KernelDefaults.load(), io, note -> { }, failure -> { },
+        return new ExportFlow(timeline, lab, KernelDefaults.load(), List::of, io, note -> { }, failure -> { },
                 ExportFolder.of(home, Map.of()), (owner, folder) -> chooser.apply(folder));
     }
 

@@ -26,16 +26,20 @@ import org.keepalivelab.ui.theme.Theme;
 class PaletteContrastTest {
     private static final List<PaletteRole> LANES = List.of(PaletteRole.PLOT, PaletteRole.LANE_ALT,
             PaletteRole.LANE_SELECTED);
-    /** Marks, and the lines drawn like marks: a sever's cross, the user's actions, the outcomes, now. */
+    /** Marks, and the lines drawn like marks: a sever's cross, the user's actions, the outcomes, now, brackets. */
     private static final List<PaletteRole> MARKS = List.of(PaletteRole.SYN, PaletteRole.DATA, PaletteRole.ACK,
             PaletteRole.FIN, PaletteRole.RST, PaletteRole.PROBE, PaletteRole.PROBE_ACK, PaletteRole.RETRANSMISSION,
             PaletteRole.ZERO_WINDOW, PaletteRole.WINDOW_UPDATE, PaletteRole.DROPPED, PaletteRole.ACTION,
-            PaletteRole.EOF, PaletteRole.ERROR, PaletteRole.NOW);
-    /** Words written on the lanes: row-free labels, byte counts, actions, outcomes. */
+            PaletteRole.EOF, PaletteRole.ERROR, PaletteRole.NOW, PaletteRole.DETECTION);
+    /** Words written on the lanes: row-free labels, byte counts, actions, outcomes, detections' brackets. */
     private static final List<PaletteRole> LANE_TEXT = List.of(PaletteRole.TEXT, PaletteRole.MUTED, PaletteRole.ACTION,
-            PaletteRole.EOF, PaletteRole.ERROR);
-    /** Words written on the background: row names, lane numbers (the selected one in NOW), the axis, the legend. */
-    private static final List<PaletteRole> BACKGROUND_TEXT = List.of(PaletteRole.TEXT, PaletteRole.MUTED, PaletteRole.NOW);
+            PaletteRole.EOF, PaletteRole.ERROR, PaletteRole.DETECTION);
+    /**
+     * Words written on the background: row names, lane numbers (the selected one in NOW), the axis, the
+     * legend, an exported story's predicted sentences (DETECTION).
+     */
+    private static final List<PaletteRole> BACKGROUND_TEXT = List.of(PaletteRole.TEXT, PaletteRole.MUTED, PaletteRole.NOW,
+            PaletteRole.DETECTION);
 
     @BeforeAll
     static void toolkit() {

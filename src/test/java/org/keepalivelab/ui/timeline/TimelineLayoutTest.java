@@ -114,7 +114,7 @@ class TimelineLayoutTest {
         timeline.append(new StateEvent(S, 1, Side.CLIENT, TcpState.ESTABLISHED, 0, false));
         timeline.append(new StateEvent(5 * S, 1, Side.CLIENT, TcpState.CLOSED, 0, false));
         model.pull();
-        layout.update(model, GEO, 0, 10 * S, 8 * S);
+        layout.update(model, GEO, 0, 10 * S, 8 * S, LaneDetections.NONE);
         var bands = layout.lane(0).bands(Side.CLIENT);
 
         assertEquals(2, bands.count());
@@ -149,7 +149,7 @@ class TimelineLayoutTest {
         segment(2 * S, Direction.C2S, SegmentKind.ACK, false);
         assertEquals(2, layOut().lane(0).marks(Side.CLIENT).count(), "the new segment is laid out");
         label = layout.lane(0).marks(Side.CLIENT).label(0);
-        layout.update(model, GEO, S, 11 * S, 11 * S);
+        layout.update(model, GEO, S, 11 * S, 11 * S, LaneDetections.NONE);
         assertNotSame(label, layout.lane(0).marks(Side.CLIENT).label(0));
         assertEquals(GEO.plotLeft(), layout.lane(0).marks(Side.CLIENT).x(0), 1e-9, "the window moved");
     }
@@ -173,7 +173,7 @@ class TimelineLayoutTest {
         timeline.append(new ActionEvent(S / 2, 1, new Action.Connect()));
         timeline.append(new ActionEvent(2 * S, 1, new Action.Kill()));
         model.pull();
-        layout.update(model, GEO, S, 11 * S, 11 * S);
+        layout.update(model, GEO, S, 11 * S, 11 * S, LaneDetections.NONE);
         var actions = layout.lane(0).actions();
 
         assertEquals(1, actions.count(), "only the kill, whose line is in the window");
@@ -242,7 +242,7 @@ class TimelineLayoutTest {
         assertEquals(-1, heights.expanded(), "no room for connection 7 in full beside nineteen others");
         var geo = new LaneGeometry(GEO.width(), 500, 0, heights);
         assertTrue(geo.content(20) <= 500, "twenty lanes and the axis in " + geo.content(20) + " px");
-        layout.update(model, geo, 0, 10 * S, 10 * S);
+        layout.update(model, geo, 0, 10 * S, 10 * S, LaneDetections.NONE);
 
         assertEquals(20, layout.laneCount(), "every lane laid out");
         var lane = layout.lane(6);
@@ -263,7 +263,7 @@ class TimelineLayoutTest {
 
     private TimelineLayout layOut() {
         model.pull();
-        layout.update(model, GEO, 0, 10 * S, 10 * S);
+        layout.update(model, GEO, 0, 10 * S, 10 * S, LaneDetections.NONE);
         return layout;
     }
 

@@ -92,6 +92,23 @@ class ViewportTest {
         assertEquals(Viewport.FLOOR + Viewport.FLOOR / 10, viewport.span(), "a young lab zooms out to its floor and a tenth");
     }
 
+    @Test
+    void revealingAMomentInViewMovesNothingAndOneOutOfViewCentresItWithinTheLab() {
+        viewport.reach(LAB);
+        long version = viewport.version();
+        viewport.reveal(LAB - 5 * S, LAB);
+        assertTrue(viewport.following(), "a moment the live window shows: nothing moves");
+        assertEquals(version, viewport.version());
+
+        viewport.reveal(60 * S, LAB);
+        assertFalse(viewport.following(), "out of view: the window goes to it and stays");
+        assertEquals(Viewport.DEFAULT_SPAN, viewport.span(), "at its span");
+        assertEquals(50 * S, viewport.start(LAB), "centred on it");
+
+        viewport.reveal(S, LAB);
+        assertEquals(0, viewport.start(LAB), "never before the lab's start");
+    }
+
     private void assertNowNearTheRightEdge(long now) {
         long start = viewport.start(now);
         long end = viewport.end(now);
