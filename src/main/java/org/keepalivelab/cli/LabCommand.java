@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.keepalivelab.cli.Converters.ConnectionsConverter;
 import org.keepalivelab.cli.Converters.KeepaliveConverter;
@@ -30,6 +31,8 @@ import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabException;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.Run;
+import org.keepalivelab.lab.Scenario;
+import org.keepalivelab.lab.Scenarios;
 import org.keepalivelab.lab.Script;
 import org.keepalivelab.lab.ScriptFile;
 import org.keepalivelab.lab.ScriptStep;
@@ -141,6 +144,12 @@ public final class LabCommand implements Callable<Integer> {
                     + "steps run; the options override its settings.")
     Path scriptFile;
 
+    @Option(names = "--scenario", paramLabel = "NAME|list",
+            description = "With --headless: run a scenario of the gallery (its settings, steps, until and timeout; "
+                    + "options given here override them, --at and a --script add steps); list: each one's name "
+                    + "and question.")
+    String scenarioName;
+
     @Option(names = "--connections", paramLabel = "N", converter = ConnectionsConverter.class,
             description = "How many clients a connect step without a count opens (1..1000). Default: 1.")
     int connections = 1;
@@ -191,23 +200,44 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     private int run(Isolation isolation) throws IOException, InterruptedException {
+        if ("list".equals(scenarioName)) {
+            ScenarioList.print(spec.commandLine().getOut());
+            return 0;
+        }
+        var scenario = scenario();
         var script = script();
-        var settings = settings(script.settings());
+        var settings = settings(scenario.map(Scenario::settings).orElse(LabSettings.seed()), script.settings());
         try {
             Lab.checkOffered(settings, isolation);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        var allSteps = new ArrayList<>(script.steps());
+        var allSteps = new ArrayList<ScriptStep>();
+        scenario.ifPresent(s -> allSteps.addAll(s.file().steps()));
+        allSteps.addAll(script.steps());
         allSteps.addAll(steps);
         if (!headless) {
             if (!allSteps.isEmpty() || png != null) {
-                throw new ParameterException(spec.commandLine(), "--at, the steps of a --script and --png belong to "
-                        + "--headless runs (the window takes a --script's settings).");
+                throw new ParameterException(spec.commandLine(), "--at, the steps of a --script, --scenario and --png "
+                        + "belong to --headless runs (the window takes a --script's settings; its Scenarios menu runs "
+                        + "a scenario).");
             }
             return runWindow(settings, isolation);
         }
-        return runHeadless(settings, allSteps, isolation);
+        var parsed = spec.commandLine().getParseResult();
+        var runUntil = parsed.hasMatchedOption("--until") || scenario.isEmpty() ? until : scenario.get().until();
+        var runTimeout = parsed.hasMatchedOption("--timeout") || scenario.isEmpty() ? timeout : scenario.get().timeout();
+        return runHeadless(settings, allSteps, runUntil, runTimeout, isolation);
+    }
+
+    /** The --scenario, or none. */
+    private Optional<Scenario> scenario() {
+        if (scenarioName == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Scenarios.named(scenarioName).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--scenario '" + scenarioName + "' is not a scenario: give one of " + Scenarios.names()
+                        + ", or list.")));
     }
 
     /** The --script file, or none. */
@@ -227,11 +257,11 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     /**
-     * The run's settings: the command line's defaults (the seed's), then the script file's settings, then
+     * The run's settings: {@code base} (the seed's, or a scenario's), then the script file's settings, then
      * the options given on the command line, each over what came before.
      */
-    LabSettings settings(SettingsChange fromFile) {
-        var settings = fromFile.applyTo(LabSettings.seed());
+    LabSettings settings(LabSettings base, SettingsChange fromFile) {
+        var settings = fromFile.applyTo(base);
         settings = given(Setting.SERVER_POLICY, serverPolicy, settings);
         settings = given(Setting.SERVER_KEEPALIVE, serverKeepalive, settings);
         settings = given(Setting.CLIENT_KEEPALIVE, clientKeepalive, settings);
@@ -269,8 +299,8 @@ public final class LabCommand implements Callable<Integer> {
         return System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux");
     }
 
-    private int runHeadless(LabSettings settings, List<ScriptStep> allSteps, Isolation isolation)
-            throws IOException, InterruptedException {
+    private int runHeadless(LabSettings settings, List<ScriptStep> allSteps, Duration until, Duration timeout,
+                            Isolation isolation) throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         var script = Script.of(allSteps, connections, until, timeout);
