@@ -81,6 +81,11 @@ public final class EventLog {
         json.writeNumberProperty("tcpFinTimeout", kernel.finTimeout());
         json.writeNumberProperty("tcpRetries2", kernel.retries2());
         json.writeEndObject();
+        // The TCP sysctls in force in the lab's namespace (its own with --sysctl), by sysctl(8)'s names.
+        json.writeName("sysctl");
+        json.writeStartObject();
+        kernel.sysctl().forEach(json::writeNumberProperty);
+        json.writeEndObject();
         // A connection keeps the settings it was opened with; the UI may change them between connections.
         json.writeName("connections");
         json.writeStartArray();

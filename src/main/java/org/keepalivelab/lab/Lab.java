@@ -51,6 +51,7 @@ public final class Lab implements AutoCloseable {
     private final LabMode mode;
     private final Isolation isolation;
     private final KernelView view;
+    private final LabKernel kernel;
     /** Connection number by client port, for the capture's every packet: no boxing, no hashing. */
     private final AtomicIntegerArray connByClientPort = new AtomicIntegerArray(65_536);
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
@@ -84,6 +85,7 @@ public final class Lab implements AutoCloseable {
         try {
             var tick = new SamplingTick(connections, view, serverAddress.getPort(), failure -> loopFailure = failure);
             loop = new EventLoop(threadName("lab-loop"), SamplingTick.PERIOD_NANOS, tick, e -> loopFailure = e.toString());
+            kernel = new LabKernel(isolation, loop);
         } catch (IOException | RuntimeException e) {
             if (capture != null) {
                 capture.close();
@@ -198,6 +200,11 @@ public final class Lab implements AutoCloseable {
     public Optional<String> linuxOptionsProblem() {
         return isolation.linux() ? Optional.empty() : Optional.of("TCP_USER_TIMEOUT and the orphan lifetime "
                 + "(TCP_LINGER2) are Linux socket options, and this is " + isolation.detail() + ".");
+    }
+
+    /** The TCP sysctls of the lab's namespace: in force, and settable where the namespace is the lab's own. */
+    public LabKernel kernel() {
+        return kernel;
     }
 
     /** What the lab can do where it runs (capture, sever, private namespace) and the banner that says so. */
