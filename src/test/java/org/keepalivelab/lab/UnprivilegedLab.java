@@ -198,9 +198,15 @@ final class UnprivilegedLab implements AutoCloseable {
      * ({@code /nonexistent}) does not exist.
      */
     JavaRun runJava(long timeoutSeconds, String... jvmArgs) throws IOException, InterruptedException {
+        return runJavaWithin(List.of(), timeoutSeconds, jvmArgs);
+    }
+
+    /** Runs {@code java JVM_ARGS} as {@link #runJava} does, under {@code wrapper} (such as {@code unshare -Urn}). */
+    JavaRun runJavaWithin(List<String> wrapper, long timeoutSeconds, String... jvmArgs) throws IOException, InterruptedException {
         var own = writableDirectory("home");
-        var command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
-                java.toString(), "-Djava.io.tmpdir=" + own, "-Duser.home=" + own));
+        var command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
+        command.addAll(wrapper);
+        command.addAll(List.of(java.toString(), "-Djava.io.tmpdir=" + own, "-Duser.home=" + own));
         command.addAll(List.of(jvmArgs));
         var stdout = own.resolveSibling(own.getFileName() + ".stdout");
         var stderr = own.resolveSibling(own.getFileName() + ".stderr");
