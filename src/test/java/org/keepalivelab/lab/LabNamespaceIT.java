@@ -53,20 +53,27 @@ class LabNamespaceIT {
     @Test
     void dataInFlightAcrossASeverTimesOutAfterTheLabsOwnRetries2AndTsharkInItsNamespaceAgrees() throws Exception {
         String hostBefore = Files.readString(HOST_RETRIES2).strip();
-        // The script waits 3 s before connecting: time for tshark to start capturing in the lab's namespace.
+        // The script waits 6 s before connecting: time for tshark to start capturing in the lab's namespace,
+        // also while the other integration tests load the machine.
         var run = INSTALLED.lab().startAsRoot("--sysctl", "tcp_retries2=5", "--server-keepalive", "off",
-                "--at", "3s:connect", "--at", "3.2s:send 5", "--at", "3.5s:sever", "--at", "4s:reply 1000",
+                "--at", "6s:connect", "--at", "6.2s:send 5", "--at", "6.5s:sever", "--at", "7s:reply 1000",
                 "--until", "closed", "--timeout", "40s");
         Process tshark = null;
+        long capturingSince;
         String insideDuring;
         String hostDuring;
         var theirs = run.out().resolveSibling(run.out().getFileName() + ".tshark.pcap");
         try {
-            UnprivilegedUserIT.awaitUntil(Duration.ofSeconds(20), "the lab to start in its namespace",
-                    () -> Files.readString(run.stdout()).contains("Lab server on"));
+            UnprivilegedUserIT.awaitUntil(Duration.ofSeconds(60), "the lab to start in its namespace",
+                    () -> Files.readString(run.stdout()).contains("Lab server on") || !run.process().isAlive());
+            if (!run.process().isAlive()) {
+                throw new AssertionError("The lab ended before its script: " + Files.readString(run.stdout())
+                        + Files.readString(run.stderr()));
+            }
             var child = run.process().toHandle().children().findFirst().orElseThrow();
             String namespace = "--net=/proc/" + child.pid() + "/ns/net";
             tshark = startTshark(namespace, theirs);
+            capturingSince = System.currentTimeMillis() * 1_000_000;
             insideDuring = output("nsenter", namespace, "cat", HOST_RETRIES2.toString());
             hostDuring = Files.readString(HOST_RETRIES2).strip();
         } catch (IOException | RuntimeException | InterruptedException | AssertionError e) {
@@ -81,14 +88,17 @@ class LabNamespaceIT {
         stop(tshark);
 
         var transcript = result.log().transcript();
+        long start = (long) result.log().header().get("startEpochNanos");
         int port = Math.toIntExact((long) result.log().header().get("serverPort"));
         var ours = transcript.segments(1).toList();
-        long start = (long) result.log().header().get("startEpochNanos");
         var frames = tsharkRetransmissions(theirs, port, start + transcript.events().getLast().t());
         long firstSend = transcript.kinds(1, Direction.S2C, SegmentKind.DATA).getLast().t();
         var retransmissions = transcript.kinds(1, Direction.S2C, SegmentKind.RETRANSMISSION).stream()
                 .mapToLong(SegmentEvent::t).toArray();
         var error = transcript.app(1, Side.SERVER).getLast();
+        long connected = start + transcript.action(1, "connect").t();
+        assertTrue(capturingSince < connected, () -> String.format("tshark began capturing %.1f s after the lab's "
+                + "connect: the script must wait longer", (capturingSince - connected) / 1e9));
         assertAll(
                 () -> assertEquals(0, result.status(), result::stderr),
                 () -> assertEquals("Private network namespace (privileged, for --sysctl): full capture and sever.",

@@ -116,7 +116,7 @@ public final class LabKernelCard extends VBox {
         outcome.setText("Setting " + words(changes) + "…");
         kernel.set(changes).whenComplete((values, failure) -> Platform.runLater(() -> {
             if (failure != null) {
-                outcome.setText(failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
+                outcome.setText(failure.getMessage()); // the lab's own words: its futures fail with them as they are
                 kernel.inForce().thenAccept(read -> Platform.runLater(() -> show(read)));
             } else {
                 outcome.setText("Set " + words(changes) + ".");
