@@ -104,7 +104,8 @@ public final class EventLog {
         json.writeNumberProperty("tcpFinTimeout", kernel.finTimeout());
         json.writeNumberProperty("tcpRetries2", kernel.retries2());
         json.writeEndObject();
-        json.writeName("sysctl"); // the values in force where the lab ran, by their names under net.ipv4.
+        // The TCP sysctls in force in the lab's namespace (its own with --sysctl), by sysctl(8)'s names.
+        json.writeName("sysctl");
         json.writeStartObject();
         kernel.sysctl().forEach(json::writeNumberProperty);
         json.writeEndObject();
@@ -114,6 +115,9 @@ public final class EventLog {
         for (var conn : lab.connections()) {
             json.writeStartObject();
             json.writeNumberProperty("conn", conn.conn());
+            if (!conn.label().isEmpty()) {
+                json.writeStringProperty("label", conn.label());
+            }
             writeSettings(json, conn.settings(), kernel);
             json.writeEndObject();
         }
@@ -125,9 +129,15 @@ public final class EventLog {
         json.writeStringProperty("serverPolicy", settings.serverPolicy().label());
         writeSocket(json, "server", settings.server(), kernel);
         writeSocket(json, "client", settings.client(), kernel);
-        boolean kernelOrphan = settings.orphanLifetimeSeconds() == LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
-        json.writeNumberProperty("orphanLifetimeS", kernelOrphan ? kernel.finTimeout() : settings.orphanLifetimeSeconds());
-        json.writeBooleanProperty("orphanLifetimeIsKernelDefault", kernelOrphan);
+        writeOrphanLifetime(json, "orphanLifetime", settings.orphanLifetimeSeconds(), kernel);
+        writeOrphanLifetime(json, "serverOrphanLifetime", settings.serverOrphanLifetimeSeconds(), kernel);
+    }
+
+    /** A side's {@code TCP_LINGER2}, or {@code tcp_fin_timeout} where it leaves the kernel's. */
+    private static void writeOrphanLifetime(JsonGenerator json, String name, int seconds, KernelSettings kernel) {
+        boolean kernelDefault = seconds == LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
+        json.writeNumberProperty(name + "S", kernelDefault ? kernel.finTimeout() : seconds);
+        json.writeBooleanProperty(name + "IsKernelDefault", kernelDefault);
     }
 
     private static void writeSocket(JsonGenerator json, String side, SocketSettings socket, KernelSettings kernel) {
