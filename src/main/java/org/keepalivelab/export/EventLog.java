@@ -28,7 +28,7 @@ public final class EventLog {
     public static final int FORMAT = 1;
 
     // One object per line, separated by our own newlines; the caller owns (and closes) the stream.
-    private static final JsonFactory JSON = JsonFactory.builder()
+    static final JsonFactory JSON = JsonFactory.builder()
             .rootValueSeparator("")
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
@@ -119,6 +119,12 @@ public final class EventLog {
 
     private static void writeEvent(JsonGenerator json, Event event) {
         json.writeStartObject();
+        writeEventFields(json, event);
+        endLine(json);
+    }
+
+    /** An event's properties, inside an object the caller opens and ends: {@link ImportLog} adds its own. */
+    static void writeEventFields(JsonGenerator json, Event event) {
         json.writeNumberProperty("t", event.t());
         json.writeNumberProperty("conn", event.conn());
         switch (event) {
@@ -160,10 +166,9 @@ public final class EventLog {
                 json.writeStringProperty("args", a.action().args());
             }
         }
-        endLine(json);
     }
 
-    private static void endLine(JsonGenerator json) {
+    static void endLine(JsonGenerator json) {
         json.writeEndObject();
         json.writeRaw('\n');
     }
