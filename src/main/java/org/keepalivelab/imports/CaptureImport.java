@@ -66,8 +66,9 @@ public final class CaptureImport {
     }
 
     private ImportResult run(CaptureStream in) throws IOException, BadCaptureException {
-        var reader = PacketReader.open(in);
+        PacketReader reader = null;
         try {
+            reader = PacketReader.open(in);
             while (reader.next(packet)) {
                 if (packet.number() == 1) {
                     startEpochNanos = packet.epochNanos();
@@ -75,7 +76,7 @@ public final class CaptureImport {
                 accept();
             }
         } catch (ZipException e) {
-            throw new BadCaptureException(new Position(reader.packets() + 1, in.offset()),
+            throw new BadCaptureException(new Position(reader == null ? 1 : reader.packets() + 1, in.offset()),
                     "the gzip-compressed data is damaged (" + e.getMessage() + ")");
         }
         var truncatedAt = reader.truncatedAt();

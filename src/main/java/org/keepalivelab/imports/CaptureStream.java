@@ -12,7 +12,8 @@ import java.util.zip.GZIPInputStream;
  * A capture's bytes, read forward once through a fixed buffer (never the whole file in memory), with the
  * offset of the next byte. A gzip-compressed file is recognised by its magic number (RFC 1952, 2.3.1:
  * 0x1f 0x8b) and read through the decompressor; offsets then count uncompressed bytes. The end of the
- * data, also a gzip stream cut short, is an end like any other: the readers say what it cut.
+ * data, also a gzip stream cut short, is an end like any other: the readers say what it cut. Damaged
+ * compressed data throws a ZipException from a read.
  */
 public final class CaptureStream implements AutoCloseable {
     /** The name that reads standard input. */
@@ -21,7 +22,8 @@ public final class CaptureStream implements AutoCloseable {
     private static final int GZIP_1 = 0x1f;
     private static final int GZIP_2 = 0x8b;
 
-    private final InputStream in;
+    private final InputStream raw;
+    private InputStream in; // the decompressor, made on the first read: it reads the gzip header at once
     private final byte[] buffer = new byte[BUFFER];
     private int start;
     private int end;
@@ -35,7 +37,7 @@ public final class CaptureStream implements AutoCloseable {
         boolean gzip = buffered.read() == GZIP_1 && buffered.read() == GZIP_2;
         buffered.reset();
         this.compressed = gzip;
-        this.in = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        this.raw = buffered;
     }
 
     /** Opens {@code name}, or standard input for {@value #STANDARD_INPUT}. */
@@ -104,6 +106,9 @@ public final class CaptureStream implements AutoCloseable {
         }
         int n;
         try {
+            if (in == null) {
+                in = compressed ? new GZIPInputStream(raw, 1 << 16) : raw;
+            }
             n = in.read(buffer, 0, buffer.length);
         } catch (EOFException e) {
             n = -1; // a gzip stream cut short ("Unexpected end of ZLIB input stream"): the data ends here
@@ -119,6 +124,6 @@ public final class CaptureStream implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        raw.close();
     }
 }

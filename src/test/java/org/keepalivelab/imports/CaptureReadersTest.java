@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.keepalivelab.model.Direction;
@@ -89,7 +90,7 @@ class CaptureReadersTest {
     @Test
     void everyLinkLayerLeadsToTheSameSegments() throws Exception {
         var p = conversation();
-        record Link(int type, java.util.function.UnaryOperator<byte[]> frame) {
+        record Link(int type, UnaryOperator<byte[]> frame) {
         }
         var links = List.of(
                 new Link(LinkLayer.ETHERNET, TestPackets::ethernet),
