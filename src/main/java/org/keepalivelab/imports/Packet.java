@@ -13,6 +13,14 @@ public final class Packet {
     public static final int MAX_CAPTURED = 262_144;
 
     final byte[] data = new byte[MAX_CAPTURED];
+
+    /** Refuses a captured length above {@link #MAX_CAPTURED}, before anything is read by it. */
+    static void checkCaptured(Position at, long captured) throws BadCaptureException {
+        if (captured > MAX_CAPTURED) {
+            throw new BadCaptureException(at, "captured length " + captured + " is more than " + MAX_CAPTURED
+                    + " bytes, the most any capture holds (libpcap's MAXIMUM_SNAPLEN)");
+        }
+    }
     int captured;
     int original;
     int linkType;

@@ -73,10 +73,7 @@ public final class PcapReader implements PacketReader {
             return false;
         }
         long captured = Bytes.u32Long(header, 8, bigEndian);
-        if (captured > Packet.MAX_CAPTURED) {
-            throw new BadCaptureException(at, "captured length " + captured + " is more than "
-                    + Packet.MAX_CAPTURED + " bytes, the most any capture holds (libpcap's MAXIMUM_SNAPLEN)");
-        }
+        Packet.checkCaptured(at, captured);
         if (in.read(packet.data, 0, (int) captured) < captured) {
             truncatedAt = at;
             return false;

@@ -224,10 +224,7 @@ public final class PcapngReader implements PacketReader {
             throw new BadCaptureException(block, "captured length " + captured + " runs past its block ("
                     + remaining + " bytes left)");
         }
-        if (captured > Packet.MAX_CAPTURED) {
-            throw new BadCaptureException(block, "captured length " + captured + " is more than "
-                    + Packet.MAX_CAPTURED + " bytes, the most any capture holds (libpcap's MAXIMUM_SNAPLEN)");
-        }
+        Packet.checkCaptured(block, captured);
         if (in.read(packet.data, 0, (int) captured) < captured) {
             throw new Cut();
         }
