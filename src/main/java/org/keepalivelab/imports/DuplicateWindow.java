@@ -1,20 +1,27 @@
 package org.keepalivelab.imports;
 
+import java.util.Arrays;
+
 /**
- * The last few packets of one connection, to tell the same packet seen twice: by {@code tcpdump -i any}
- * on loopback (once leaving, once arriving) or by a capture of two interfaces it crossed. A duplicate
- * has the same IP bytes (so the same IP ID, sequence numbers and TCP timestamps) within
- * {@link #WINDOW_NANOS}; a retransmission is sent again later, by the timer, with a new IP ID and
- * timestamp, and is never one.
+ * The recent packets of one connection, to tell the same packet seen twice: by a capture of two
+ * interfaces it crossed (dumpcap on {@code lo} and {@code any} at once), or by an older libpcap's
+ * {@code -i any} on loopback (once leaving, once arriving). A duplicate has the same IP bytes (so the
+ * same IP ID, sequence numbers and TCP timestamps) within {@link #WINDOW_NANOS}; a retransmission is
+ * sent again later, by a timer, with a new IP ID and timestamp, and is never one.
+ *
+ * <p>A capture of several interfaces writes each interface's packets in batches (dumpcap: one
+ * interface's burst, then the other's), so a packet's copy can come after many packets of the same
+ * connection. The window therefore keeps every packet of the last millisecond, growing as needed up
+ * to {@link #MAX_DEPTH}: a connection sending more than that within a millisecond can keep a copy.
  */
 final class DuplicateWindow {
     static final long WINDOW_NANOS = 1_000_000;
-    /** Copies of a packet arrive close together, but other packets of the connection can come between. */
-    private static final int DEPTH = 4;
+    static final int MAX_DEPTH = 256;
+    private static final int FIRST_DEPTH = 4;
 
-    private final long[] times = new long[DEPTH];
-    private final long[] hashes = new long[DEPTH];
-    private final int[] lengths = new int[DEPTH];
+    private long[] times = new long[FIRST_DEPTH];
+    private long[] hashes = new long[FIRST_DEPTH];
+    private int[] lengths = new int[FIRST_DEPTH];
     private int count;
     private int next;
 
@@ -27,12 +34,37 @@ final class DuplicateWindow {
                 return true;
             }
         }
+        if (count == times.length && Math.abs(epochNanos - times[next]) <= WINDOW_NANOS && count < MAX_DEPTH) {
+            grow(); // the oldest is still in the window: keep it
+        }
         times[next] = epochNanos;
         hashes[next] = hash;
         lengths[next] = length;
-        next = (next + 1) % DEPTH;
-        count = Math.min(count + 1, DEPTH);
+        count = Math.max(count, next + 1);
+        next = (next + 1) % times.length;
         return false;
+    }
+
+    /** Twice the room, the ring unrolled so that the oldest comes first and the next slot after the newest. */
+    private void grow() {
+        int n = times.length;
+        times = unroll(times);
+        hashes = unroll(hashes);
+        int[] l = new int[n * 2];
+        for (int i = 0; i < n; i++) {
+            l[i] = lengths[(next + i) % n];
+        }
+        lengths = l;
+        next = n;
+    }
+
+    private long[] unroll(long[] ring) {
+        int n = ring.length;
+        long[] grown = Arrays.copyOf(ring, n * 2);
+        for (int i = 0; i < n; i++) {
+            grown[i] = ring[(next + i) % n];
+        }
+        return grown;
     }
 
     /** FNV-1a, 64 bits: two different packets of one connection within a millisecond do not collide in practice. */

@@ -88,6 +88,19 @@ class CaptureImportTest {
     }
 
     @Test
+    void aCopyAfterABurstOfTheConnectionsPacketsIsStillADuplicate() throws Exception {
+        // dumpcap on two interfaces writes one interface's burst, then the other's: each copy comes 20 packets later.
+        for (int copy = 0; copy < 2; copy++) {
+            for (int i = 0; i < 20; i++) {
+                at(i * 1_000L + copy * 300, c2s(1001 + i, 5001, ACK, 512, 0, 10 + i));
+            }
+        }
+        var imported = read();
+        assertEquals(20, imported.result().packetsDuplicated());
+        assertEquals(20, imported.timeline().size());
+    }
+
+    @Test
     void aNewSynOnTheSameAddressesIsANewConnection() throws Exception {
         at(0, c2s(1000, 0, SYN, 65535, 0, 1));
         at(1, c2s(1000, 0, SYN, 65535, 0, 1)).at(1_000_000_000L, c2s(1000, 0, SYN, 65535, 0, 2)); // sent again

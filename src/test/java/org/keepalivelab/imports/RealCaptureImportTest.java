@@ -110,21 +110,23 @@ class RealCaptureImportTest {
                 throw new AssertionError("This test needs " + command[0] + ": apt-get install tcpdump tshark "
                         + "(CI's .ci/run does)", e);
             }
-            var err = new BufferedReader(new InputStreamReader(process.getErrorStream()));
-            var seen = CompletableFuture.supplyAsync(() -> {
-                try {
+            // One reader of its standard error: it hears the tool say it is ready, then drains it until the
+            // tool ends (destroy() closes the stream under it; that end is expected, not an error).
+            var ready = new CompletableFuture<Boolean>();
+            Thread.ofVirtual().start(() -> {
+                try (var err = new BufferedReader(new InputStreamReader(process.getErrorStream()))) {
                     for (String line; (line = err.readLine()) != null; ) {
-                        if (line.contains(ready)) {
-                            return true;
+                        if (line.contains(this.ready)) {
+                            ready.complete(true);
                         }
                     }
-                    return false;
-                } catch (IOException e) {
-                    return false;
+                } catch (IOException closed) {
+                    // the tool was stopped
+                } finally {
+                    ready.complete(false);
                 }
             });
-            assertTrue(seen.get(15, TimeUnit.SECONDS), String.join(" ", args) + " started capturing");
-            Thread.ofVirtual().start(() -> err.lines().forEach(line -> { })); // keep its stderr drained
+            assertTrue(ready.get(15, TimeUnit.SECONDS), String.join(" ", args) + " started capturing");
             return process;
         }
     }
@@ -149,7 +151,8 @@ class RealCaptureImportTest {
             var tshark = tshark(entry.getValue());
             String name = entry.getKey();
             assertEquals(2, imported.result().connections().size(), name + ": two connections");
-            assertTrue(imported.result().connections().stream().allMatch(c -> c.clientRule() == ClientRule.SYN), name);
+            assertTrue(imported.result().connections().stream().allMatch(c -> c.clientRule() == ClientRule.SYN),
+                    name + ": " + imported.result().connections());
             assertEquals(tshark.frames(), imported.result().packetsRead(), name + ": every frame read");
             var kept = imported.eventOfPacket().keySet();
             for (var label : List.of(SegmentKind.KEEPALIVE, SegmentKind.KEEPALIVE_ACK)) {
