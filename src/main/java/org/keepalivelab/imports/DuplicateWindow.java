@@ -10,13 +10,15 @@ import java.util.Arrays;
  * sent again later, by a timer, with a new IP ID and timestamp, and is never one.
  *
  * <p>A capture of several interfaces writes each interface's packets in batches (dumpcap: one
- * interface's burst, then the other's), so a packet's copy can come after many packets of the same
- * connection. The window therefore keeps every packet of the last millisecond, growing as needed up
- * to {@link #MAX_DEPTH}: a connection sending more than that within a millisecond can keep a copy.
+ * interface's burst, then the other's), so a packet's copy can come in the file after many packets of
+ * the same connection that were captured later. The window is therefore the connection's last
+ * {@link #MAX_DEPTH} packets in file order, whatever their times, each compared by its own time: a copy
+ * that comes more than {@value #MAX_DEPTH} packets of its connection after the original is kept. It
+ * starts small and grows to that as the connection sends (20 bytes a packet, 640 at most).
  */
 final class DuplicateWindow {
     static final long WINDOW_NANOS = 1_000_000;
-    static final int MAX_DEPTH = 256;
+    static final int MAX_DEPTH = 32;
     private static final int FIRST_DEPTH = 4;
 
     private long[] times = new long[FIRST_DEPTH];
@@ -34,8 +36,8 @@ final class DuplicateWindow {
                 return true;
             }
         }
-        if (count == times.length && Math.abs(epochNanos - times[next]) <= WINDOW_NANOS && count < MAX_DEPTH) {
-            grow(); // the oldest is still in the window: keep it
+        if (count == times.length && count < MAX_DEPTH) {
+            grow();
         }
         times[next] = epochNanos;
         hashes[next] = hash;

@@ -89,10 +89,11 @@ class CaptureImportTest {
 
     @Test
     void aCopyAfterABurstOfTheConnectionsPacketsIsStillADuplicate() throws Exception {
-        // dumpcap on two interfaces writes one interface's burst, then the other's: each copy comes 20 packets later.
+        // dumpcap on two interfaces writes one interface's burst, then the other's: each copy comes 20 packets
+        // later in the file, after packets captured up to 190 ms after it.
         for (int copy = 0; copy < 2; copy++) {
             for (int i = 0; i < 20; i++) {
-                at(i * 1_000L + copy * 300, c2s(1001 + i, 5001, ACK, 512, 0, 10 + i));
+                at(i * 10_000_000L + copy * 300, c2s(1001 + i, 5001, ACK, 512, 0, 10 + i));
             }
         }
         var imported = read();
