@@ -3,11 +3,13 @@ package org.keepalivelab.imports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,24 +57,35 @@ class RealCaptureImportTest {
     static Path dir;
     private static final Map<String, Path> files = new LinkedHashMap<>();
     private static List<SegmentKind> liveKinds;
+    private static int labPort;
+
+    /** The lab's connections: the tools' files also hold the probes that showed them capturing. */
+    private static EndpointFilter labOnly() {
+        return EndpointFilter.parse(":" + labPort);
+    }
 
     @BeforeAll
     static void captureOneRunFiveWays() throws Exception {
         var settings = LabRun.seedWith(KeepaliveSettings.of(1, 1, 3)).withOrphanLifetime(3);
         try (var lab = Lab.start(settings)) {
-            String filter = "tcp port " + lab.serverAddress().getPort();
+            labPort = lab.serverAddress().getPort();
+            int probePort;
+            try (var free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                probePort = free.getLocalPort(); // closed again: a connect to it draws SYN and RST
+            }
+            String filter = "tcp port " + labPort + " or tcp port " + probePort;
             var tools = List.of(
-                    new Tool("tcpdump-lo.pcap", "listening on", "tcpdump", "-U", "-i", "lo", "-w", "%s", filter),
-                    new Tool("tcpdump-any-sll2.pcap", "listening on", "tcpdump", "-U", "-i", "any", "-y", "LINUX_SLL2",
+                    new Tool("tcpdump-lo.pcap", 1, "tcpdump", "-U", "-i", "lo", "-w", "%s", filter),
+                    new Tool("tcpdump-any-sll2.pcap", 1, "tcpdump", "-U", "-i", "any", "-y", "LINUX_SLL2",
                             "--time-stamp-precision=nano", "-w", "%s", filter),
-                    new Tool("tcpdump-any-sll.pcap", "listening on", "tcpdump", "-U", "-i", "any", "-y", "LINUX_SLL",
-                            "-w", "%s", filter),
-                    new Tool("dumpcap-lo-and-any.pcapng", "Capturing on", "dumpcap", "-q", "-i", "lo", "-f", filter,
-                            "-i", "any", "-f", filter, "-w", "%s"));
+                    new Tool("tcpdump-any-sll.pcap", 1, "tcpdump", "-U", "-i", "any", "-y", "LINUX_SLL", "-w", "%s", filter),
+                    new Tool("dumpcap-lo-and-any.pcapng", 2, "dumpcap", "-q", "-i", "lo", "-f", filter, "-i", "any",
+                            "-f", filter, "-w", "%s"));
             var running = new ArrayList<Process>();
             for (var tool : tools) {
                 running.add(tool.start(dir));
             }
+            awaitCapturing(tools, probePort);
             var script = new Script(Arrays.stream(new String[] {"0s:connect", "0s:connect", "0.2s:send 5",
                     "0.2s:send 5@2", "0.5s:sever@2", "1s:kill"}).map(ScriptStep::parse).toList(), null,
                     Duration.ofSeconds(30));
@@ -101,35 +113,61 @@ class RealCaptureImportTest {
         files.put("tcpdump-lo.pcap.gz", Files.write(dir.resolve("tcpdump-lo.pcap.gz"), zipped.toByteArray()));
     }
 
-    /** A capture tool started and ready: it said {@code ready} on its standard error. */
-    private record Tool(String file, String ready, String... command) {
-        Process start(Path dir) throws Exception {
+    /** A capture tool, writing {@code file}, on {@code interfaces} interfaces (one link type each). */
+    private record Tool(String file, int interfaces, String... command) {
+        Process start(Path dir) {
             var args = Arrays.stream(command).map(a -> a.equals("%s") ? dir.resolve(file).toString() : a).toList();
-            Process process;
             try {
-                process = new ProcessBuilder(args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                return new ProcessBuilder(args).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             } catch (IOException e) {
                 throw new AssertionError("This test needs " + command[0] + ": apt-get install tcpdump tshark "
                         + "(CI's .ci/run does)", e);
             }
-            // One reader of its standard error: it hears the tool say it is ready, then drains it until the
-            // tool ends (destroy() closes the stream under it; that end is expected, not an error).
-            var ready = new CompletableFuture<Boolean>();
-            Thread.ofVirtual().start(() -> {
-                try (var err = new BufferedReader(new InputStreamReader(process.getErrorStream()))) {
-                    for (String line; (line = err.readLine()) != null; ) {
-                        if (line.contains(this.ready)) {
-                            ready.complete(true);
-                        }
-                    }
-                } catch (IOException closed) {
-                    // the tool was stopped
-                } finally {
-                    ready.complete(false);
+        }
+
+        /** The link types of the packets in its file so far: one per interface that is capturing. */
+        Set<Integer> linkTypesSoFar(Path dir) throws IOException {
+            var seen = new TreeSet<Integer>();
+            var path = dir.resolve(file);
+            if (!Files.exists(path)) {
+                return seen;
+            }
+            try (var in = CaptureStream.open(path.toString())) {
+                var reader = PacketReader.open(in);
+                var packet = new Packet();
+                while (reader.next(packet)) {
+                    seen.add(packet.linkType());
                 }
-            });
-            assertTrue(ready.get(15, TimeUnit.SECONDS), String.join(" ", args) + " started capturing");
-            return process;
+            } catch (BadCaptureException e) {
+                // the header is not written yet
+            }
+            return seen;
+        }
+    }
+
+    /**
+     * Waits until every tool captures on every interface: a tool says "listening" or "Capturing on"
+     * before its capture is active (dumpcap missed the handshakes under load), so refused connects to
+     * {@code probePort} are made until each file holds one on each of its interfaces.
+     */
+    private static void awaitCapturing(List<Tool> tools, int probePort) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try (var probe = new Socket()) {
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), probePort), 1000);
+            } catch (IOException refused) {
+                // the SYN and the RST are what the tools should see
+            }
+            Thread.sleep(100);
+            boolean all = true;
+            for (var tool : tools) {
+                all &= tool.linkTypesSoFar(dir).size() == tool.interfaces();
+            }
+            if (all) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "the capture tools started capturing within 20 s");
         }
     }
 
@@ -149,7 +187,7 @@ class RealCaptureImportTest {
     @Test
     void everyCaptureAgreesWithTsharkFrameForFrame() throws Exception {
         for (var entry : files.entrySet()) {
-            var imported = Imported.of(Files.readAllBytes(entry.getValue()));
+            var imported = Imported.of(Files.readAllBytes(entry.getValue()), labOnly());
             var tshark = tshark(entry.getValue());
             String name = entry.getKey();
             assertEquals(2, imported.result().connections().size(), name + ": two connections");
@@ -169,18 +207,15 @@ class RealCaptureImportTest {
                 assertEquals(theirs, ours, name + ": frames tshark and the import label " + label);
                 assertTrue(ours.size() >= 2, name + ": the run has " + label + "s to compare: " + ours);
             }
-            var dropped = new TreeSet<Long>();
-            for (long frame = 1; frame <= tshark.frames(); frame++) {
-                if (!kept.contains(frame)) {
-                    dropped.add(frame);
-                }
-            }
+            var dropped = new TreeSet<>(tshark.labFrames());
+            dropped.removeAll(kept);
             assertEquals(tshark.copies(), dropped, name + ": the frames dropped are the copies tshark's fields show");
             assertEquals(dropped.size(), imported.result().packetsDuplicated(), name);
+            assertEquals(tshark.frames() - tshark.labFrames().size(), imported.result().packetsFiltered(), name + ": the probes");
             if (name.startsWith("dumpcap")) {
                 // Each copy is stamped where its interface saw it (sent, received): under load some pairs are
                 // more than the 1 ms apart that makes a duplicate, and both are kept, as the rule says.
-                assertTrue(dropped.size() >= tshark.frames() / 4, name + ": most packets are there twice: " + dropped);
+                assertTrue(dropped.size() >= tshark.labFrames().size() / 4, name + ": most packets are there twice: " + dropped);
             } else {
                 assertEquals(Set.of(), dropped, name);
             }
@@ -192,8 +227,8 @@ class RealCaptureImportTest {
         var imported = Imported.of(Files.readAllBytes(files.get("lab.pcap")));
         assertEquals(liveKinds, imported.kinds());
         assertEquals(imported.kinds(), Imported.of(Files.readAllBytes(files.get("lab-ethernet-qinq.pcap"))).kinds());
-        assertEquals(Imported.of(Files.readAllBytes(files.get("tcpdump-lo.pcap"))).segments(),
-                Imported.of(Files.readAllBytes(files.get("tcpdump-lo.pcap.gz"))).segments());
+        assertEquals(Imported.of(Files.readAllBytes(files.get("tcpdump-lo.pcap")), labOnly()).segments(),
+                Imported.of(Files.readAllBytes(files.get("tcpdump-lo.pcap.gz")), labOnly()).segments());
     }
 
     /**
@@ -201,7 +236,7 @@ class RealCaptureImportTest {
      * fields (source, IP ID, ports, sequence, acknowledgement, flags, length, checksum) repeat an earlier
      * frame's within 1 ms, worked out from tshark's fields, independently of the import's hash.
      */
-    private record Tshark(long frames, Map<SegmentKind, Set<Long>> labelled, Set<Long> copies) {
+    private record Tshark(long frames, Map<SegmentKind, Set<Long>> labelled, Set<Long> copies, Set<Long> labFrames) {
     }
 
     private static final List<String> HEADER_FIELDS = List.of("ip.src", "ip.id", "tcp.srcport", "tcp.dstport",
@@ -218,6 +253,7 @@ class RealCaptureImportTest {
         var labelled = Map.<SegmentKind, Set<Long>>of(SegmentKind.KEEPALIVE, new TreeSet<>(),
                 SegmentKind.KEEPALIVE_ACK, new TreeSet<>());
         var copies = new TreeSet<Long>();
+        var labFrames = new TreeSet<Long>();
         var lastSeen = new HashMap<String, List<Long>>(); // header fields -> the times they were seen
         long frames = 0;
         for (String line : Files.readAllLines(output)) {
@@ -230,6 +266,10 @@ class RealCaptureImportTest {
             if (!fields[2].isEmpty()) {
                 labelled.get(SegmentKind.KEEPALIVE_ACK).add(frame);
             }
+            if (!fields[6].equals(String.valueOf(labPort)) && !fields[7].equals(String.valueOf(labPort))) {
+                continue; // a probe
+            }
+            labFrames.add(frame);
             long nanos = new BigDecimal(fields[3]).movePointRight(9).longValueExact();
             String header = String.join(" ", Arrays.copyOfRange(fields, 4, fields.length));
             var times = lastSeen.computeIfAbsent(header, h -> new ArrayList<>());
@@ -239,6 +279,6 @@ class RealCaptureImportTest {
                 times.add(nanos);
             }
         }
-        return new Tshark(frames, labelled, copies);
+        return new Tshark(frames, labelled, copies, labFrames);
     }
 }
