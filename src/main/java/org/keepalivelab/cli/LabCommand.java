@@ -46,6 +46,7 @@ import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.theme.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -83,7 +84,7 @@ import picocli.CommandLine;
             "options override its settings; its steps and --at's run together, in time order.",
             "",
             "Exit status: 0 the script ran; 2 a bad option or script; 3 the lab could not do a step; "
-                + "4 the timeout came first."})
+                + "4 the timeout came first; 5 an imported capture ended early."})
 public final class LabCommand implements Callable<Integer> {
     static final int EXIT_LAB_FAILED = 3;
     static final int EXIT_TIMED_OUT = 4;
@@ -184,11 +185,17 @@ public final class LabCommand implements Callable<Integer> {
             description = "The PNG's colours. Default: light.")
     Theme theme = Theme.LIGHT;
 
+    @Mixin
+    ImportOptions imports = new ImportOptions();
+
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " is a file: give a directory "
                     + "(it is made if it does not exist).");
+        }
+        if (imports.requested()) {
+            return imports.run(spec, headless, out, png, pngSize, theme); // reads a file: no lab, no namespace
         }
         return switch (Startup.decide(!noNamespace, sysctls)) {
             case Startup.InPrivateNamespace(var kind) -> {

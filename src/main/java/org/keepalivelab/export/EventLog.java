@@ -40,7 +40,7 @@ public final class EventLog {
     static final String SOURCE = "lab";
 
     // One object per line, separated by our own newlines; the caller owns (and closes) the stream.
-    private static final JsonFactory JSON = JsonFactory.builder()
+    static final JsonFactory JSON = JsonFactory.builder()
             .rootValueSeparator("")
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
@@ -157,6 +157,16 @@ public final class EventLog {
     /** @param verdict what became of it, for a keep-alive probe */
     private static void writeEvent(JsonGenerator json, Event event, Optional<ProbeVerdict> verdict) {
         json.writeStartObject();
+        writeEventFields(json, event, verdict);
+        endLine(json);
+    }
+
+    /**
+     * An event's properties, inside an object the caller opens and ends: {@link ImportLog} adds its own.
+     *
+     * @param verdict what became of it, for a keep-alive probe; empty writes no verdict
+     */
+    static void writeEventFields(JsonGenerator json, Event event, Optional<ProbeVerdict> verdict) {
         json.writeNumberProperty("t", event.t());
         json.writeNumberProperty("conn", event.conn());
         switch (event) {
@@ -200,7 +210,6 @@ public final class EventLog {
                 writeStringOrNull(json, "side", a.action().actingSide().map(side -> side.label()));
             }
         }
-        endLine(json);
     }
 
     /** {@code "answered": true|false|null} (null: the record ended first, or the probe was inferred), and by what. */
@@ -261,7 +270,7 @@ public final class EventLog {
         value.ifPresentOrElse(json::writeNumber, json::writeNull);
     }
 
-    private static void endLine(JsonGenerator json) {
+    static void endLine(JsonGenerator json) {
         json.writeEndObject();
         json.writeRaw('\n');
     }

@@ -27,7 +27,10 @@ public final class Benchmarks implements Callable<Integer> {
     @Option(names = "--events", description = "Timeline events for draw and png (default ${DEFAULT-VALUE}).")
     int events = 1_000_000;
 
-    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, latency, draw, png, start.")
+    @Option(names = "--import-packets", description = "Packets in the generated capture the import reads (default ${DEFAULT-VALUE}).")
+    long importPackets = 10_000_000;
+
+    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, latency, draw, png, start, import.")
     List<String> only = new ArrayList<>();
 
     @Override
@@ -56,6 +59,9 @@ public final class Benchmarks implements Callable<Integer> {
         }
         if (wanted("start")) {
             print(StartBench.run(work));
+        }
+        if (wanted("import")) {
+            print(ImportBench.run(importPackets, work));
         }
         return 0;
     }
