@@ -27,6 +27,12 @@ public final class Benchmarks implements Callable<Integer> {
     @Option(names = "--events", description = "Timeline events for draw and png (default ${DEFAULT-VALUE}).")
     int events = 1_000_000;
 
+    @Option(names = "--memory-events", description = "Millions of events in the memory group's synthetic run (default ${DEFAULT-VALUE}).")
+    double memoryEvents = 10;
+
+    @Option(names = "--memory-seconds", description = "How long the memory group's lab runs, after its connections are up (default ${DEFAULT-VALUE}; an hour for the long run: 3600).")
+    int memorySeconds = 60;
+
     @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, latency, draw, png, start.")
     List<String> only = new ArrayList<>();
 
@@ -35,7 +41,7 @@ public final class Benchmarks implements Callable<Integer> {
         var work = Files.createTempDirectory("keepalive-lab-bench");
         var load = new CaptureLoad(connections, Duration.ofSeconds(seconds), writesPerSecond);
         if (wanted("memory")) {
-            print(StoreMemory.run());
+            print(MemoryBench.run(memoryEvents, memorySeconds, connections));
         }
         if (wanted("capture")) {
             print(load.againstTshark(false, work));
