@@ -72,6 +72,7 @@ public final class Timeline {
     private static final byte ACTION = 3;
     private static final long NO_TEXT = -1;
 
+    private final StoreDirectory directory;
     private final MappedBlocks store;
     private final TextLog texts;
     private volatile MemorySegment[] chunks = new MemorySegment[16];
@@ -84,8 +85,14 @@ public final class Timeline {
 
     /** An empty timeline, stored in {@code directory}. */
     public Timeline(StoreDirectory directory) {
+        this.directory = directory;
         this.store = new MappedBlocks(directory, "timeline", CHUNK_BYTES, LARGEST_FILE);
         this.texts = new TextLog(directory, "texts");
+    }
+
+    /** Where this timeline is stored: its readers keep what they derive from it there too. */
+    StoreDirectory directory() {
+        return directory;
     }
 
     /** Adds an event; safe from any thread. */

@@ -1,13 +1,31 @@
 package org.keepalivelab.bench;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import org.keepalivelab.model.store.StoreDirectory;
 
-/** The disk the store's files take, per event (none before the store existed). */
+/**
+ * The disk this process's store takes, per event: the blocks its files really have on disk (they are
+ * sparse: a page takes disk only once written), as {@code du} counts them.
+ */
 final class StoreUse {
     private StoreUse() {
     }
 
-    static List<Figure> figures(String prefix, long events) {
-        return List.of();
+    static List<Figure> figures(String prefix, long events) throws IOException, InterruptedException {
+        long bytes = diskBytes(StoreDirectory.process().path());
+        return List.of(
+                new Figure(prefix + ".store_disk", SyntheticMemory.mb(bytes), "MiB", "-"),
+                new Figure(prefix + ".store_disk_per_event", bytes / (double) events, "B", "-"));
+    }
+
+    private static long diskBytes(Path directory) throws IOException, InterruptedException {
+        var du = new ProcessBuilder("du", "-s", "-B1", directory.toString()).redirectErrorStream(true).start();
+        String out = new String(du.getInputStream().readAllBytes()).strip();
+        if (du.waitFor() != 0) {
+            throw new IOException("du failed: " + out);
+        }
+        return Long.parseLong(out.split("\\s+")[0]);
     }
 }

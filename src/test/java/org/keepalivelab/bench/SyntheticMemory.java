@@ -14,7 +14,7 @@ import org.keepalivelab.ui.timeline.TimelineModel;
  * figures as {@code name value unit target}.
  */
 public final class SyntheticMemory {
-    private static final int PASSES = 50;
+    private static final int PASSES = 1000;
 
     private SyntheticMemory() {
     }
@@ -43,12 +43,12 @@ public final class SyntheticMemory {
         figures.add(new Figure("memory.synthetic.append_s", (appended - start) / 1e9, "s", "-"));
         figures.add(new Figure("memory.synthetic.view_model_pull_s", (pulled - appended) / 1e9, "s", "-"));
         figures.add(new Figure("memory.synthetic.layout_p50", percentile(layout) / 1e6, "ms", "-"));
-        figures.add(new Figure("memory.synthetic.heap_peak_live", mb(Math.max(live, probe.peakLiveHeap())), "MB", "<512"));
-        figures.add(new Figure("memory.synthetic.heap_live_end", mb(live), "MB", "-"));
-        figures.add(new Figure("memory.synthetic.heap_max", mb(MemoryProbe.heap().getMax()), "MB", "-"));
-        figures.add(new Figure("memory.synthetic.rss_anon", mb(MemoryProbe.status("RssAnon")), "MB", "-"));
-        figures.add(new Figure("memory.synthetic.rss_file", mb(MemoryProbe.status("RssFile")), "MB", "-"));
-        figures.add(new Figure("memory.synthetic.rss_peak", mb(MemoryProbe.status("VmHWM")), "MB", "-"));
+        figures.add(new Figure("memory.synthetic.heap_peak_live", mb(Math.max(live, probe.peakLiveHeap())), "MiB", "<512"));
+        figures.add(new Figure("memory.synthetic.heap_live_end", mb(live), "MiB", "-"));
+        figures.add(new Figure("memory.synthetic.heap_max", mb(MemoryProbe.heap().getMax()), "MiB", "-"));
+        figures.add(new Figure("memory.synthetic.rss_anon", mb(MemoryProbe.status("RssAnon")), "MiB", "-"));
+        figures.add(new Figure("memory.synthetic.rss_file", mb(MemoryProbe.status("RssFile")), "MiB", "-"));
+        figures.add(new Figure("memory.synthetic.rss_peak", mb(MemoryProbe.status("VmHWM")), "MiB", "-"));
         figures.addAll(StoreUse.figures("memory.synthetic", timeline.size()));
         figures.forEach(System.out::println);
         if (model.segmentCount() == 0 || pass.lanes() == 0) {
@@ -57,7 +57,7 @@ public final class SyntheticMemory {
     }
 
     static double mb(long bytes) {
-        return Math.round(bytes / 1e5) / 10.0;
+        return Math.round(bytes * 10.0 / (1 << 20)) / 10.0;
     }
 
     static long percentile(long[] samples) {

@@ -18,6 +18,11 @@ import java.util.List;
  * kernel's page cache holds them, writes them back and drops them as it needs the memory, and the Java
  * heap holds one small object per block.
  *
+ * <p>A file the writer has filled is dropped from the process's resident set ({@link MemorySegment#unload()}):
+ * its pages stay in the page cache, which writes them back and frees them as memory is needed, and
+ * come back on the next access; the process's resident set holds what is being written and read now,
+ * not the run's history.
+ *
  * <p>Files start small (a test's timeline takes a few pages) and double up to a maximum. They are
  * sparse: a page takes disk only once written. A new file is refused while the disk would keep less
  * than {@link #RESERVE} free, with a sentence saying so, rather than have a later write into a mapped
@@ -63,6 +68,11 @@ public final class MappedBlocks implements AutoCloseable {
     public MemorySegment allocate(long bytes) {
         long size = (bytes + ALIGNMENT - 1) & -ALIGNMENT;
         if (file == null || file.byteSize() - used < size) {
+            if (file != null) {
+                // Out of the process's resident set, not out of the page cache: a later read or write
+                // of a block in it maps its pages back from there (MADV_DONTNEED on a shared mapping).
+                file.unload();
+            }
             file = map(Math.max(size, nextFileBytes));
             used = 0;
             nextFileBytes = Math.min(maxFileBytes, nextFileBytes * 2);
