@@ -91,7 +91,7 @@ public final class Timeline {
     }
 
     /** Where this timeline is stored: its readers keep what they derive from it there too. */
-    StoreDirectory directory() {
+    public StoreDirectory directory() {
         return directory;
     }
 
