@@ -72,16 +72,19 @@ public final class LabMemory {
             figures.add(new Figure("memory.lab.layout_p50", window.layoutP50 / 1e6, "ms", "-"));
             figures.add(new Figure("memory.lab.kernel_drops", lab.captureStatistics().orElseThrow().kernelDrops(), "packets", "=0"));
             figures.addAll(StoreUse.figures("memory.lab", after.events));
+            // What each new event adds, apart from what each connection took once (its rows' first blocks).
+            figures.add(new Figure("memory.lab.store_disk_per_new_event",
+                    (after.disk - before.disk) / (double) (after.events - before.events), "B", "-"));
             figures.forEach(System.out::println);
         }
     }
 
-    /** The live heap and the resident set at one moment. */
-    private record Sample(long nanos, long events, long heap, long anon, long file) {
+    /** The live heap, the resident set and the store's disk at one moment. */
+    private record Sample(long nanos, long events, long heap, long anon, long file, long disk) {
         static Sample take(Lab lab) throws Exception {
             long heap = MemoryProbe.liveHeap();
             return new Sample(System.nanoTime(), lab.timeline().size(), heap, MemoryProbe.status("RssAnon"),
-                    MemoryProbe.status("RssFile"));
+                    MemoryProbe.status("RssFile"), StoreUse.diskBytes());
         }
     }
 

@@ -14,13 +14,15 @@ final class StoreUse {
     }
 
     static List<Figure> figures(String prefix, long events) throws IOException, InterruptedException {
-        long bytes = diskBytes(StoreDirectory.process().path());
+        long bytes = diskBytes();
         return List.of(
                 new Figure(prefix + ".store_disk", SyntheticMemory.mb(bytes), "MiB", "-"),
                 new Figure(prefix + ".store_disk_per_event", bytes / (double) events, "B", "-"));
     }
 
-    private static long diskBytes(Path directory) throws IOException, InterruptedException {
+    /** The bytes this process's store directory takes on disk now. */
+    static long diskBytes() throws IOException, InterruptedException {
+        Path directory = StoreDirectory.process().path();
         var du = new ProcessBuilder("du", "-s", "-B1", directory.toString()).redirectErrorStream(true).start();
         String out = new String(du.getInputStream().readAllBytes()).strip();
         if (du.waitFor() != 0) {

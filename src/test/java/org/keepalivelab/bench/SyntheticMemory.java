@@ -14,7 +14,7 @@ import org.keepalivelab.ui.timeline.TimelineModel;
  * figures as {@code name value unit target}.
  */
 public final class SyntheticMemory {
-    private static final int PASSES = 1000;
+    private static final int PASSES = 500;
 
     private SyntheticMemory() {
     }
@@ -33,7 +33,7 @@ public final class SyntheticMemory {
         var pass = new LayoutPass();
         long[] layout = new long[PASSES];
         long span = model.lastT() - model.firstT();
-        for (int i = 0; i < PASSES; i++) {
+        for (int i = 0; i < PASSES; i++) { // after the first few hundred, C2 has compiled the layout
             long nudge = i % 2 * (span / 1000); // a different window each time, so each pass lays out anew
             layout[i] = pass.run(model, DrawBench.WIDTH, DrawBench.HEIGHT, 47, model.firstT() + nudge, model.lastT() + nudge);
         }
