@@ -114,7 +114,7 @@ public final class LabMemory {
                 long nudge = i % 2 * ((t1 - t0) / 1000);
                 layout[i] = pass.run(model, DrawBench.WIDTH, DrawBench.HEIGHT, 47, t0 + nudge, t1 + nudge);
             }
-            layoutP50 = SyntheticMemory.percentile(layout);
+            layoutP50 = DrawBench.percentile(layout, 50);
         }
 
         private static void sleep() {

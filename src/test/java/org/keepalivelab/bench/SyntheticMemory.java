@@ -1,7 +1,6 @@
 package org.keepalivelab.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.keepalivelab.ui.timeline.LayoutPass;
 import org.keepalivelab.ui.timeline.TimelineModel;
@@ -42,7 +41,7 @@ public final class SyntheticMemory {
         figures.add(new Figure("memory.synthetic.events", timeline.size(), "events", "-"));
         figures.add(new Figure("memory.synthetic.append_s", (appended - start) / 1e9, "s", "-"));
         figures.add(new Figure("memory.synthetic.view_model_pull_s", (pulled - appended) / 1e9, "s", "-"));
-        figures.add(new Figure("memory.synthetic.layout_p50", percentile(layout) / 1e6, "ms", "-"));
+        figures.add(new Figure("memory.synthetic.layout_p50", DrawBench.percentile(layout, 50) / 1e6, "ms", "-"));
         figures.add(new Figure("memory.synthetic.heap_peak_live", mb(Math.max(live, probe.peakLiveHeap())), "MiB", "<512"));
         figures.add(new Figure("memory.synthetic.heap_live_end", mb(live), "MiB", "-"));
         figures.add(new Figure("memory.synthetic.heap_max", mb(MemoryProbe.heap().getMax()), "MiB", "-"));
@@ -58,12 +57,6 @@ public final class SyntheticMemory {
 
     static double mb(long bytes) {
         return Math.round(bytes * 10.0 / (1 << 20)) / 10.0;
-    }
-
-    static long percentile(long[] samples) {
-        long[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     static List<String> args(double millions, int connections) {

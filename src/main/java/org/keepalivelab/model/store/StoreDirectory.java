@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * process's whole life, and the kernel drops the lock when the process dies however it dies, in any
  * PID namespace. A sweep removes a directory only if it can take that lock itself. POSIX drops all of a
  * process's locks on a file when any descriptor of it is closed, so a sweep never opens the lock of a
- * directory this JVM holds ({@link #held}).
+ * directory this JVM holds ({@link #HELD}).
  */
 public final class StoreDirectory implements AutoCloseable {
     static final String LOCK = "lock";
@@ -47,7 +47,7 @@ public final class StoreDirectory implements AutoCloseable {
      */
     static final Duration CREATION_GRACE = Duration.ofSeconds(10);
     /** Directories this JVM holds: never opened by a sweep, whose close would release their lock. */
-    private static final Set<Path> held = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path path;
     private final FileChannel lockChannel;
@@ -74,7 +74,11 @@ public final class StoreDirectory implements AutoCloseable {
             Path parent = StoreLocation.parent();
             try {
                 var directory = open(parent);
-                sweep(parent, CREATION_GRACE);
+                try {
+                    sweep(parent, CREATION_GRACE);
+                } catch (IOException e) {
+                    // housekeeping: what it could not remove now, a later start tries again
+                }
                 Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("store-cleanup").unstarted(directory::close));
                 return directory;
             } catch (IOException e) {
@@ -109,7 +113,7 @@ public final class StoreDirectory implements AutoCloseable {
                 continue;
             }
             var directory = new StoreDirectory(path, channel, lock);
-            held.add(path);
+            HELD.add(path);
             return directory;
         }
     }
@@ -146,7 +150,7 @@ public final class StoreDirectory implements AutoCloseable {
         } catch (IOException e) {
             // what could not go now goes with the next start's sweep
         } finally {
-            held.remove(path);
+            HELD.remove(path);
         }
     }
 
@@ -163,13 +167,22 @@ public final class StoreDirectory implements AutoCloseable {
         Instant madeBefore = Instant.now().minus(grace);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
             for (Path entry : entries) {
-                if (NAME.matcher(entry.getFileName().toString()).matches() && !held.contains(entry)
-                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && removeIfStale(entry, madeBefore)) {
+                if (NAME.matcher(entry.getFileName().toString()).matches() && !HELD.contains(entry)
+                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && removedIfStale(entry, madeBefore)) {
                     removed.add(entry);
                 }
             }
         }
         return removed;
+    }
+
+    /** Whether {@code directory} was stale and is gone; one that cannot be removed now is left for a later sweep. */
+    private static boolean removedIfStale(Path directory, Instant madeBefore) {
+        try {
+            return removeIfStale(directory, madeBefore);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean removeIfStale(Path directory, Instant madeBefore) throws IOException {
