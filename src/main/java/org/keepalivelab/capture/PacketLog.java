@@ -2,7 +2,6 @@ package org.keepalivelab.capture;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
@@ -10,14 +9,19 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalivelab.model.store.MappedBlocks;
+import org.keepalivelab.model.store.StoreDirectory;
 
 /**
  * Every captured packet of the lab's connections, kept as pcap records (nanosecond stamps, the
  * captured headers and the original length), so a pcap export is a header and a copy.
  *
  * <p>One writer (the capture thread), any number of readers: records are appended into fixed-size
- * chunks and published by a volatile count. The chunks live off the heap: a garbage collection never
- * copies them, and its pauses, which stop the capture thread too, stay short however much was captured.
+ * chunks and published by a volatile count. The chunks live off the heap, in memory-mapped files of the
+ * process's store directory ({@link MappedBlocks}): a garbage collection never copies them, and its
+ * pauses, which stop the capture thread too, stay short however much was captured; and the kernel's
+ * page cache, not the process's anonymous memory, holds them, so a lab left running overnight does not
+ * grow by what it captured.
  */
 public final class PacketLog {
     /** pcap's link type for bare IP packets, which is what a {@code SOCK_DGRAM} packet socket yields. */
@@ -27,20 +31,37 @@ public final class PacketLog {
     private static final int CHUNK = 1 << 20;
     private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-    /** A chunk's bytes and how many of them hold records; freed once unreachable. */
+    /** The store's files: the first holds a chunk, the largest 16 (16 MB). */
+    private static final long LARGEST_FILE = 16L * CHUNK;
+
+    /** A chunk's bytes and how many of them hold records. */
     private static final class Chunk {
-        final MemorySegment bytes = Arena.ofAuto().allocate(CHUNK);
+        final MemorySegment bytes;
         /** Written by the writer only; a reader that read {@code published} first sees at least what it counted. */
         long used;
+
+        Chunk(MemorySegment bytes) {
+            this.bytes = bytes;
+        }
     }
 
     private final List<Chunk> chunks = new ArrayList<>();
+    private final MappedBlocks store;
     private final int snapLength;
     private volatile long published; // bytes readable, over all chunks
     private volatile int packets;
 
+    /** An empty log of packets cut to {@code snapLength} bytes, stored in this process's store directory. */
     public PacketLog(int snapLength) {
+        this(snapLength, StoreDirectory.process());
+    }
+
+    public PacketLog(int snapLength, StoreDirectory directory) {
+        if (snapLength <= 0 || snapLength > CHUNK - RECORD_HEADER) {
+            throw new IllegalArgumentException("snap length must be 1.." + (CHUNK - RECORD_HEADER) + " bytes: " + snapLength);
+        }
         this.snapLength = snapLength;
+        this.store = new MappedBlocks(directory, "packets", CHUNK, LARGEST_FILE);
     }
 
     /** Records one packet: its stamp, its first {@code captured} bytes, and its full length. */
@@ -49,7 +70,7 @@ public final class PacketLog {
         synchronized (chunks) {
             chunk = chunks.isEmpty() ? null : chunks.getLast();
             if (chunk == null || CHUNK - chunk.used < RECORD_HEADER + captured) {
-                chunk = new Chunk();
+                chunk = new Chunk(store.allocate(CHUNK));
                 chunks.add(chunk);
             }
         }

@@ -8,9 +8,20 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
-/** Decodes the TCP segment in an IPv4 or IPv6 packet (no link header), or says it is none. */
+/**
+ * Decodes the TCP segment in an IPv4 or IPv6 packet (no link header), or says it is none. It reads only
+ * the headers, so a packet the capture cut short (its snap length) still decodes while its TCP header is there.
+ */
 public final class SegmentDecoder {
     private static final int PROTO_TCP = 6;
+    // IPv6 next-header values (IANA's protocol numbers) the decoder steps over on its way to TCP.
+    private static final int HOP_BY_HOP = 0;
+    private static final int ROUTING = 43;
+    private static final int FRAGMENT = 44;
+    private static final int AUTHENTICATION = 51;
+    private static final int DESTINATION_OPTIONS = 60;
+    /** More than this many extension headers before TCP is not a packet anyone sends: it is not read. */
+    private static final int MAX_EXTENSION_HEADERS = 8;
     private static final ValueLayout.OfShort U16 = JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt U32 = JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
@@ -37,12 +48,11 @@ public final class SegmentDecoder {
                 return null;
             }
         } else if (version == 6 && captured >= 40) {
-            // Lab traffic carries no extension headers: TCP follows the fixed header or it is not ours.
-            ipHeader = 40;
-            ipPayload = u16(packet, 4);
-            if (Byte.toUnsignedInt(packet.get(JAVA_BYTE, 6)) != PROTO_TCP) {
+            ipHeader = ipv6TcpHeader(packet, captured);
+            if (ipHeader < 0) {
                 return null;
             }
+            ipPayload = 40 + u16(packet, 4) - ipHeader; // the payload length counts the extension headers
         } else {
             return null;
         }
@@ -61,6 +71,42 @@ public final class SegmentDecoder {
                 Byte.toUnsignedInt(packet.get(JAVA_BYTE, ipHeader + 13)),
                 u16(packet, ipHeader + 14),
                 Math.max(0, ipPayload - tcpHeader));
+    }
+
+    /**
+     * Where TCP starts behind an IPv6 header and its extension headers (RFC 8200, section 4: hop-by-hop,
+     * routing, destination options and fragment; RFC 4302: the authentication header, whose length is in
+     * 4-byte units less 2), or -1 when the chain does not lead to TCP, is cut by the capture, or is a
+     * later fragment (which holds no TCP header). The lab's own traffic has none; imported captures may.
+     */
+    private static int ipv6TcpHeader(MemorySegment packet, int captured) {
+        int next = Byte.toUnsignedInt(packet.get(JAVA_BYTE, 6));
+        int at = 40;
+        for (int headers = 0; headers < MAX_EXTENSION_HEADERS; headers++) {
+            if (next == PROTO_TCP) {
+                return at;
+            }
+            if (captured < at + 8) {
+                return -1;
+            }
+            int length = Byte.toUnsignedInt(packet.get(JAVA_BYTE, at + 1));
+            switch (next) {
+                case HOP_BY_HOP, ROUTING, DESTINATION_OPTIONS -> length = (length + 1) * 8;
+                case AUTHENTICATION -> length = (length + 2) * 4;
+                case FRAGMENT -> {
+                    if ((u16(packet, at + 2) & 0xfff8) != 0) {
+                        return -1;
+                    }
+                    length = 8;
+                }
+                default -> {
+                    return -1;
+                }
+            }
+            next = Byte.toUnsignedInt(packet.get(JAVA_BYTE, at));
+            at += length;
+        }
+        return -1;
     }
 
     private static int u16(MemorySegment packet, long offset) {

@@ -1,5 +1,6 @@
 package org.keepalivelab.capture;
 
+import java.util.Objects;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.TcpFlags;
@@ -29,9 +30,10 @@ public final class TcpAnalyzer {
         long bytes(Direction dir);
     }
 
-    private final Written written;
+    private final Written written; // null: a capture read from a file, where nobody counted the writes
     private final Flow c2s = new Flow();
     private final Flow s2c = new Flow();
+    private boolean assumed;
 
     /** What one direction has sent so far. */
     private static final class Flow {
@@ -44,13 +46,40 @@ public final class TcpAnalyzer {
         boolean lastWasKeepAlive;
     }
 
+    /** The live lab's analyzer: {@code written} counts what each application wrote. */
     public TcpAnalyzer(Written written) {
-        this.written = written;
+        this.written = Objects.requireNonNull(written);
+    }
+
+    private TcpAnalyzer() {
+        this.written = null;
+    }
+
+    /**
+     * An analyzer for a capture read from a file, where the applications' writes are unknown. Its one
+     * rule that differs: a keep-alive-shaped segment into a zero window is taken for Linux's zero-window
+     * probe, as the live analyzer takes it when it has not seen the handshake. The kernel probes a zero
+     * window only while data waits to be sent ({@code tcp_probe_timer}), and its keep-alive timer does not
+     * fire while data waits ({@code tcp_keepalive_timer}: "It is alive without keepalive"), so a receiver
+     * that closed its window on a sender still sending is the usual case. Such a label is
+     * {@linkplain #assumed() assumed from the capture}.
+     */
+    public static TcpAnalyzer forCapture() {
+        return new TcpAnalyzer();
+    }
+
+    /**
+     * True when the last {@link #classify} rested on what a capture cannot show (whether the sender had
+     * unsent data), not on the segments alone.
+     */
+    public boolean assumed() {
+        return assumed;
     }
 
     public SegmentKind classify(Direction dir, TcpSegment s) {
         Flow fwd = dir == Direction.C2S ? c2s : s2c;
         Flow rev = dir == Direction.C2S ? s2c : c2s;
+        assumed = false;
 
         boolean zeroWindowProbe = isZeroWindowProbe(s, fwd, rev);
         boolean keepAliveShaped = !zeroWindowProbe && isKeepAlive(s, fwd, rev);
@@ -101,10 +130,12 @@ public final class TcpAnalyzer {
 
     /**
      * True while the application sending {@code dir} has written more than went out: Linux probes a
-     * zero window only then. Unknown without the handshake (a capture begun mid-connection): assumed.
+     * zero window only then. Unknown without the handshake (a capture begun mid-connection) or without
+     * the writes (a capture read from a file): assumed, and said so by {@link #assumed()}.
      */
     private boolean hasUnsentData(Direction dir, Flow fwd) {
-        if (fwd.isn < 0) {
+        if (written == null || fwd.isn < 0) {
+            assumed = true;
             return true;
         }
         long sent = ((fwd.nextSeq - fwd.isn - 1) & 0xffff_ffffL) - (fwd.finSent ? 1 : 0);

@@ -9,6 +9,8 @@ import org.keepalivelab.lab.Durations;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.lab.LabSysctl;
+import org.keepalivelab.lab.Range;
 import org.keepalivelab.lab.ScriptStep;
 import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.lab.SocketSettings;
@@ -44,6 +46,13 @@ final class Converters {
         @Override
         public ServerPolicy parse(String text) {
             return ServerPolicy.parse(text);
+        }
+    }
+
+    static final class SysctlConverter implements Parser<LabSysctl> {
+        @Override
+        public LabSysctl parse(String text) {
+            return LabSysctl.parse(text);
         }
     }
 

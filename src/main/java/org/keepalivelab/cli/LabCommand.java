@@ -17,6 +17,7 @@ import org.keepalivelab.cli.Converters.OrphanLifetimeConverter;
 import org.keepalivelab.cli.Converters.PolicyConverter;
 import org.keepalivelab.cli.Converters.SizeConverter;
 import org.keepalivelab.cli.Converters.StepConsumer;
+import org.keepalivelab.cli.Converters.SysctlConverter;
 import org.keepalivelab.cli.Converters.ThemeConverter;
 import org.keepalivelab.cli.Converters.TimeoutConverter;
 import org.keepalivelab.cli.Converters.UntilConverter;
@@ -29,7 +30,9 @@ import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabException;
+import org.keepalivelab.lab.LabKernel;
 import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.lab.LabSysctl;
 import org.keepalivelab.lab.Run;
 import org.keepalivelab.lab.Scenario;
 import org.keepalivelab.lab.Scenarios;
@@ -46,6 +49,7 @@ import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.theme.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -83,7 +87,7 @@ import picocli.CommandLine;
             "options override its settings; its steps and --at's run together, in time order.",
             "",
             "Exit status: 0 the script ran; 2 a bad option or script; 3 the lab could not do a step; "
-                + "4 the timeout came first."})
+                + "4 the timeout came first; 5 an imported capture ended early."})
 public final class LabCommand implements Callable<Integer> {
     static final int EXIT_LAB_FAILED = 3;
     static final int EXIT_TIMED_OUT = 4;
@@ -171,6 +175,13 @@ public final class LabCommand implements Callable<Integer> {
             + "user's lab runs in a private user and network namespace, where it has both.")
     boolean noNamespace;
 
+    @Option(names = "--sysctl", paramLabel = "NAME=VALUE", converter = SysctlConverter.class,
+            description = "One of the lab's own TCP sysctls, repeatable: tcp_keepalive_time, tcp_keepalive_intvl, "
+                    + "tcp_fin_timeout (seconds, 0..2147483), tcp_keepalive_probes, tcp_retries2, tcp_orphan_retries "
+                    + "(0..255), tcp_syn_retries (1..127), with or without net.ipv4. They are set in the lab's own "
+                    + "network namespace (as root too: the host's are never changed), for every socket of the lab.")
+    List<LabSysctl> sysctls = new ArrayList<>();
+
     @Option(names = "--png", paramLabel = "FILE",
             description = "With --headless: also draw the whole timeline as a PNG, legend and settings included.")
     Path png;
@@ -183,15 +194,21 @@ public final class LabCommand implements Callable<Integer> {
             description = "The PNG's colours. Default: light.")
     Theme theme = Theme.LIGHT;
 
+    @Mixin
+    ImportOptions imports = new ImportOptions();
+
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " is a file: give a directory "
                     + "(it is made if it does not exist).");
         }
-        return switch (Startup.decide(!noNamespace)) {
-            case Startup.InPrivateNamespace() -> {
-                int status = PrivateNamespace.relaunch();
+        if (imports.requested()) {
+            return imports.run(spec, headless, out, png, pngSize, theme); // reads a file: no lab, no namespace
+        }
+        return switch (Startup.decide(!noNamespace, sysctls)) {
+            case Startup.InPrivateNamespace(var kind) -> {
+                int status = PrivateNamespace.relaunch(kind);
                 yield status == PrivateNamespace.UNUSABLE_STATUS ? run(Startup.unusableNamespace()) : status;
             }
             case Startup.NamespaceUnusable() -> PrivateNamespace.UNUSABLE_STATUS;
@@ -209,6 +226,7 @@ public final class LabCommand implements Callable<Integer> {
         var settings = settings(scenario.map(Scenario::settings).orElse(LabSettings.seed()), script.settings());
         try {
             Lab.checkOffered(settings, isolation);
+            LabKernel.checkOffered(sysctls, isolation);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -40,7 +40,7 @@ public final class EventLog {
     static final String SOURCE = "lab";
 
     // One object per line, separated by our own newlines; the caller owns (and closes) the stream.
-    private static final JsonFactory JSON = JsonFactory.builder()
+    static final JsonFactory JSON = JsonFactory.builder()
             .rootValueSeparator("")
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
@@ -104,7 +104,8 @@ public final class EventLog {
         json.writeNumberProperty("tcpFinTimeout", kernel.finTimeout());
         json.writeNumberProperty("tcpRetries2", kernel.retries2());
         json.writeEndObject();
-        json.writeName("sysctl"); // the values in force where the lab ran, by their names under net.ipv4.
+        // The TCP sysctls in force in the lab's namespace (its own with --sysctl), by sysctl(8)'s names.
+        json.writeName("sysctl");
         json.writeStartObject();
         kernel.sysctl().forEach(json::writeNumberProperty);
         json.writeEndObject();
@@ -114,6 +115,9 @@ public final class EventLog {
         for (var conn : lab.connections()) {
             json.writeStartObject();
             json.writeNumberProperty("conn", conn.conn());
+            if (!conn.label().isEmpty()) {
+                json.writeStringProperty("label", conn.label());
+            }
             writeSettings(json, conn.settings(), kernel);
             json.writeEndObject();
         }
@@ -125,9 +129,15 @@ public final class EventLog {
         json.writeStringProperty("serverPolicy", settings.serverPolicy().label());
         writeSocket(json, "server", settings.server(), kernel);
         writeSocket(json, "client", settings.client(), kernel);
-        boolean kernelOrphan = settings.orphanLifetimeSeconds() == LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
-        json.writeNumberProperty("orphanLifetimeS", kernelOrphan ? kernel.finTimeout() : settings.orphanLifetimeSeconds());
-        json.writeBooleanProperty("orphanLifetimeIsKernelDefault", kernelOrphan);
+        writeOrphanLifetime(json, "orphanLifetime", settings.orphanLifetimeSeconds(), kernel);
+        writeOrphanLifetime(json, "serverOrphanLifetime", settings.serverOrphanLifetimeSeconds(), kernel);
+    }
+
+    /** A side's {@code TCP_LINGER2}, or {@code tcp_fin_timeout} where it leaves the kernel's. */
+    private static void writeOrphanLifetime(JsonGenerator json, String name, int seconds, KernelSettings kernel) {
+        boolean kernelDefault = seconds == LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME;
+        json.writeNumberProperty(name + "S", kernelDefault ? kernel.finTimeout() : seconds);
+        json.writeBooleanProperty(name + "IsKernelDefault", kernelDefault);
     }
 
     private static void writeSocket(JsonGenerator json, String side, SocketSettings socket, KernelSettings kernel) {
@@ -147,6 +157,16 @@ public final class EventLog {
     /** @param verdict what became of it, for a keep-alive probe */
     private static void writeEvent(JsonGenerator json, Event event, Optional<ProbeVerdict> verdict) {
         json.writeStartObject();
+        writeEventFields(json, event, verdict);
+        endLine(json);
+    }
+
+    /**
+     * An event's properties, inside an object the caller opens and ends: {@link ImportLog} adds its own.
+     *
+     * @param verdict what became of it, for a keep-alive probe; empty writes no verdict
+     */
+    static void writeEventFields(JsonGenerator json, Event event, Optional<ProbeVerdict> verdict) {
         json.writeNumberProperty("t", event.t());
         json.writeNumberProperty("conn", event.conn());
         switch (event) {
@@ -190,7 +210,6 @@ public final class EventLog {
                 writeStringOrNull(json, "side", a.action().actingSide().map(side -> side.label()));
             }
         }
-        endLine(json);
     }
 
     /** {@code "answered": true|false|null} (null: the record ended first, or the probe was inferred), and by what. */
@@ -256,7 +275,7 @@ public final class EventLog {
         value.ifPresentOrElse(json::writeNumber, json::writeNull);
     }
 
-    private static void endLine(JsonGenerator json) {
+    static void endLine(JsonGenerator json) {
         json.writeEndObject();
         json.writeRaw('\n');
     }

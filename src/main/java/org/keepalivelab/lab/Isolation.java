@@ -16,6 +16,11 @@ public record Isolation(Kind kind, String detail) {
         HOST,
         /** A user and network namespace of the lab's own, made for an ordinary user. */
         PRIVATE_NAMESPACE,
+        /**
+         * A network namespace of the lab's own, made for root because the lab sets TCP sysctls
+         * ({@code --sysctl}): they are that namespace's, and the host's stay as they were.
+         */
+        NETWORK_NAMESPACE,
         /** The process's own network namespace, without the privileges, because of {@code --no-namespace}. */
         DECLINED,
         /** The process's own network namespace, without the privileges: the system refused a private one. */
@@ -26,6 +31,7 @@ public record Isolation(Kind kind, String detail) {
 
     public static final Isolation HOST = new Isolation(Kind.HOST, null);
     public static final Isolation PRIVATE_NAMESPACE = new Isolation(Kind.PRIVATE_NAMESPACE, null);
+    public static final Isolation NETWORK_NAMESPACE = new Isolation(Kind.NETWORK_NAMESPACE, null);
     public static final Isolation DECLINED = new Isolation(Kind.DECLINED, null);
 
     public Isolation {
@@ -44,6 +50,11 @@ public record Isolation(Kind kind, String detail) {
     /** A system other than Linux, by {@code name}: the lab has java.net's sockets there, and nothing more. */
     public static Isolation otherSystem(String name) {
         return new Isolation(Kind.OTHER_SYSTEM, name);
+    }
+
+    /** Whether the lab runs in a network namespace of its own, whose sysctls are the lab's to set. */
+    public boolean ownNetwork() {
+        return kind == Kind.PRIVATE_NAMESPACE || kind == Kind.NETWORK_NAMESPACE;
     }
 
     /** Whether the lab may use Linux's interfaces (FFM into libc, /proc) at all. */

@@ -55,6 +55,7 @@ public final class Lab implements AutoCloseable {
     private final LabMode mode;
     private final Isolation isolation;
     private final KernelView view;
+    private final LabKernel kernel;
     /** Connection number by client port, for the capture's every packet: no boxing, no hashing. */
     private final AtomicIntegerArray connByClientPort = new AtomicIntegerArray(65_536);
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
@@ -92,6 +93,7 @@ public final class Lab implements AutoCloseable {
             watermark = capture == null ? null : CaptureWatermark.open(capture, serverAddress.getAddress());
             var tick = new SamplingTick(connections, view, serverAddress.getPort(), failure -> loopFailure = failure);
             loop = new EventLoop(threadName("lab-loop"), SamplingTick.PERIOD_NANOS, tick, e -> loopFailure = e.toString());
+            kernel = new LabKernel(isolation, loop);
         } catch (IOException | RuntimeException e) {
             if (watermark != null) {
                 watermark.close();
@@ -216,6 +218,11 @@ public final class Lab implements AutoCloseable {
     public Optional<String> linuxOptionsProblem() {
         return isolation.linux() ? Optional.empty() : Optional.of("TCP_USER_TIMEOUT and the orphan lifetime "
                 + "(TCP_LINGER2) are Linux socket options, and this is " + isolation.detail() + ".");
+    }
+
+    /** The TCP sysctls of the lab's namespace: in force, and settable where the namespace is the lab's own. */
+    public LabKernel kernel() {
+        return kernel;
     }
 
     /** What the lab can do where it runs (capture, sever, private namespace) and the banner that says so. */

@@ -11,7 +11,8 @@ import java.util.ArrayList;
  * @param sever            sever is available ({@code CAP_NET_ADMIN}); without it, see {@link Lab#severProblem()}
  * @param kernelState      each socket's state, probe count and timers are sampled from the kernel
  *                         ({@code TCP_INFO}, {@code /proc/net/tcp}): always on Linux, never elsewhere
- * @param privateNamespace the lab runs in a user and network namespace of its own
+ * @param privateNamespace the lab runs in a network namespace of its own (with a user namespace for an
+ *                         ordinary user, without for root's {@code --sysctl})
  * @param banner           one sentence saying which mode is active, and why when it is a limited one
  */
 public record LabMode(boolean capture, boolean sever, boolean kernelState, boolean privateNamespace, String banner) {
@@ -31,15 +32,16 @@ public record LabMode(boolean capture, boolean sever, boolean kernelState, boole
                     + "socket state use Linux interfaces (AF_PACKET, socket filters, TCP_INFO), and this is "
                     + isolation.detail() + ". " + READ_ONCE_OFF_LINUX);
         }
-        boolean privateNamespace = isolation.kind() == Isolation.Kind.PRIVATE_NAMESPACE;
-        return new LabMode(capture, sever, true, privateNamespace, banner(isolation, capture, sever));
+        return new LabMode(capture, sever, true, isolation.ownNetwork(), banner(isolation, capture, sever));
     }
 
     private static String banner(Isolation isolation, boolean capture, boolean sever) {
         if (capture && sever) {
-            return isolation.kind() == Isolation.Kind.PRIVATE_NAMESPACE
-                    ? "Private network namespace (unprivileged): full capture and sever."
-                    : "Host network namespace (privileged): full capture and sever.";
+            return switch (isolation.kind()) {
+                case PRIVATE_NAMESPACE -> "Private network namespace (unprivileged): full capture and sever.";
+                case NETWORK_NAMESPACE -> "Private network namespace (privileged, for --sysctl): full capture and sever.";
+                case HOST, DECLINED, REFUSED, OTHER_SYSTEM -> "Host network namespace (privileged): full capture and sever.";
+            };
         }
         String missing = !capture && !sever ? "no capture and no sever" : capture ? "no sever" : "no capture";
         String offered = capture ? "full capture"
@@ -56,7 +58,7 @@ public record LabMode(boolean capture, boolean sever, boolean kernelState, boole
             case DECLINED -> "--no-namespace, and this process lacks " + lacks;
             case REFUSED -> "no usable private network namespace: " + isolation.detail();
             case HOST -> "this process lacks " + lacks;
-            case PRIVATE_NAMESPACE -> "the private network namespace lacks " + lacks;
+            case PRIVATE_NAMESPACE, NETWORK_NAMESPACE -> "the private network namespace lacks " + lacks;
             case OTHER_SYSTEM -> throw new IllegalArgumentException("not Linux: " + isolation.detail());
         };
         return "Limited mode, " + missing + ": " + offered + " (" + why + ").";

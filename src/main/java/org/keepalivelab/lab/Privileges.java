@@ -100,6 +100,26 @@ final class Privileges {
                 + "TCP socket without it), which this process lacks" + remedy(isolation);
     }
 
+    /**
+     * Why the lab's TCP sysctls ({@code --sysctl}, the window's Lab kernel card) cannot be set where it
+     * runs, or {@code null} where they can: they are a network namespace's, and only one of the lab's own
+     * is the lab's to change.
+     */
+    static String sysctlProblem(Isolation isolation) {
+        String what = "The lab's TCP settings (--sysctl) are those of a network namespace of its own";
+        return switch (isolation.kind()) {
+            case PRIVATE_NAMESPACE, NETWORK_NAMESPACE -> null;
+            case HOST -> "The lab runs in the host's network namespace, whose TCP settings are the machine's: restart "
+                    + "with --sysctl to give the lab a namespace of its own.";
+            case DECLINED -> what + ", and --no-namespace keeps it in this process's: run Keepalive Lab without "
+                    + "--no-namespace.";
+            case REFUSED -> what + ", and none could be made (" + isolation.detail() + "): allow unprivileged user "
+                    + "namespaces (see docs/privileges.md) or run Keepalive Lab as root.";
+            case OTHER_SYSTEM -> what + " (Linux's net.ipv4 sysctls), and this is " + isolation.detail()
+                    + ": run Keepalive Lab on Linux to set them.";
+        };
+    }
+
     private static String remedy(Isolation isolation) {
         return switch (isolation.kind()) {
             case DECLINED -> ": run Keepalive Lab without --no-namespace, and it makes a private network namespace "
@@ -108,7 +128,7 @@ final class Privileges {
                     + "unprivileged user namespaces (see docs/privileges.md) or run Keepalive Lab as root.";
             case HOST -> ": run Keepalive Lab through its launcher, which makes a private network namespace where "
                     + "an ordinary user has it, or as root.";
-            case PRIVATE_NAMESPACE -> " even in its private network namespace: this kernel does not grant it there; "
+            case PRIVATE_NAMESPACE, NETWORK_NAMESPACE -> " even in its private network namespace: this kernel does not grant it there; "
                     + "run Keepalive Lab as root.";
             case OTHER_SYSTEM -> throw new IllegalArgumentException("not Linux: " + isolation.detail());
         };

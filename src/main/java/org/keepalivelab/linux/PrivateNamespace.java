@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs this program again in a user and network namespace of its own, where an ordinary user holds
- * {@code CAP_NET_RAW} and {@code CAP_NET_ADMIN} over a network with nothing in it but the lab's
- * loopback (docs/privileges.md).
+ * Runs this program again in a namespace of its own (docs/privileges.md): a user and network namespace,
+ * where an ordinary user holds {@code CAP_NET_RAW} and {@code CAP_NET_ADMIN} over a network with nothing
+ * in it but the lab's loopback; or, for root whose lab sets TCP sysctls ({@code --sysctl}), a network
+ * namespace alone, whose sysctls are the lab's and not the host's.
  *
  * <p>The kernel refuses {@code unshare(CLONE_NEWUSER)} to a multi-threaded process, and a JVM always
  * is one, so util-linux's {@code unshare} makes the namespaces and starts a new JVM in them with this
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class PrivateNamespace {
     /** In the relaunched JVM's environment: the parent's pid. Marks the child, so it never relaunches again. */
     static final String PARENT_PID = "KEEPALIVE_LAB_PARENT_PID";
+    /** In the relaunched JVM's environment: the {@link Kind} it was started in. */
+    static final String KIND = "KEEPALIVE_LAB_NAMESPACE";
 
     /**
      * The relaunched JVM's exit status when its namespace grants the lab nothing; the parent then runs
@@ -34,27 +37,55 @@ public final class PrivateNamespace {
     static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
     private static final String JPACKAGE_LAUNCHER_MARK = "_JPACKAGE_LAUNCHER";
 
-    private static final List<String> UNSHARE = List.of("unshare", "--user", "--map-root-user", "--net");
+    /** Which namespaces util-linux's {@code unshare} makes. */
+    public enum Kind {
+        /**
+         * A user namespace, where the user is root, and a network namespace it owns: an ordinary user's
+         * lab, which needs the capabilities it brings.
+         */
+        USER_AND_NETWORK("--user", "--map-root-user", "--net"),
+        /**
+         * A network namespace alone: root's lab with {@code --sysctl}, which has the capabilities already
+         * and needs only sysctls of its own. {@code CLONE_NEWNET} needs {@code CAP_SYS_ADMIN}, which root has.
+         */
+        NETWORK("--net");
+
+        private final List<String> unshare;
+
+        Kind(String... options) {
+            var command = new ArrayList<String>();
+            command.add("unshare");
+            command.addAll(List.of(options));
+            this.unshare = List.copyOf(command);
+        }
+    }
+
     private static final long TRIAL_SECONDS = 10;
     private static final long CHILD_SHUTDOWN_SECONDS = 5;
 
     private PrivateNamespace() {
     }
 
-    /** True in the JVM that {@link #relaunch()} started. */
+    /** True in the JVM that {@link #relaunch} started. */
     public static boolean inside() {
         return System.getenv(PARENT_PID) != null;
     }
 
+    /** In the JVM that {@link #relaunch} started, the kind of namespace it runs in. */
+    public static Kind insideKind() {
+        String kind = System.getenv(KIND);
+        return kind == null ? Kind.USER_AND_NETWORK : Kind.valueOf(kind);
+    }
+
     /**
-     * Why this program cannot run again in a private namespace here, naming the cause as precisely as
-     * the system tells it, or empty when it can. Finds out by making one for {@code true}.
+     * Why this program cannot run again in a namespace of {@code kind} here, naming the cause as precisely
+     * as the system tells it, or empty when it can. Finds out by making one for {@code true}.
      */
-    public static Optional<String> unavailable() throws InterruptedException {
+    public static Optional<String> unavailable(Kind kind) throws InterruptedException {
         if (ownCommandLine().isEmpty()) {
             return Optional.of("this JVM cannot read its own command line to start again");
         }
-        var command = new ArrayList<>(UNSHARE);
+        var command = new ArrayList<>(kind.unshare);
         command.add("true");
         try {
             var trial = new ProcessBuilder(command).redirectErrorStream(true)
@@ -96,16 +127,16 @@ public final class PrivateNamespace {
     }
 
     /**
-     * Runs this JVM's command line again in a new user and network namespace, with the same output
+     * Runs this JVM's command line again in new namespaces of {@code kind}, with the same output
      * streams, working directory and environment, and waits for it. Its standard input is a pipe from
      * this JVM that nobody writes to: when this JVM ends, however it ends, the kernel closes the pipe and
      * the child reads its end at once ({@link #settle()}).
      *
      * @return the child's exit status
      */
-    public static int relaunch() throws IOException, InterruptedException {
+    public static int relaunch(Kind kind) throws IOException, InterruptedException {
         var ownCommand = ownCommandLine().orElseThrow(() -> new IOException("This JVM cannot read its own command line"));
-        var command = new ArrayList<>(UNSHARE);
+        var command = new ArrayList<>(kind.unshare);
         command.add("--");
         command.addAll(ownCommand);
         var builder = new ProcessBuilder(command).inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -121,6 +152,7 @@ public final class PrivateNamespace {
         // launcher that finds the mark takes itself for that JVM's restart and passes every argument to
         // the JVM as an option. The launcher we start again is a fresh one.
         env.remove(JPACKAGE_LAUNCHER_MARK);
+        env.put(KIND, kind.name());
         // Mesa finds its shader cache through the password file too, unless told: tell it the XDG default.
         if (env.containsKey("HOME") && !env.containsKey("XDG_CACHE_HOME")) {
             env.put("XDG_CACHE_HOME", env.get("HOME") + "/.cache");
@@ -157,7 +189,7 @@ public final class PrivateNamespace {
     }
 
     /**
-     * In the JVM that {@link #relaunch()} started: ends this JVM as soon as the parent is gone (were it
+     * In the JVM that {@link #relaunch} started: ends this JVM as soon as the parent is gone (were it
      * killed outright, nobody would wait for us any more), which the end of its pipe on our standard
      * input tells at once; and brings {@code lo} up, which a new network namespace starts without.
      */

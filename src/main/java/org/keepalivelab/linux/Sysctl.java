@@ -3,6 +3,7 @@ package org.keepalivelab.linux;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** The kernel's settings under {@code /proc/sys}. */
 final class Sysctl {
@@ -22,5 +23,14 @@ final class Sysctl {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * Writes {@code value} to {@code name} in one {@code write(2)}, as the kernel's handlers parse what one
+     * write brings; the file must exist (a name this kernel lacks is an error, not a new file).
+     */
+    static void write(String name, String value) throws IOException {
+        Files.writeString(Path.of("/proc/sys", name), value + "\n", StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
     }
 }

@@ -2,21 +2,28 @@ package org.keepalivelab.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalivelab.model.store.MappedBlocks;
 
 /**
  * Every connection's segments, a {@link SegmentRow} per side, read from a {@link Timeline} as it
- * grows, with each keep-alive probe's answer ({@link ProbeAnswers}) decided as its segments arrive:
- * any reader (the timeline view, an export) asks what answered a probe without deciding it again.
+ * grows and kept, as the timeline is, off the heap in mapped files of its store directory, with each
+ * keep-alive probe's answer ({@link ProbeAnswers}) decided as its segments arrive: any reader (the timeline view, an export) asks what answered a probe without deciding it again.
  * {@link #update} reads only what the timeline appended since. Confined to one thread; each reader
  * keeps its own.
  */
 public final class SegmentRows {
+    /** A reader's rows: the first file holds a few connections' first blocks, the largest 16 MB. */
+    private static final long FIRST_FILE = 64 << 10;
+    private static final long LARGEST_FILE = 16 << 20;
+
     private final Timeline timeline;
+    private final MappedBlocks store;
     private final List<SegmentRow> rows = new ArrayList<>(); // connection c: 2(c-1) the client's, 2(c-1)+1 the server's
     private int read;
 
     public SegmentRows(Timeline timeline) {
         this.timeline = timeline;
+        this.store = new MappedBlocks(timeline.directory(), "rows", FIRST_FILE, LARGEST_FILE);
     }
 
     /** Takes in the segments the timeline appended since the last call; returns true if it appended anything. */
@@ -51,7 +58,7 @@ public final class SegmentRows {
     /** The segments {@code side} sent on connection {@code conn} (1-based): an empty row before its first. */
     public SegmentRow sent(int conn, Side side) {
         while (rows.size() < 2 * conn) {
-            rows.add(new SegmentRow(rows.size() % 2 == 0 ? Direction.C2S : Direction.S2C));
+            rows.add(new SegmentRow(rows.size() % 2 == 0 ? Direction.C2S : Direction.S2C, store));
         }
         return rows.get(2 * (conn - 1) + (side == Side.CLIENT ? 0 : 1));
     }

@@ -25,6 +25,7 @@ import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.ui.connections.ConnectionList;
 import org.keepalivelab.ui.controls.ActionBar;
+import org.keepalivelab.ui.controls.LabKernelCard;
 import org.keepalivelab.ui.controls.SettingsPanel;
 import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.export.ExportFlow;
@@ -133,6 +134,7 @@ public final class MainView extends BorderPane {
         session.messageProperty().addListener((obs, was, is) -> showMessage(is));
 
         settingsTab.setContent(settings);
+        settings.showLabKernel(new LabKernelCard(session.lab().kernel()));
         // Built when first shown: a table laid out at start, unseen, would hold up the window's first frames.
         connectionsTab.setOnSelectionChanged(e -> {
             if (connectionsTab.isSelected() && connectionsTab.getContent() == null) {

@@ -27,7 +27,16 @@ public final class Benchmarks implements Callable<Integer> {
     @Option(names = "--events", description = "Timeline events for draw and png (default ${DEFAULT-VALUE}).")
     int events = 1_000_000;
 
-    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, latency, draw, png, start.")
+    @Option(names = "--import-packets", description = "Packets in the generated capture the import reads (default ${DEFAULT-VALUE}).")
+    long importPackets = 10_000_000;
+
+    @Option(names = "--memory-events", description = "Millions of events in the memory group's synthetic run (default ${DEFAULT-VALUE}).")
+    double memoryEvents = 10;
+
+    @Option(names = "--memory-seconds", description = "How long the memory group's lab runs, after its connections are up (default ${DEFAULT-VALUE}; an hour for the long run: 3600).")
+    int memorySeconds = 60;
+
+    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, latency, draw, png, start, import.")
     List<String> only = new ArrayList<>();
 
     @Override
@@ -35,7 +44,7 @@ public final class Benchmarks implements Callable<Integer> {
         var work = Files.createTempDirectory("keepalive-lab-bench");
         var load = new CaptureLoad(connections, Duration.ofSeconds(seconds), writesPerSecond);
         if (wanted("memory")) {
-            print(StoreMemory.run());
+            print(MemoryBench.run(memoryEvents, memorySeconds, connections));
         }
         if (wanted("capture")) {
             print(load.againstTshark(false, work));
@@ -56,6 +65,9 @@ public final class Benchmarks implements Callable<Integer> {
         }
         if (wanted("start")) {
             print(StartBench.run(work));
+        }
+        if (wanted("import")) {
+            print(ImportBench.run(importPackets, work));
         }
         return 0;
     }

@@ -98,6 +98,11 @@ class HeadlessCommandTest {
         "--until=0ms                   | --until's time must be longer than 0",
         "--at=0.2s:send 99999999999    | send takes a byte count, 1..16777216",
         "--at=0.2s:reply 0             | reply takes a byte count, 1..16777216",
+        "--sysctl=tcp_retries2=256     | net.ipv4.tcp_retries2 must be 0..255, not 256",
+        "--sysctl=tcp_syn_retries=0    | net.ipv4.tcp_syn_retries must be 1..127, not 0",
+        "--sysctl=net.ipv4.tcp_fin_timeout=-1 | net.ipv4.tcp_fin_timeout must be 0..2147483 s, not -1",
+        "--sysctl=tcp_rmem=4096        | the lab cannot set 'tcp_rmem': it sets tcp_keepalive_time, tcp_keepalive_intvl",
+        "--sysctl=tcp_retries2         | 'tcp_retries2' is not NAME=VALUE, as in tcp_retries2=5",
     })
     void badInputIsRefusedWithOneClearSentence(String option, String expected) {
         int status = run("--headless", option, "--out", out.toString());
@@ -105,6 +110,20 @@ class HeadlessCommandTest {
         assertEquals(2, status);
         assertTrue(stderr.toString().contains(expected), stderr::toString);
         assertTrue(stderr.toString().lines().count() <= 2, stderr::toString);
+    }
+
+    /** As root the lab would run in the host's namespace with --no-namespace: it refuses, and writes nothing. */
+    @Test
+    void sysctlWithoutANamespaceIsRefusedBeforeAnythingStarts() throws Exception {
+        String before = Files.readString(Path.of("/proc/sys/net/ipv4/tcp_retries2"));
+        int status = run("--headless", "--no-namespace", "--sysctl", "tcp_retries2=4", "--out", out.toString());
+
+        assertEquals(2, status);
+        assertTrue(stderr.toString().startsWith("--sysctl refused: The lab's TCP settings (--sysctl) are those of a "
+                + "network namespace of its own, and --no-namespace keeps it in this process's: run Keepalive Lab "
+                + "without --no-namespace."), stderr::toString);
+        assertEquals(before, Files.readString(Path.of("/proc/sys/net/ipv4/tcp_retries2")), "the host's value");
+        assertTrue(Files.notExists(out.resolve("events.jsonl")), "nothing ran");
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.keepalivelab.model.TcpState;
  */
 final class Events {
     /** The kernel the tests' connections ran on: Linux's defaults. */
-    static final KernelSettings KERNEL = new KernelSettings("test", 7200, 75, 9, 60, 15);
+    static final KernelSettings KERNEL = new KernelSettings("test", 7200, 75, 9, 60, 15, 0, 6);
     static final long PERIOD = 20_000_000;
 
     private final List<Event> events = new ArrayList<>();

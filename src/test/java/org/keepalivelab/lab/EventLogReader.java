@@ -36,7 +36,7 @@ final class EventLogReader {
             "RST", TcpFlags.RST, "PSH", TcpFlags.PSH, "ACK", TcpFlags.ACK, "URG", TcpFlags.URG,
             "ECE", TcpFlags.ECE, "CWR", TcpFlags.CWR);
 
-    /** The header's top-level values (nested settings left out), and the events as a transcript. */
+    /** The header's values (objects as maps, arrays left out), and the events as a transcript. */
     record Log(Map<String, Object> header, Transcript transcript) {
     }
 
@@ -62,7 +62,7 @@ final class EventLogReader {
         return new Log(header, new Transcript(List.copyOf(events), List.copyOf(events), null));
     }
 
-    /** One object's scalar properties; nested objects and arrays are skipped. */
+    /** One object's properties, nested objects as maps; arrays are skipped. */
     private static Map<String, Object> readObject(JsonParser json) {
         var fields = new LinkedHashMap<String, Object>();
         while (json.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -71,6 +71,7 @@ final class EventLogReader {
                 case VALUE_STRING -> fields.put(name, json.getString());
                 case VALUE_NUMBER_INT -> fields.put(name, json.getLongValue());
                 case VALUE_TRUE, VALUE_FALSE -> fields.put(name, json.getBooleanValue());
+                case START_OBJECT -> fields.put(name, readObject(json));
                 default -> json.skipChildren();
             }
         }

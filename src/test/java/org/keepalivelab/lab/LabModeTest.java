@@ -30,6 +30,13 @@ class LabModeTest {
     }
 
     @Test
+    void rootsNamespaceForItsSysctlsIsNamedAndCountsAsPrivate() {
+        var mode = LabMode.of(Isolation.NETWORK_NAMESPACE, true, true);
+        assertEquals("Private network namespace (privileged, for --sysctl): full capture and sever.", mode.banner());
+        assertTrue(mode.privateNamespace());
+    }
+
+    @Test
     void captureWithoutSeverSaysWhichCapabilityIsMissing() {
         // A container's root often has CAP_NET_RAW but not CAP_NET_ADMIN, and no user namespaces.
         var mode = LabMode.of(Isolation.refused("unshare: unshare failed: Operation not permitted"), true, false);

@@ -3,6 +3,7 @@ package org.keepalivelab.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,15 +25,22 @@ class LimitedModeWindowIT {
 
     @Test
     void windowInLimitedModeShowsTheBannerAndDisablesSeverWithTheReason() throws Exception {
-        var run = INSTALLED.lab().runJava(TIMEOUT_SECONDS,
+        assertPasses(INSTALLED.lab(), List.of(), CHECK);
+    }
+
+    /**
+     * Runs the TestFX class {@code check} as nobody under {@code wrapper} through JUnit's console launcher,
+     * and fails with the launcher's whole output, once, unless every test in it passed.
+     */
+    static void assertPasses(UnprivilegedLab lab, List<String> wrapper, String check) throws Exception {
+        var run = lab.runJavaWithin(wrapper, TIMEOUT_SECONDS,
                 "--enable-native-access=ALL-UNNAMED,javafx.graphics",
                 "-Dglass.platform=Headless", "-Dtestfx.robot=glass", "-Dprism.order=sw",
                 "-cp", "test-classes:classes:it-lib/*",
                 "org.junit.platform.console.ConsoleLauncher", "execute",
                 "--disable-banner", "--disable-ansi-colors", "--details=tree", "--fail-if-no-tests",
-                "--select-class=" + CHECK);
+                "--select-class=" + check);
 
-        // The launcher's whole output, once, with the first assertion that fails.
         assertEquals(0, run.status(), run::output);
         assertTrue(count(SUCCESSFUL, run) >= 1, run::output);
         assertEquals(0, count(FAILED, run), run::output);

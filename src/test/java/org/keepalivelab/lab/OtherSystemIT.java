@@ -30,7 +30,7 @@ class OtherSystemIT {
 
     private static final List<String> OTHER_SYSTEM_JVM = List.of("-Dkeepalivelab.portable=true",
             "--enable-native-access=javafx.graphics", "--illegal-native-access=deny", "-Xlog:class+load=info:stderr");
-    private static final Set<String> PLAIN_JAVA = Set.of("KernelSettings", "KernelTimer", "LinuxException", "Sysctl");
+    private static final Set<String> PLAIN_JAVA = Set.of("KernelSettings", "KernelTimer", "LinuxException", "Sysctl", "TcpSysctl");
     private static final Pattern LINUX_CLASS = Pattern.compile("org\\.keepalivelab\\.linux\\.(\\w+)");
 
     @Test

@@ -136,7 +136,11 @@ final class UnprivilegedLab implements AutoCloseable {
      * {@code jvmOptions} in place of the launcher's {@link #LAUNCHER_NATIVE_ACCESS}.
      */
     Result runWith(List<String> wrapper, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        var run = start(wrapper, jvmOptions, args);
+        return await(start(wrapper, jvmOptions, args));
+    }
+
+    /** Waits for a run started with {@link #start} or {@link #startAsRoot} to end, and reads what it left. */
+    static Result await(Running run) throws IOException, InterruptedException {
         if (!run.process().waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             run.process().descendants().forEach(ProcessHandle::destroyForcibly);
             run.process().destroyForcibly();
@@ -147,15 +151,28 @@ final class UnprivilegedLab implements AutoCloseable {
                 Files.exists(events) ? EventLogReader.read(events) : null);
     }
 
-    /** A run under way: its process (nobody's JVM, as setpriv replaces itself with it) and where it writes. */
+    /** A run under way: its process (the JVM, as setpriv replaces itself with it) and where it writes. */
     record Running(Process process, Path out, Path stdout, Path stderr) {
     }
 
     /** Starts {@code keepalive-lab --headless ARGS --out DIR} as nobody, as {@link #runWith} does, without waiting. */
     Running start(List<String> wrapper, List<String> jvmOptions, String... args) throws IOException {
+        var nobody = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
+        nobody.addAll(wrapper);
+        return startWithin(nobody, jvmOptions, args);
+    }
+
+    /**
+     * Starts {@code keepalive-lab --headless ARGS --out DIR} as root, this test's own user, from the same
+     * installation, with the launcher's grant, without waiting.
+     */
+    Running startAsRoot(String... args) throws IOException {
+        return startWithin(List.of(), List.of(LAUNCHER_NATIVE_ACCESS), args);
+    }
+
+    private Running startWithin(List<String> wrapper, List<String> jvmOptions, String... args) throws IOException {
         var out = writableDirectory("out");
-        var command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
-        command.addAll(wrapper);
+        var command = new ArrayList<>(wrapper);
         command.add(java.toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("--module-path", "launch/javafx", "--add-modules", "javafx.controls,javafx.swing,javafx.fxml",
@@ -181,9 +198,15 @@ final class UnprivilegedLab implements AutoCloseable {
      * ({@code /nonexistent}) does not exist.
      */
     JavaRun runJava(long timeoutSeconds, String... jvmArgs) throws IOException, InterruptedException {
+        return runJavaWithin(List.of(), timeoutSeconds, jvmArgs);
+    }
+
+    /** Runs {@code java JVM_ARGS} as {@link #runJava} does, under {@code wrapper} (such as {@code unshare -Urn}). */
+    JavaRun runJavaWithin(List<String> wrapper, long timeoutSeconds, String... jvmArgs) throws IOException, InterruptedException {
         var own = writableDirectory("home");
-        var command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
-                java.toString(), "-Djava.io.tmpdir=" + own, "-Duser.home=" + own));
+        var command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
+        command.addAll(wrapper);
+        command.addAll(List.of(java.toString(), "-Djava.io.tmpdir=" + own, "-Duser.home=" + own));
         command.addAll(List.of(jvmArgs));
         var stdout = own.resolveSibling(own.getFileName() + ".stdout");
         var stderr = own.resolveSibling(own.getFileName() + ".stderr");

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +59,28 @@ class UnprivilegedUserIT {
                 () -> assertEquals(KernelFactsTest.KILLED, transcript.segmentsAfter(1, "kill")),
                 () -> assertTrue(transcript.segments(1).noneMatch(s -> s.inferred()), "captured, not inferred"),
                 () -> assertEquals(AppEventType.EOF, transcript.app(1, Side.SERVER).getLast().event()));
+    }
+
+    /**
+     * The lab's own sysctls, set in its user and network namespace before it starts: the header records them,
+     * and they are in force, as the kernel's count of a server keep-alive that leaves the count to it (3,
+     * not the host's) shows across a sever.
+     */
+    @Test
+    void sysctlsAreSetInThePrivateNamespaceAndTheHeaderRecordsThem() throws Exception {
+        var run = INSTALLED.lab().run("--sysctl", "tcp_keepalive_probes=3", "--sysctl", "net.ipv4.tcp_retries2=6",
+                "--sysctl", "tcp_fin_timeout=9", "--sysctl", "tcp_keepalive_time=600", "--sysctl", "tcp_keepalive_intvl=30",
+                "--sysctl", "tcp_orphan_retries=2", "--sysctl", "tcp_syn_retries=3",
+                "--server-keepalive", "1,1", "--at", "0s:connect", "--at", "0.2s:send 5", "--at", "0.5s:sever");
+
+        assertAll(
+                () -> assertEquals(0, run.status(), run::stderr),
+                () -> assertEquals(PRIVATE_BANNER, run.banner()),
+                () -> assertEquals(Map.of("net.ipv4.tcp_keepalive_time", 600L, "net.ipv4.tcp_keepalive_intvl", 30L,
+                        "net.ipv4.tcp_keepalive_probes", 3L, "net.ipv4.tcp_retries2", 6L, "net.ipv4.tcp_fin_timeout", 9L,
+                        "net.ipv4.tcp_orphan_retries", 2L, "net.ipv4.tcp_syn_retries", 3L), run.log().header().get("sysctl")),
+                () -> assertEquals(KernelFactsTest.SEVERED, run.log().transcript().segmentsAfter(1, "sever"),
+                        "three probes, the namespace's count, then RST"));
     }
 
     /**
@@ -136,11 +159,11 @@ class UnprivilegedUserIT {
         }).map(ProcessHandle::pid).toList();
     }
 
-    private interface Check {
+    interface Check {
         boolean holds() throws IOException;
     }
 
-    private static void awaitUntil(Duration timeout, String what, Check check) throws IOException, InterruptedException {
+    static void awaitUntil(Duration timeout, String what, Check check) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!check.holds()) {
             if (System.nanoTime() > deadline) {

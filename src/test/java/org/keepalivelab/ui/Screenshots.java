@@ -1,6 +1,7 @@
 package org.keepalivelab.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.keepalivelab.lab.Startup;
@@ -26,7 +27,7 @@ public final class Screenshots extends Application {
     @Override
     public void init() throws Exception {
         // No namespace of its own (the screenshots run as root), but off Linux the other systems' path.
-        var startup = Startup.decide(false);
+        var startup = Startup.decide(false, List.of());
         if (!(startup instanceof Startup.Here(var isolation))) {
             throw new IllegalStateException("Without a namespace the lab runs here, not " + startup);
         }

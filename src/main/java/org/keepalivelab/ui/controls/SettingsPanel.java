@@ -63,6 +63,8 @@ public final class SettingsPanel extends BorderPane {
     private Label clientsName;
     @FXML
     private StackPane clientsSlot;
+    @FXML
+    private VBox kernelSlot;
 
     /**
      * @param linuxOptionsProblem why {@code TCP_USER_TIMEOUT} and the orphan lifetime cannot be set here
@@ -147,6 +149,11 @@ public final class SettingsPanel extends BorderPane {
             scroll.setVvalue(Math.clamp(centred / overflow, 0, 1));
         }
         field.field().requestFocus();
+    }
+
+    /** Shows the lab's kernel below the next connection's settings ({@link LabKernelCard}). */
+    public void showLabKernel(LabKernelCard card) {
+        kernelSlot.getChildren().setAll(card);
     }
 
     /** How many clients the next Connect opens; changes only to a valid value. */

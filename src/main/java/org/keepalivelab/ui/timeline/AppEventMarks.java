@@ -31,7 +31,7 @@ final class AppEventMarks extends LinedMarks {
         spans.clear();
         var geo = frame.geometry();
         int lo = row.firstAtOrAfter(frame.t0());
-        for (int i = lo; i < row.size() && row.get(i).t() <= frame.t1(); i++) {
+        for (int i = lo; i < row.size() && row.t(i) <= frame.t1(); i++) {
             AppEvent event = row.get(i);
             if (AppRow.isOutcome(event)) {
                 double x = frame.x(event.t());
@@ -51,7 +51,7 @@ final class AppEventMarks extends LinedMarks {
             return;
         }
         double lastEnd = Double.NEGATIVE_INFINITY;
-        for (int i = lo; i < row.size() && row.get(i).t() <= frame.t1(); i++) {
+        for (int i = lo; i < row.size() && row.t(i) <= frame.t1(); i++) {
             AppEvent event = row.get(i);
             if (AppRow.isOutcome(event)) {
                 continue;

@@ -1,20 +1,25 @@
 package org.keepalivelab.ui.timeline;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
-import org.keepalivelab.model.TimeIndex;
+import org.keepalivelab.model.Timeline;
+import org.keepalivelab.model.store.MappedBlocks;
 
-/** What one side's application saw, sorted by time: few events, kept as records. */
+/**
+ * What one side's application saw, sorted by time, off the heap in the view model's store ({@link
+ * StoredEvents}): a flood of writes and reads grows the page cache, not the heap. {@link #get}
+ * rebuilds an event from the timeline.
+ */
 public final class AppRow {
-    private final TimeIndex times = new TimeIndex();
-    private final List<AppEvent> events = new ArrayList<>();
+    private final StoredEvents<AppEvent> events;
 
-    void add(AppEvent event) {
-        int at = times.insertionPoint(event.t());
-        times.insert(at, event.t());
-        events.add(at, event);
+    AppRow(Timeline timeline, MappedBlocks store) {
+        this.events = new StoredEvents<>(timeline, store, AppEvent.class);
+    }
+
+    void add(AppEvent event, int index) {
+        events.add(event, index);
     }
 
     public int size() {
@@ -25,8 +30,13 @@ public final class AppRow {
         return events.get(i);
     }
 
+    /** The time of event {@code i}, without rebuilding it. */
+    public long t(int i) {
+        return events.t(i);
+    }
+
     public int firstAtOrAfter(long t) {
-        return times.firstAtOrAfter(t);
+        return events.firstAtOrAfter(t);
     }
 
     /** True for the events that end the application's connection: EOF or an error. */

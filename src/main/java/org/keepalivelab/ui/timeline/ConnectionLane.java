@@ -1,6 +1,5 @@
 package org.keepalivelab.ui.timeline;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
@@ -9,45 +8,51 @@ import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.SegmentRow;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
+import org.keepalivelab.model.Timeline;
+import org.keepalivelab.model.store.MappedBlocks;
 
 /**
  * One connection on the timeline: per side, the segments it sent, its kernel states and what its
- * application saw; and the user's actions on the connection.
+ * application saw; and the user's actions on the connection. All of it off the heap, in the view
+ * model's store.
  */
 public final class ConnectionLane {
     private final int conn;
     private final SegmentRow clientSent;
     private final SegmentRow serverSent;
-    private final StateRow clientStates = new StateRow();
-    private final StateRow serverStates = new StateRow();
-    private final AppRow clientApp = new AppRow();
-    private final AppRow serverApp = new AppRow();
-    private final List<ActionEvent> actions = new ArrayList<>();
+    private final StateRow clientStates;
+    private final StateRow serverStates;
+    private final AppRow clientApp;
+    private final AppRow serverApp;
+    private final StoredEvents<ActionEvent> actions;
 
-    ConnectionLane(int conn, SegmentRow clientSent, SegmentRow serverSent) {
+    /** A lane whose segments are in rows already; its other events go into {@code store}. */
+    ConnectionLane(int conn, SegmentRow clientSent, SegmentRow serverSent, Timeline timeline, MappedBlocks store) {
         this.conn = conn;
         this.clientSent = clientSent;
         this.serverSent = serverSent;
+        this.clientStates = new StateRow(store);
+        this.serverStates = new StateRow(store);
+        this.clientApp = new AppRow(timeline, store);
+        this.serverApp = new AppRow(timeline, store);
+        this.actions = new StoredEvents<>(timeline, store, ActionEvent.class);
     }
 
     public int conn() {
         return conn;
     }
 
-    void add(StateEvent state) {
-        states(state.side()).add(state);
+    /** Takes in {@code state}, the timeline's event {@code index}; likewise below. */
+    void add(StateEvent state, int index) {
+        states(state.side()).add(state, index);
     }
 
-    void add(AppEvent app) {
-        app(app.side()).add(app);
+    void add(AppEvent app, int index) {
+        app(app.side()).add(app, index);
     }
 
-    void add(ActionEvent action) {
-        int at = actions.size();
-        while (at > 0 && actions.get(at - 1).t() > action.t()) {
-            at--;
-        }
-        actions.add(at, action);
+    void add(ActionEvent action, int index) {
+        actions.add(action, index);
     }
 
     /** The segments {@code side} sent. */
@@ -63,6 +68,7 @@ public final class ConnectionLane {
         return side == Side.CLIENT ? clientApp : serverApp;
     }
 
+    /** The user's actions on the connection, in time order; rebuilt from the timeline as read. */
     public List<ActionEvent> actions() {
         return actions;
     }

@@ -12,16 +12,23 @@ import org.keepalivelab.model.SegmentRows;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
 import org.keepalivelab.model.Timeline;
+import org.keepalivelab.model.store.MappedBlocks;
 
 /**
  * What the timeline view draws: the lab's events sorted into a lane per connection, the segments
- * (and their probes' answers) as the model's {@link SegmentRows} keeps them. {@link #pull} reads only
+ * (and their probes' answers) as the model's {@link SegmentRows} keeps them, the rest in the model's
+ * own store: off the heap, as the timeline is. {@link #pull} reads only
  * what the lab appended since the last call, so once per frame is cheap.
  * Confined to one thread (the FX thread for the live view).
  */
 public final class TimelineModel {
+    /** The lanes' states, application events and actions: the first file holds many lanes' first blocks. */
+    private static final long FIRST_FILE = 64 << 10;
+    private static final long LARGEST_FILE = 16 << 20;
+
     private final Timeline timeline;
     private final SegmentRows segmentRows;
+    private final MappedBlocks store;
     private final List<ConnectionLane> lanes = new ArrayList<>();
     private final List<ConnectionLane> lanesView = Collections.unmodifiableList(lanes); // read every frame
     private int read;
@@ -32,6 +39,7 @@ public final class TimelineModel {
     public TimelineModel(Timeline timeline) {
         this.timeline = timeline;
         this.segmentRows = new SegmentRows(timeline);
+        this.store = new MappedBlocks(timeline.directory(), "lanes", FIRST_FILE, LARGEST_FILE);
     }
 
     /** Takes in what is new on the lab's timeline; returns true if anything was. */
@@ -48,27 +56,28 @@ public final class TimelineModel {
                 lane(timeline.conn(i)); // from the store's columns: no record made for nearly all events
                 segments++;
             } else {
-                add(timeline.get(i));
+                add(timeline.get(i), i);
             }
         }
         read = size;
         return true;
     }
 
-    private void add(Event event) {
+    private void add(Event event, int index) {
         var lane = lane(event.conn());
         switch (event) {
             case SegmentEvent segment -> throw new IllegalArgumentException("segments come from the rows: " + segment);
-            case StateEvent state -> lane.add(state);
-            case AppEvent app -> lane.add(app);
-            case ActionEvent action -> lane.add(action);
+            case StateEvent state -> lane.add(state, index);
+            case AppEvent app -> lane.add(app, index);
+            case ActionEvent action -> lane.add(action, index);
         }
     }
 
     private ConnectionLane lane(int conn) {
         while (lanes.size() < conn) {
             int next = lanes.size() + 1;
-            lanes.add(new ConnectionLane(next, segmentRows.sent(next, Side.CLIENT), segmentRows.sent(next, Side.SERVER)));
+            lanes.add(new ConnectionLane(next, segmentRows.sent(next, Side.CLIENT), segmentRows.sent(next, Side.SERVER),
+                    timeline, store));
         }
         return lanes.get(conn - 1);
     }

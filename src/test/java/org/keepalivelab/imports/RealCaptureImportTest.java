@@ -1,0 +1,284 @@
+package org.keepalivelab.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.keepalivelab.lab.KeepaliveSettings;
+import org.keepalivelab.lab.Lab;
+import org.keepalivelab.lab.LabRun;
+import org.keepalivelab.lab.Script;
+import org.keepalivelab.lab.ScriptStep;
+import org.keepalivelab.model.SegmentEvent;
+import org.keepalivelab.model.SegmentKind;
+
+/**
+ * Captures of one real lab run on loopback, made at the same time by tcpdump ({@code -i lo}: classic
+ * pcap, Ethernet framing; {@code -i any}: Linux cooked v1 and v2, ns stamps), by dumpcap (pcapng, on
+ * {@code lo} and {@code any} at once, so every packet is there twice, on two interfaces) and by the lab
+ * itself (raw IP), plus the lab's file framed again as Ethernet with QinQ tags (802.1ad outside 802.1Q:
+ * loopback has no VLANs, so the test writes them) and a gzip-compressed copy. Each imports, and its
+ * keep-alive and keep-alive ACK labels agree with tshark's frame for frame, except {@link #DEVIATIONS}.
+ * Needs root (the lab's capture, tcpdump, dumpcap) and tshark, tcpdump and dumpcap installed (.ci/run).
+ */
+class RealCaptureImportTest {
+    /** Where the import and tshark may differ on these captures, on purpose, and why. */
+    static final Map<String, String> DEVIATIONS = Map.of(
+            "duplicate", "a packet captured twice (two interfaces, or -i any before libpcap dropped loopback's "
+                    + "outgoing copy) is one event: its second copy is dropped, while tshark labels both copies",
+            "zero-window probe", "Linux's zero-window probe has a keep-alive's shape, which tshark calls a "
+                    + "keep-alive; the import calls it a zero-window probe (assumed from the capture)");
+
+    @TempDir
+    static Path dir;
+    private static final Map<String, Path> files = new LinkedHashMap<>();
+    private static List<SegmentKind> liveKinds;
+    private static int labPort;
+
+    /** The lab's connections: the tools' files also hold the probes that showed them capturing. */
+    private static EndpointFilter labOnly() {
+        return EndpointFilter.parse(":" + labPort);
+    }
+
+    @BeforeAll
+    static void captureOneRunFiveWays() throws Exception {
+        var settings = LabRun.seedWith(KeepaliveSettings.of(1, 1, 3)).withOrphanLifetime(3);
+        try (var lab = Lab.start(settings)) {
+            labPort = lab.serverAddress().getPort();
+            int probePort;
+            try (var free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                probePort = free.getLocalPort(); // closed again: a connect to it draws SYN and RST
+            }
+            String filter = "tcp port " + labPort + " or tcp port " + probePort;
+            var tools = List.of(
+                    new Tool("tcpdump-lo.pcap", 1, "tcpdump", "-U", "-i", "lo", "-w", "%s", filter),
+                    new Tool("tcpdump-any-sll2.pcap", 1, "tcpdump", "-U", "-i", "any", "-y", "LINUX_SLL2",
+                            "--time-stamp-precision=nano", "-w", "%s", filter),
+                    new Tool("tcpdump-any-sll.pcap", 1, "tcpdump", "-U", "-i", "any", "-y", "LINUX_SLL", "-w", "%s", filter),
+                    new Tool("dumpcap-lo-and-any.pcapng", 2, "dumpcap", "-q", "-i", "lo", "-f", filter, "-i", "any",
+                            "-f", filter, "-w", "%s"));
+            var running = new ArrayList<Process>();
+            for (var tool : tools) {
+                running.add(tool.start(dir));
+            }
+            awaitCapturing(tools, probePort);
+            var script = new Script(Arrays.stream(new String[] {"0s:connect", "0s:connect", "0.2s:send 5",
+                    "0.2s:send 5@2", "0.5s:sever@2", "1s:kill"}).map(ScriptStep::parse).toList(), null,
+                    Duration.ofSeconds(30));
+            assertEquals(Script.Outcome.DONE, script.run(lab));
+            Thread.sleep(300); // the last segments reach the tools' buffers
+            var pcap = new ByteArrayOutputStream();
+            lab.packets().orElseThrow().writePcap(pcap);
+            liveKinds = lab.timeline().snapshot().stream().filter(e -> e instanceof SegmentEvent)
+                    .map(e -> ((SegmentEvent) e).kind()).toList();
+            for (var process : running) {
+                process.destroy(); // SIGTERM: each closes its file
+                assertTrue(process.waitFor(10, TimeUnit.SECONDS), "a capture tool stopped");
+            }
+            for (var tool : tools) {
+                files.put(tool.file(), dir.resolve(tool.file()));
+            }
+            files.put("lab.pcap", Files.write(dir.resolve("lab.pcap"), pcap.toByteArray()));
+        }
+        files.put("lab-ethernet-qinq.pcap", Files.write(dir.resolve("lab-ethernet-qinq.pcap"),
+                ethernetQinQ(Files.readAllBytes(files.get("lab.pcap")))));
+        var zipped = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(Files.readAllBytes(files.get("tcpdump-lo.pcap")));
+        }
+        files.put("tcpdump-lo.pcap.gz", Files.write(dir.resolve("tcpdump-lo.pcap.gz"), zipped.toByteArray()));
+    }
+
+    /** A capture tool, writing {@code file}, on {@code interfaces} interfaces (one link type each). */
+    private record Tool(String file, int interfaces, String... command) {
+        Process start(Path dir) {
+            var args = Arrays.stream(command).map(a -> a.equals("%s") ? dir.resolve(file).toString() : a).toList();
+            try {
+                return new ProcessBuilder(args).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                throw new AssertionError("This test needs " + command[0] + ": apt-get install tcpdump tshark "
+                        + "(CI's .ci/run does)", e);
+            }
+        }
+
+        /** The link types of the packets in its file so far: one per interface that is capturing. */
+        Set<Integer> linkTypesSoFar(Path dir) throws IOException {
+            var seen = new TreeSet<Integer>();
+            var path = dir.resolve(file);
+            if (!Files.exists(path)) {
+                return seen;
+            }
+            try (var in = CaptureStream.open(path.toString())) {
+                var reader = PacketReader.open(in);
+                var packet = new Packet();
+                while (reader.next(packet)) {
+                    seen.add(packet.linkType());
+                }
+            } catch (BadCaptureException e) {
+                // the header is not written yet
+            }
+            return seen;
+        }
+    }
+
+    /**
+     * Waits until every tool captures on every interface: a tool says "listening" or "Capturing on"
+     * before its capture is active (dumpcap missed the handshakes under load), so refused connects to
+     * {@code probePort} are made until each file holds one on each of its interfaces.
+     */
+    private static void awaitCapturing(List<Tool> tools, int probePort) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try (var probe = new Socket()) {
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), probePort), 1000);
+            } catch (IOException refused) {
+                // the SYN and the RST are what the tools should see
+            }
+            Thread.sleep(100);
+            boolean all = true;
+            for (var tool : tools) {
+                all &= tool.linkTypesSoFar(dir).size() == tool.interfaces();
+            }
+            if (all) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "the capture tools started capturing within 20 s");
+        }
+    }
+
+    /** The lab's raw-IP pcap (little-endian, ns) as a big-endian µs pcap of Ethernet frames with two VLAN tags. */
+    private static byte[] ethernetQinQ(byte[] lab) {
+        var in = ByteBuffer.wrap(lab).order(ByteOrder.LITTLE_ENDIAN);
+        var out = CaptureWriter.pcap(ByteOrder.BIG_ENDIAN, false, LinkLayer.ETHERNET);
+        for (int at = 24; at + 16 <= lab.length; ) {
+            int captured = in.getInt(at + 8);
+            byte[] ip = Arrays.copyOfRange(lab, at + 16, at + 16 + captured);
+            out.record(Integer.toUnsignedLong(in.getInt(at)), in.getInt(at + 4) / 1000, TestPackets.ethernet(ip, 0x88a8, 0x8100));
+            at += 16 + captured;
+        }
+        return out.bytes();
+    }
+
+    @Test
+    void everyCaptureAgreesWithTsharkFrameForFrame() throws Exception {
+        for (var entry : files.entrySet()) {
+            var imported = Imported.of(Files.readAllBytes(entry.getValue()), labOnly());
+            var tshark = tshark(entry.getValue());
+            String name = entry.getKey();
+            assertEquals(2, imported.result().connections().size(), name + ": two connections");
+            assertTrue(imported.result().connections().stream().allMatch(c -> c.clientRule() == ClientRule.SYN),
+                    name + ": " + imported.result().connections());
+            assertEquals(tshark.frames(), imported.result().packetsRead(), name + ": every frame read");
+            var kept = imported.eventOfPacket().keySet();
+            for (var label : List.of(SegmentKind.KEEPALIVE, SegmentKind.KEEPALIVE_ACK)) {
+                var ours = new TreeSet<Long>();
+                imported.kindOfPacket().forEach((frame, kind) -> {
+                    if (kind == label) {
+                        ours.add(frame);
+                    }
+                });
+                var theirs = new TreeSet<>(tshark.labelled().get(label));
+                theirs.retainAll(kept); // DEVIATIONS: "duplicate"
+                assertEquals(theirs, ours, name + ": frames tshark and the import label " + label);
+                assertTrue(ours.size() >= 2, name + ": the run has " + label + "s to compare: " + ours);
+            }
+            var dropped = new TreeSet<>(tshark.labFrames());
+            dropped.removeAll(kept);
+            assertEquals(tshark.copies(), dropped, name + ": the frames dropped are the copies tshark's fields show");
+            assertEquals(dropped.size(), imported.result().packetsDuplicated(), name);
+            assertEquals(tshark.frames() - tshark.labFrames().size(), imported.result().packetsFiltered(), name + ": the probes");
+            if (name.startsWith("dumpcap")) {
+                // Each copy is stamped where its interface saw it (sent, received): under load some pairs are
+                // more than the 1 ms apart that makes a duplicate, and both are kept, as the rule says.
+                assertTrue(dropped.size() >= tshark.labFrames().size() / 4, name + ": most packets are there twice: " + dropped);
+            } else {
+                assertEquals(Set.of(), dropped, name);
+            }
+        }
+    }
+
+    @Test
+    void theLabsOwnCaptureImportsWithTheLabelsTheLiveRunGaveIt() throws Exception {
+        var imported = Imported.of(Files.readAllBytes(files.get("lab.pcap")));
+        assertEquals(liveKinds, imported.kinds());
+        assertEquals(imported.kinds(), Imported.of(Files.readAllBytes(files.get("lab-ethernet-qinq.pcap"))).kinds());
+        assertEquals(Imported.of(Files.readAllBytes(files.get("tcpdump-lo.pcap")), labOnly()).segments(),
+                Imported.of(Files.readAllBytes(files.get("tcpdump-lo.pcap.gz")), labOnly()).segments());
+    }
+
+    /**
+     * tshark's frame count, per label the frames it marks, and the copies: frames whose IP and TCP header
+     * fields (source, IP ID, ports, sequence, acknowledgement, flags, length, checksum) repeat an earlier
+     * frame's within 1 ms, worked out from tshark's fields, independently of the import's hash.
+     */
+    private record Tshark(long frames, Map<SegmentKind, Set<Long>> labelled, Set<Long> copies, Set<Long> labFrames) {
+    }
+
+    private static final List<String> HEADER_FIELDS = List.of("ip.src", "ip.id", "tcp.srcport", "tcp.dstport",
+            "tcp.seq_raw", "tcp.ack_raw", "tcp.flags", "tcp.len", "tcp.checksum");
+
+    private static Tshark tshark(Path file) throws Exception {
+        var output = dir.resolve(file.getFileName() + ".tshark");
+        var command = new ArrayList<>(List.of("tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.number",
+                "-e", "tcp.analysis.keep_alive", "-e", "tcp.analysis.keep_alive_ack", "-e", "frame.time_epoch"));
+        HEADER_FIELDS.forEach(field -> command.addAll(List.of("-e", field)));
+        var process = new ProcessBuilder(command).redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertEquals(0, process.waitFor(), "tshark's exit status on " + file);
+        var labelled = Map.<SegmentKind, Set<Long>>of(SegmentKind.KEEPALIVE, new TreeSet<>(),
+                SegmentKind.KEEPALIVE_ACK, new TreeSet<>());
+        var copies = new TreeSet<Long>();
+        var labFrames = new TreeSet<Long>();
+        var lastSeen = new HashMap<String, List<Long>>(); // header fields -> the times they were seen
+        long frames = 0;
+        for (String line : Files.readAllLines(output)) {
+            String[] fields = line.split("\t", -1);
+            long frame = Long.parseLong(fields[0]);
+            frames = Math.max(frames, frame);
+            if (!fields[1].isEmpty()) {
+                labelled.get(SegmentKind.KEEPALIVE).add(frame);
+            }
+            if (!fields[2].isEmpty()) {
+                labelled.get(SegmentKind.KEEPALIVE_ACK).add(frame);
+            }
+            if (!fields[6].equals(String.valueOf(labPort)) && !fields[7].equals(String.valueOf(labPort))) {
+                continue; // a probe
+            }
+            labFrames.add(frame);
+            long nanos = new BigDecimal(fields[3]).movePointRight(9).longValueExact();
+            String header = String.join(" ", Arrays.copyOfRange(fields, 4, fields.length));
+            var times = lastSeen.computeIfAbsent(header, h -> new ArrayList<>());
+            if (times.stream().anyMatch(t -> Math.abs(t - nanos) <= 1_000_000)) {
+                copies.add(frame);
+            } else {
+                times.add(nanos);
+            }
+        }
+        return new Tshark(frames, labelled, copies, labFrames);
+    }
+}
