@@ -206,7 +206,7 @@ public final class LabCommand implements Callable<Integer> {
         if (imports.requested()) {
             return imports.run(spec, headless, out, png, pngSize, theme); // reads a file: no lab, no namespace
         }
-        return switch (Startup.decide(!noNamespace, sysctls)) {
+        return switch (Startup.decide(!noNamespace, sysctlsInForce())) {
             case Startup.InPrivateNamespace(var kind) -> {
                 int status = PrivateNamespace.relaunch(kind);
                 yield status == PrivateNamespace.UNUSABLE_STATUS ? run(Startup.unusableNamespace()) : status;
@@ -226,7 +226,7 @@ public final class LabCommand implements Callable<Integer> {
         var settings = settings(scenario.map(Scenario::settings).orElse(LabSettings.seed()), script.settings());
         try {
             Lab.checkOffered(settings, isolation);
-            LabKernel.checkOffered(sysctls, isolation);
+            LabKernel.checkOffered(sysctlsInForce(), isolation);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -246,6 +246,18 @@ public final class LabCommand implements Callable<Integer> {
         var runUntil = parsed.hasMatchedOption("--until") || scenario.isEmpty() ? until : scenario.get().until();
         var runTimeout = parsed.hasMatchedOption("--timeout") || scenario.isEmpty() ? timeout : scenario.get().timeout();
         return runHeadless(settings, allSteps, runUntil, runTimeout, isolation);
+    }
+
+    /** The scenario's sysctls, then --sysctl's, which override one of the same name. */
+    private List<LabSysctl> sysctlsInForce() {
+        var inForce = new ArrayList<LabSysctl>();
+        if (!"list".equals(scenarioName)) {
+            scenario().ifPresent(s -> s.sysctls().stream()
+                    .filter(own -> sysctls.stream().noneMatch(given -> given.sysctl() == own.sysctl()))
+                    .forEach(inForce::add));
+        }
+        inForce.addAll(sysctls);
+        return inForce;
     }
 
     /** The --scenario, or none. */

@@ -12,16 +12,23 @@ import java.util.List;
  * @param question the question in the user's words
  * @param shows    one line of what the run shows
  * @param script   the script's lines
+ * @param sysctls  the lab's own TCP sysctls it needs ({@code --sysctl}, set in the lab's own namespace)
  * @param until    when to stop: {@code null} once every connection's server has seen its end, else a time
  * @param timeout  when to stop at the latest
  */
-public record Scenario(String name, String question, String shows, List<String> script, Duration until,
-                       Duration timeout) {
+public record Scenario(String name, String question, String shows, List<String> script, List<LabSysctl> sysctls,
+                       Duration until, Duration timeout) {
 
     /** @throws IllegalArgumentException when a line of the script is not one {@link ScriptFile} reads */
     public Scenario {
         script = List.copyOf(script);
+        sysctls = List.copyOf(sysctls);
         file(name, script); // refuses a bad line now, not when the scenario is chosen
+    }
+
+    /** A scenario on the kernel's own sysctls. */
+    public Scenario(String name, String question, String shows, List<String> script, Duration until, Duration timeout) {
+        this(name, question, shows, script, List.of(), until, timeout);
     }
 
     /** The script read: its settings and its steps. */

@@ -37,6 +37,15 @@ public final class Scenarios {
                     List.of("server-policy read-keep", "server-keepalive off",
                             "0s:connect", "0.2s:send 5", "1s:sever"),
                     Duration.ofSeconds(12), TIMEOUT),
+            new Scenario("data-in-flight",
+                    "A write was pending when the network died: why did keep-alive never fire?",
+                    "Retransmissions with back-off and not one keep-alive, ETIMEDOUT after tcp_retries2 (the lab's "
+                            + "own, lowered to 5); beside it TCP_USER_TIMEOUT 3 s ends the same much earlier.",
+                    List.of("server-policy read-keep", "server-keepalive off", "client-keepalive 2,1,3",
+                            "0s:connect label=\"tcp_retries2 5\"",
+                            "0s:connect client-user-timeout=3000 label=\"user timeout 3 s\"",
+                            "0.2s:send 5@all", "1s:sever@all", "1.5s:send 5@all"),
+                    List.of(LabSysctl.parse("tcp_retries2=5")), Duration.ofSeconds(17), TIMEOUT),
             new Scenario("user-timeout-trap",
                     "I set TCP_USER_TIMEOUT below keep-alive's interval × count: why did it die so early?",
                     "With a 3 s user timeout the connection dies at the first keep-alive timer after it, "
@@ -77,7 +86,7 @@ public final class Scenarios {
                     "The server's window closes; the client's kernel sends zero-window (persist) probes with "
                             + "back-off, and its own keep-alive never fires while data waits.",
                     List.of("server-policy read-once", "server-keepalive off", "client-keepalive 2,1,3",
-                            "0s:connect", "0.2s:send 5", "0.5s:send 16777216"),
+                            "0s:connect", "0.2s:send 5", "0.5s:send 6000000"),
                     Duration.ofSeconds(10), TIMEOUT),
             new Scenario("server-gone",
                     "My client waits for a reply and the server's host vanished: who tells the client?",
@@ -92,7 +101,7 @@ public final class Scenarios {
                     "Both ends enable keep-alive and the network dies: which one finds out first?",
                     "Each side counts idle + count × interval from the last segment it received: the client's "
                             + "shorter timer ends its side first, the server's later.",
-                    List.of("server-policy read-keep", "server-keepalive 4,1,3", "client-keepalive 2,1,2",
+                    List.of("server-policy read-keep", "server-keepalive 5,1,3", "client-keepalive 2,1,2",
                             "0s:connect", "0.2s:send 5", "1s:sever"),
                     null, TIMEOUT),
             new Scenario("abort",
