@@ -2,11 +2,12 @@ package org.keepalivelab.model;
 
 import java.util.EnumSet;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * An {@link Action} as the timeline stores it, in its columns rather than as an object kept on the
- * heap: which action (a number below 16), its side, a number (bytes, seconds, clients) and a detail
- * (a middlebox's mode, a sever's directions). Every action is stored exactly, however many different
+ * heap: which action (a number below 16), its side, a number (bytes, seconds, clients, the directions a
+ * forgetting middlebox cut) and a detail (a middlebox's mode, a sever's directions). Every action is stored exactly, however many different
  * ones a run makes ({@code send} with a thousand sizes). A new action makes every switch here but
  * {@link #decode} fail to compile until it has its code (and {@code ActionCodeTest} round-trips it).
  */
@@ -63,8 +64,9 @@ final class ActionCode {
             case Action.Send s -> s.bytes();
             case Action.Reply r -> r.bytes();
             case Action.SeverIdle i -> i.seconds();
+            case Action.Forget f -> bits(f.cut());
             case Action.Restore _, Action.Close _, Action.Kill _, Action.Abort _, Action.HalfClose _,
-                 Action.Forget _, Action.Sever _ -> 0;
+                 Action.Sever _ -> 0;
         };
     }
 
@@ -73,7 +75,7 @@ final class ActionCode {
         return switch (action) {
             case Action.SeverIdle i -> i.mode().ordinal();
             case Action.Forget f -> f.mode().ordinal();
-            case Action.Sever s -> s.directions().stream().mapToInt(d -> 1 << d.ordinal()).sum();
+            case Action.Sever s -> bits(s.directions());
             case Action.Connect _, Action.Send _, Action.Reply _, Action.Restore _, Action.Close _,
                  Action.Kill _, Action.Abort _, Action.HalfClose _ -> 0;
         };
@@ -90,10 +92,15 @@ final class ActionCode {
             case ABORT -> new Action.Abort(side);
             case HALF_CLOSE -> new Action.HalfClose();
             case SEVER_IDLE -> new Action.SeverIdle(number, MODES[detail]);
-            case FORGET -> new Action.Forget(MODES[detail]);
+            case FORGET -> new Action.Forget(MODES[detail], directions(number));
             case SEVER -> new Action.Sever(directions(detail));
             default -> throw new IllegalArgumentException("no action has code " + kind);
         };
+    }
+
+    /** Directions as bits by {@link Direction}'s order. */
+    private static int bits(Set<Direction> directions) {
+        return directions.stream().mapToInt(d -> 1 << d.ordinal()).sum();
     }
 
     private static EnumSet<Direction> directions(int bits) {

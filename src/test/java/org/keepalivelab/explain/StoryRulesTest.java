@@ -253,6 +253,18 @@ class StoryRulesTest {
     }
 
     @Test
+    void aLiveStoryOfAConnectionClosedOnBothSidesPredictsNothing() {
+        long now = Events.ms(16000);
+        var closed = new SideStatus(TcpState.CLOSED, 0, false, KernelTimer.NONE, 0, now);
+        var status = new ConnectionStatus(1, 40000, LabSettings.seed(), "", Holding.GONE, Holding.OPEN, true, closed,
+                closed, EnumSet.noneOf(Direction.class));
+        var story = new Events().act(1000, new Action.Kill()).state(16000, Side.SERVER, TcpState.CLOSED).live(status)
+                .explain().story();
+
+        assertTrue(story.sentences().stream().noneMatch(sentence -> sentence.basis() == Basis.PREDICTED), story.text());
+    }
+
+    @Test
     void aLiveStoryEndsWithWhatTheKernelDoesNextPredicted() {
         long now = Events.ms(16000);
         var server = new SideStatus(TcpState.CLOSE_WAIT, 0, false, KernelTimer.KEEPALIVE, 3200, now);

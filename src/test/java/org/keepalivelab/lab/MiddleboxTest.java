@@ -40,10 +40,12 @@ import org.keepalivelab.model.TcpState;
 class MiddleboxTest {
     private static final int IDLE_SECONDS = 3;
     /**
-     * How late the middlebox may forget: its timer fires at the lab loop's first wake-up after the
-     * deadline (a millisecond timeout), on a machine whose two cores other builds share.
+     * How late the middlebox may forget. This is the lab's own user-space timer, not a kernel's: it fires
+     * at the lab loop's first wake-up after the deadline, once the capture thread has read every segment
+     * up to it, and both threads share two cores with the rest of the suite (and, here, with other
+     * builds): forgets came 2–7 ms late on an idle machine, up to 255 ms late at a load of 20.
      */
-    private static final double FORGET_SLACK_SECONDS = 0.05;
+    private static final double FORGET_SLACK_SECONDS = 0.3;
 
     @TempDir
     Path dir;

@@ -46,7 +46,8 @@ class TimelineStoreTest {
                 new Action.Send(5), new Action.Send(Integer.MAX_VALUE), new Action.Reply(7), new Action.Restore(),
                 new Action.Close(), new Action.Close(Side.SERVER), new Action.Kill(Side.SERVER), new Action.Abort(),
                 new Action.Abort(Side.SERVER), new Action.HalfClose(), new Action.SeverIdle(32_767, IdleMode.RESET),
-                new Action.Forget(IdleMode.DROP), new Action.Sever(Set.of(Direction.S2C)),
+                new Action.Forget(IdleMode.DROP), new Action.Forget(IdleMode.DROP, Set.of(Direction.C2S)),
+                new Action.Forget(IdleMode.RESET, Set.of()), new Action.Sever(Set.of(Direction.S2C)),
                 new Action.Sever(Set.of(Direction.C2S, Direction.S2C)));
         for (int i = 0; i < actions.size(); i++) {
             timeline.append(new ActionEvent(i, i + 1, actions.get(i)));

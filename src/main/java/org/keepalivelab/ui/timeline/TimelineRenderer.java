@@ -47,8 +47,8 @@ public final class TimelineRenderer {
             BandPainter.paint(pen, lane, layout);
             SegmentPainter.connectors(pen, lane);
             SegmentPainter.marks(pen, lane);
+            BracketPainter.paint(pen, lane); // under the application's marks: an outcome's line stays whole
             AppEventPainter.paint(pen, lane);
-            BracketPainter.paint(pen, lane);
             HighlightPainter.paint(pen, lane, layout, frame.highlight());
             LaneFramePainter.title(pen, lane, layout, frame.laneTitle());
         }
