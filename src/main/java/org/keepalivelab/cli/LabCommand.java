@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.keepalivelab.cli.Converters.ConnectionsConverter;
 import org.keepalivelab.cli.Converters.KeepaliveConverter;
@@ -33,6 +34,8 @@ import org.keepalivelab.lab.LabKernel;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.LabSysctl;
 import org.keepalivelab.lab.Run;
+import org.keepalivelab.lab.Scenario;
+import org.keepalivelab.lab.Scenarios;
 import org.keepalivelab.lab.Script;
 import org.keepalivelab.lab.ScriptFile;
 import org.keepalivelab.lab.ScriptStep;
@@ -145,6 +148,12 @@ public final class LabCommand implements Callable<Integer> {
                     + "steps run; the options override its settings.")
     Path scriptFile;
 
+    @Option(names = "--scenario", paramLabel = "NAME|list",
+            description = "With --headless: run a scenario of the gallery (its settings, steps, until and timeout; "
+                    + "options given here override them, --at and a --script add steps); list: each one's name "
+                    + "and question.")
+    String scenarioName;
+
     @Option(names = "--connections", paramLabel = "N", converter = ConnectionsConverter.class,
             description = "How many clients a connect step without a count opens (1..1000). Default: 1.")
     int connections = 1;
@@ -197,7 +206,7 @@ public final class LabCommand implements Callable<Integer> {
         if (imports.requested()) {
             return imports.run(spec, headless, out, png, pngSize, theme); // reads a file: no lab, no namespace
         }
-        return switch (Startup.decide(!noNamespace, sysctls)) {
+        return switch (Startup.decide(!noNamespace, sysctlsInForce())) {
             case Startup.InPrivateNamespace(var kind) -> {
                 int status = PrivateNamespace.relaunch(kind);
                 yield status == PrivateNamespace.UNUSABLE_STATUS ? run(Startup.unusableNamespace()) : status;
@@ -208,24 +217,57 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     private int run(Isolation isolation) throws IOException, InterruptedException {
+        if ("list".equals(scenarioName)) {
+            ScenarioList.print(spec.commandLine().getOut());
+            return 0;
+        }
+        var scenario = scenario();
         var script = script();
-        var settings = settings(script.settings());
+        var settings = settings(scenario.map(Scenario::settings).orElse(LabSettings.seed()), script.settings());
         try {
             Lab.checkOffered(settings, isolation);
-            LabKernel.checkOffered(sysctls, isolation);
+            LabKernel.checkOffered(sysctlsInForce(), isolation);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        var allSteps = new ArrayList<>(script.steps());
+        var allSteps = new ArrayList<ScriptStep>();
+        scenario.ifPresent(s -> allSteps.addAll(s.file().steps()));
+        allSteps.addAll(script.steps());
         allSteps.addAll(steps);
         if (!headless) {
             if (!allSteps.isEmpty() || png != null) {
-                throw new ParameterException(spec.commandLine(), "--at, the steps of a --script and --png belong to "
-                        + "--headless runs (the window takes a --script's settings).");
+                throw new ParameterException(spec.commandLine(), "--at, the steps of a --script, --scenario and --png "
+                        + "belong to --headless runs (the window takes a --script's settings; its Scenarios menu runs "
+                        + "a scenario).");
             }
             return runWindow(settings, isolation);
         }
-        return runHeadless(settings, allSteps, isolation);
+        var parsed = spec.commandLine().getParseResult();
+        var runUntil = parsed.hasMatchedOption("--until") || scenario.isEmpty() ? until : scenario.get().until();
+        var runTimeout = parsed.hasMatchedOption("--timeout") || scenario.isEmpty() ? timeout : scenario.get().timeout();
+        return runHeadless(settings, allSteps, runUntil, runTimeout, isolation);
+    }
+
+    /** The scenario's sysctls, then --sysctl's, which override one of the same name. */
+    private List<LabSysctl> sysctlsInForce() {
+        var inForce = new ArrayList<LabSysctl>();
+        if (!"list".equals(scenarioName)) {
+            scenario().ifPresent(s -> s.sysctls().stream()
+                    .filter(own -> sysctls.stream().noneMatch(given -> given.sysctl() == own.sysctl()))
+                    .forEach(inForce::add));
+        }
+        inForce.addAll(sysctls);
+        return inForce;
+    }
+
+    /** The --scenario, or none. */
+    private Optional<Scenario> scenario() {
+        if (scenarioName == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Scenarios.named(scenarioName).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--scenario '" + scenarioName + "' is not a scenario: give one of " + Scenarios.names()
+                        + ", or list.")));
     }
 
     /** The --script file, or none. */
@@ -245,11 +287,11 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     /**
-     * The run's settings: the command line's defaults (the seed's), then the script file's settings, then
+     * The run's settings: {@code base} (the seed's, or a scenario's), then the script file's settings, then
      * the options given on the command line, each over what came before.
      */
-    LabSettings settings(SettingsChange fromFile) {
-        var settings = fromFile.applyTo(LabSettings.seed());
+    LabSettings settings(LabSettings base, SettingsChange fromFile) {
+        var settings = fromFile.applyTo(base);
         settings = given(Setting.SERVER_POLICY, serverPolicy, settings);
         settings = given(Setting.SERVER_KEEPALIVE, serverKeepalive, settings);
         settings = given(Setting.CLIENT_KEEPALIVE, clientKeepalive, settings);
@@ -287,8 +329,8 @@ public final class LabCommand implements Callable<Integer> {
         return System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux");
     }
 
-    private int runHeadless(LabSettings settings, List<ScriptStep> allSteps, Isolation isolation)
-            throws IOException, InterruptedException {
+    private int runHeadless(LabSettings settings, List<ScriptStep> allSteps, Duration until, Duration timeout,
+                            Isolation isolation) throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         var script = Script.of(allSteps, connections, until, timeout);

@@ -9,4 +9,9 @@ import org.keepalivelab.model.AppEventType;
  * @param message the exception's exact text for an error, else {@code null}
  */
 public record AppFinding(long t, AppEventType event, String message) {
+
+    /** {@code EOF}, {@code ERROR 'Connection reset'}, {@code CLOSED}. */
+    public String words() {
+        return message == null ? event.name() : event.name() + " '" + message + "'";
+    }
 }

@@ -27,9 +27,17 @@ final class DataStory {
     static List<Sentence> retransmissions(ConnectionEvents events, List<Detection> detections) {
         var sentences = new ArrayList<Sentence>();
         for (var side : Side.values()) {
-            var again = events.sent(side).stream().filter(s -> s.kind() == SegmentKind.RETRANSMISSION && s.len() > 0)
-                    .map(SegmentEvent::t).toList();
-            if (again.isEmpty()) {
+            var resent = events.sent(side).stream().filter(s -> s.kind() == SegmentKind.RETRANSMISSION && s.len() > 0)
+                    .toList();
+            if (resent.isEmpty()) {
+                continue;
+            }
+            var again = resent.stream().map(SegmentEvent::t).toList();
+            if (acknowledged(events, side, resent.getLast())) {
+                // A tail-loss probe or a fast retransmission the peer acknowledged: nothing was in doubt for long.
+                sentences.add(Sentence.measured(again.getFirst(), cap(the(side)) + "'s kernel sent some data again "
+                        + count(again.size(), "time") + " (" + times(again) + "), and " + the(side.peer())
+                        + " acknowledged it: nothing stayed unacknowledged."));
                 continue;
             }
             var written = events.app(side).stream().filter(a -> a.event() == AppEventType.WRITE
@@ -51,6 +59,13 @@ final class DataStory {
             sentences.add(Sentence.measured(again.getFirst(), text.toString()));
         }
         return sentences;
+    }
+
+    /** True when the peer acknowledged {@code resent}'s data after it was sent again (sequence numbers wrap). */
+    private static boolean acknowledged(ConnectionEvents events, Side side, SegmentEvent resent) {
+        long end = resent.seq() + resent.len();
+        return events.received(side).stream().anyMatch(s -> s.t() >= resent.t() && !s.dropped()
+                && (int) (s.ack() - end) >= 0 && s.kind() != SegmentKind.RST);
     }
 
     /**

@@ -8,18 +8,28 @@ import org.keepalivelab.model.Side;
  * surviving side of a kill, abort, close or half-close; one per side for a sever or a middlebox.
  *
  * @param kernel empty while that side's kernel has not ended the connection
- * @param app    empty while that side's application has not learned: a read-once server that never
- *               reads learns nothing even after its kernel closed the socket
- * @param basis  measured from a run's events, or predicted by a model of the kernel's timers (whose
- *               kernel finding then carries a range)
+ * @param app      empty while that side's application has not learned: a read-once server that never
+ *                 reads learns nothing even after its kernel closed the socket
+ * @param nextRead for an application that never reads again (the read-once server), what its next read
+ *                 returns and when the lab made that read to show it (lab.ServerEndpoint reads for it once
+ *                 its kernel closed the socket); the application itself learns nothing from it
+ * @param basis    measured from a run's events, or predicted by a model of the kernel's timers (whose
+ *                 kernel finding then carries a range)
  */
 public record Detection(int conn, Side side, Fault fault, Optional<KernelFinding> kernel, Optional<AppFinding> app,
-                        Basis basis) {
+                        Optional<AppFinding> nextRead, Basis basis) {
+
+    /** A detection without a read made for the application: every side but a read-once server's. */
+    public Detection(int conn, Side side, Fault fault, Optional<KernelFinding> kernel, Optional<AppFinding> app,
+                     Basis basis) {
+        this(conn, side, fault, kernel, app, Optional.empty(), basis);
+    }
 
     /**
      * In a few words, as the timeline's bracket and the headless run say it: {@code "server learned
      * after 6.07 s: EOF"}, {@code "server's kernel knew after 66.1 s (RST received); its application never
-     * learned"}, {@code "client learned nothing"}.
+     * learned"}, {@code "server's application has not learned (its next read: EOF); its kernel knew after
+     * 20.4 s: it received a RST"}, {@code "client learned nothing"}.
      */
     public String summary() {
         String who = side.label();
@@ -27,8 +37,11 @@ public record Detection(int conn, Side side, Fault fault, Optional<KernelFinding
                 + k.evidence().words());
         if (app.isPresent()) {
             var a = app.get();
-            String what = a.message() == null ? a.event().name() : a.event().name() + " '" + a.message() + "'";
-            return who + " learned after " + Words.duration(a.t() - fault.t()) + ": " + what
+            return who + " learned after " + Words.duration(a.t() - fault.t()) + ": " + a.words()
+                    + kernelWords.map(k -> "; its " + k).orElse("");
+        }
+        if (nextRead.isPresent()) {
+            return who + "'s application has not learned (its next read: " + nextRead.get().words() + ")"
                     + kernelWords.map(k -> "; its " + k).orElse("");
         }
         return kernelWords.map(k -> who + "'s " + k + "; its application never learned")

@@ -52,18 +52,23 @@ final class DetectionStory {
     }
 
     /**
-     * READ_FOR_THE_SERVER: a read-once server's read came only after its kernel closed the socket: the
-     * lab makes that read (lab.ServerEndpoint) to show what it returns; the server itself never would.
+     * READ_FOR_THE_SERVER: what the next read of a server that never reads again returns, which the lab
+     * made once its kernel closed the socket (lab.ServerEndpoint) to show it; the server itself learns
+     * nothing from it ({@link Detection#nextRead}).
      */
     static List<Sentence> readForTheServer(ConnectionEvents events, List<Detection> detections) {
         var sentences = new ArrayList<Sentence>();
         for (var d : detections) {
-            if (CloseStory.readsOnce(events, d.side()) && d.app().isPresent() && d.kernel().isPresent()
-                    && d.app().get().t() >= d.kernel().get().t()) {
-                sentences.add(Sentence.measured(d.app().get().t(), "That read is the lab's: once the kernel has closed "
-                        + "the socket of a server that stopped reading, the lab reads for it to show what the read "
-                        + "returns; a server that never reads again, as this one, learns nothing."));
-            }
+            d.nextRead().ifPresent(read -> {
+                String returns = switch (read.event()) {
+                    case EOF -> "EOF" + (finBeforeRst(events, d) ? ", not 'Connection reset', because the FIN had "
+                            + "come before the RST" : "");
+                    case ERROR -> "'" + read.message() + "'" + errno(read.message());
+                    default -> read.event().name();
+                };
+                sentences.add(Sentence.measured(read.t(), "Its next read would return " + returns + " (the lab "
+                        + "made that read for it at " + at(read.t()) + ", to show it)."));
+            });
         }
         return sentences;
     }
@@ -74,11 +79,15 @@ final class DetectionStory {
      * a read returns the FIN's end of stream first ({@code tcp_recvmsg}: {@code SOCK_DONE}).
      */
     private static String eofNotReset(ConnectionEvents events, Detection d) {
-        boolean rst = d.kernel().filter(k -> k.evidence() == KernelFinding.Evidence.RST_RECEIVED).isPresent();
-        boolean finFirst = events.received(d.side()).stream()
-                .anyMatch(s -> s.kind() == SegmentKind.FIN && s.t() >= d.fault().t());
-        return d.app().get().event() == AppEventType.EOF && rst && finFirst
+        return d.app().get().event() == AppEventType.EOF && finBeforeRst(events, d)
                 ? ": EOF, not 'Connection reset', because the FIN had come before the RST" : "";
+    }
+
+    /** The side's kernel took the peer's FIN after the fault and then a RST. */
+    private static boolean finBeforeRst(ConnectionEvents events, Detection d) {
+        boolean rst = d.kernel().filter(k -> k.evidence() == KernelFinding.Evidence.RST_RECEIVED).isPresent();
+        return rst && events.received(d.side()).stream()
+                .anyMatch(s -> s.kind() == SegmentKind.FIN && s.t() >= d.fault().t());
     }
 
     /** A survivor that read EOF and then closed its own socket: its FIN goes the other way. */

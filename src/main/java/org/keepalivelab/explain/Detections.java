@@ -3,6 +3,8 @@ package org.keepalivelab.explain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.SegmentKind;
@@ -29,7 +31,7 @@ final class Detections {
         events.fault.ifPresent(fault -> {
             for (var side : fault.survivors()) {
                 detections.add(new Detection(events.conn(), side, fault, kernel(events, side, fault.t()),
-                        app(events, side, fault.t()), Basis.MEASURED));
+                        app(events, side, fault.t()), nextRead(events, side, fault.t()), Basis.MEASURED));
             }
         });
         return detections;
@@ -54,10 +56,48 @@ final class Detections {
         return candidates.stream().reduce((a, b) -> b.t() < a.t() ? b : a);
     }
 
-    /** The first thing after {@code from} that told {@code side}'s application: EOF, an error, or its own close. */
+    /**
+     * The first thing after {@code from} that told {@code side}'s application: EOF, an error, or its own
+     * close; not a read the lab made for an application that never reads again ({@link #nextRead}).
+     */
     static Optional<AppFinding> app(ConnectionEvents events, Side side, long from) {
-        return events.app(side).stream().filter(a -> a.t() >= from && tellsTheEnd(a.event())).findFirst()
-                .map(a -> new AppFinding(a.t(), a.event(), a.event() == AppEventType.ERROR ? a.message() : null));
+        return endsAfter(events, side, from).filter(a -> !readForTheApp(events, side, a)).findFirst()
+                .map(Detections::finding);
+    }
+
+    /**
+     * What the next read of an application that never reads again returned, and when: the read the lab
+     * made for it once its kernel closed the socket (lab.ServerEndpoint), which that application never
+     * makes; empty for any other.
+     */
+    static Optional<AppFinding> nextRead(ConnectionEvents events, Side side, long from) {
+        return endsAfter(events, side, from).filter(a -> readForTheApp(events, side, a)).findFirst()
+                .map(Detections::finding);
+    }
+
+    private static Stream<AppEvent> endsAfter(ConnectionEvents events, Side side, long from) {
+        return events.app(side).stream().filter(a -> a.t() >= from && tellsTheEnd(a.event()));
+    }
+
+    private static AppFinding finding(AppEvent a) {
+        return new AppFinding(a.t(), a.event(), a.event() == AppEventType.ERROR ? a.message() : null);
+    }
+
+    /**
+     * True for an EOF or error a read-once server saw after its first message, unless its own act came
+     * first: its close (which reads to the end) or a reply (whose write fails). It stopped reading, so
+     * that read is the lab's.
+     */
+    private static boolean readForTheApp(ConnectionEvents events, Side side, AppEvent end) {
+        if (!CloseStory.readsOnce(events, side) || end.event() == AppEventType.CLOSED) {
+            return false;
+        }
+        boolean readOnce = events.app(side).stream()
+                .anyMatch(a -> a.event() == AppEventType.READ && a.t() <= end.t());
+        boolean ownAct = events.actions.stream().anyMatch(a -> a.t() <= end.t()
+                && a.action().actingSide().equals(Optional.of(side))
+                && (a.action() instanceof Action.Close || a.action() instanceof Action.Reply));
+        return readOnce && !ownAct;
     }
 
     static boolean isTimedOut(AppEvent event) {

@@ -237,6 +237,11 @@ public final class EventLog {
             json.writeNumberProperty("kernelEarliestT", k.earliest());
             json.writeNumberProperty("kernelLatestT", k.latest());
         });
+        d.nextRead().ifPresent(read -> { // an application that never reads again: what the lab's read for it returned
+            json.writeStringProperty("nextRead", read.event().name());
+            writeStringOrNull(json, "nextReadMessage", Optional.ofNullable(read.message()));
+            json.writeNumberProperty("nextReadT", read.t());
+        });
         json.writeStringProperty("basis", d.basis().name().toLowerCase(Locale.ROOT));
         endLine(json);
     }

@@ -275,7 +275,7 @@ final class Connection {
      * socket table can say what it does.
      */
     boolean needsSocketTable() {
-        return client.released() || server.released();
+        return client.inSocketTable() || server.inSocketTable();
     }
 
     /**

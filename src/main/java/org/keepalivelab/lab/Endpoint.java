@@ -18,7 +18,6 @@ import org.keepalivelab.linux.TcpSocket;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
-import org.keepalivelab.model.TcpState;
 
 /**
  * One end of a lab connection as its application holds it: the channel, the kernel socket behind it,
@@ -334,9 +333,12 @@ abstract sealed class Endpoint permits ClientEndpoint, ServerEndpoint {
         return sampler.last();
     }
 
-    /** True while the socket the application let go of may still live in the kernel. */
-    final boolean released() {
-        return socket == null && begun() && status().state() != TcpState.CLOSED;
+    /**
+     * True while only the kernel's socket table can say what this end's socket does: the application let
+     * go of it and it may still live in the kernel, or the connection moved to a timewait socket.
+     */
+    final boolean inSocketTable() {
+        return begun() && sampler.needsTable(socket != null);
     }
 
     /** Closes what the application still holds (the lab is shutting down). */

@@ -1,7 +1,7 @@
 package org.keepalivelab.lab;
 
+import java.io.IOException;
 import org.keepalivelab.linux.KernelTimer;
-import org.keepalivelab.linux.LinuxException;
 import org.keepalivelab.linux.ProcNetTcp;
 import org.keepalivelab.linux.TcpInfo;
 import org.keepalivelab.linux.TcpSocket;
@@ -11,8 +11,9 @@ import org.keepalivelab.model.TcpState;
 
 /**
  * The kernel's view of one side's socket, sample by sample: {@code TCP_INFO} while the application
- * holds the descriptor, the kernel's socket table once it let go (an orphan, TIME_WAIT) and for the
- * timer the kernel has armed, which {@code TCP_INFO} does not show. Each change of state, probe count
+ * holds the descriptor, the kernel's socket table once it let go (an orphan, TIME_WAIT), once the
+ * connection moved to a timewait socket while it still holds it, and for the timer the kernel has
+ * armed, which {@code TCP_INFO} does not show. Each change of state, probe count
  * or ownership goes on the timeline.
  */
 final class KernelSampler {
@@ -23,6 +24,8 @@ final class KernelSampler {
     private final Journal journal;
     private final boolean inferProbes;
     private SideStatus last = SideStatus.UNKNOWN;
+    /** The held descriptor's connection lives on in a timewait socket (its TCP_INFO says CLOSE). */
+    private boolean handedOver;
 
     /**
      * @param inferProbes record a keep-alive probe, marked inferred, whenever the probe count rises: for a
@@ -43,12 +46,23 @@ final class KernelSampler {
     }
 
     /**
+     * True while only the kernel's socket table can say what this socket does: the application let go of
+     * it (an orphan), or it still holds a descriptor whose connection the kernel handed to a timewait
+     * socket; until the socket is gone.
+     *
+     * @param held the application still holds the descriptor
+     */
+    boolean needsTable(boolean held) {
+        return last.state() != TcpState.CLOSED && (!held || handedOver);
+    }
+
+    /**
      * Samples the socket once.
      *
      * @param socket the descriptor the application holds, or {@code null} once it let go
      * @param table  the kernel's socket table, or {@code null} when it was not read this time
      */
-    void sample(TcpSocket socket, ProcNetTcp.Table table) throws LinuxException {
+    void sample(TcpSocket socket, ProcNetTcp.Table table) throws IOException {
         var entry = table == null ? null : table.find(localPort, remotePort);
         TcpState state;
         int probes;
@@ -57,6 +71,21 @@ final class KernelSampler {
             TcpInfo info = socket.tcpInfo();
             state = info.state();
             probes = info.probes();
+            if (state == TcpState.CLOSED && last.state() != TcpState.CLOSED) {
+                // A connection that reaches TIME_WAIT (or an orphan-like FIN_WAIT2) moves to a timewait
+                // socket of its own, and the socket the descriptor still names is CLOSE
+                // (tcp_time_wait, net/ipv4/tcp_minisocks.c; tcp_done): only the socket table, which
+                // lists timewait sockets, says it lives on.
+                if (table == null) {
+                    table = ProcNetTcp.withPort(localPort);
+                    entry = table.find(localPort, remotePort);
+                }
+                handedOver = entry != null;
+                if (handedOver) {
+                    state = entry.state();
+                    probes = entry.probes();
+                }
+            }
         } else if (entry != null) {
             state = entry.state();
             probes = entry.probes();

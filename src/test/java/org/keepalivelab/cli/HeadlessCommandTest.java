@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.keepalivelab.lab.KeepaliveSettings;
+import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.ScriptFile;
 import org.keepalivelab.lab.ServerPolicy;
 import picocli.CommandLine;
@@ -182,7 +183,7 @@ class HeadlessCommandTest {
         new CommandLine(command).parseArgs("--script", file.toString(), "--server-policy", "read-keep",
                 "--server-orphan-lifetime", "7", "--at", "0.5s:kill", "server");
 
-        var settings = command.settings(ScriptFile.read(file).settings());
+        var settings = command.settings(LabSettings.seed(), ScriptFile.read(file).settings());
         assertAll(
                 () -> assertEquals(ServerPolicy.READ_KEEP, settings.serverPolicy(), "the command line's"),
                 () -> assertEquals(KeepaliveSettings.of(1, 1, 3), settings.server().keepalive(), "the file's"),

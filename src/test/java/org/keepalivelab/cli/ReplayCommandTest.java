@@ -58,7 +58,7 @@ class ReplayCommandTest {
         var command = parse(ReplayCommand.commandLine(args));
 
         assertAll(
-                () -> assertEquals(SETTINGS, command.settings(SettingsChange.NONE)),
+                () -> assertEquals(SETTINGS, command.settings(LabSettings.seed(), SettingsChange.NONE)),
                 () -> assertEquals("[0s:connect label=\"its 12 s\", 0.2s:send 5, 1s:sever-idle 8 reset, 15s:kill server]",
                         command.steps.toString(), "timed from the connect, the middlebox's forget its own doing"),
                 () -> assertNull(command.until, "until closed"),
@@ -80,7 +80,7 @@ class ReplayCommandTest {
                 () -> assertEquals(List.of("--headless", "--at", "0s:connect", "--at", "1s:half-close", "--until", "11s"), args),
                 () -> assertEquals("./keepalive-lab --headless --at 0s:connect --at 1s:half-close --until 11s",
                         ReplayCommand.commandLine(args)),
-                () -> assertEquals(LabSettings.seed(), command.settings(SettingsChange.NONE)),
+                () -> assertEquals(LabSettings.seed(), command.settings(LabSettings.seed(), SettingsChange.NONE)),
                 () -> assertEquals(Duration.ofSeconds(11), command.until));
     }
 

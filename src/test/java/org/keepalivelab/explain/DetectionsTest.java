@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.keepalivelab.explain.KernelFinding.Evidence;
+import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Direction;
@@ -21,7 +23,7 @@ import org.keepalivelab.model.TcpState;
 class DetectionsTest {
 
     @Test
-    void aKillGivesTheSurvivorOneRecordWithTheRstItReceivedAndItsEof() {
+    void aKillGivesTheSurvivorOneRecordWithTheRstItReceivedAndTheNextReadOfAServerThatNeverReads() {
         var detections = Events.seedKilled().explain().detections();
 
         assertEquals(1, detections.size());
@@ -32,8 +34,43 @@ class DetectionsTest {
                 () -> assertEquals(Optional.of(Side.CLIENT), d.fault().side()),
                 () -> assertEquals(ms(1000), d.fault().t()),
                 () -> assertEquals(KernelFinding.exact(ms(16280.02), Evidence.RST_RECEIVED), d.kernel().orElseThrow()),
-                () -> assertEquals(new AppFinding(ms(16301), AppEventType.EOF, null), d.app().orElseThrow()),
+                () -> assertEquals(Optional.empty(), d.app(), "the read-once server never reads again: it learns nothing"),
+                () -> assertEquals(new AppFinding(ms(16301), AppEventType.EOF, null), d.nextRead().orElseThrow(),
+                        "the lab's read for it"),
+                () -> assertEquals("server's application has not learned (its next read: EOF); its kernel knew after "
+                        + "15.3 s: it received a RST", d.summary()),
                 () -> assertEquals(Basis.MEASURED, d.basis()));
+    }
+
+    @Test
+    void aServerThatReadsToTheEndLearnsFromItsOwnRead() {
+        var readClose = Events.seedKilled().settings(LabSettings.seed().withServerPolicy(ServerPolicy.READ_CLOSE))
+                .explain().detections().getFirst();
+        assertAll(
+                () -> assertEquals(new AppFinding(ms(16301), AppEventType.EOF, null), readClose.app().orElseThrow()),
+                () -> assertEquals(Optional.empty(), readClose.nextRead()));
+    }
+
+    @Test
+    void aReadOnceServersOwnCloseReadsToTheEndItself() {
+        var d = new Events().settings(LabSettings.seed())
+                .app(1, Side.SERVER, AppEventType.CONNECTED).app(205, Side.SERVER, AppEventType.READ, 5, null)
+                .act(500, new Action.Close(Side.SERVER)).segment(500.5, Direction.S2C, SegmentKind.FIN)
+                .act(1000, new Action.Close()).segment(1000.5, Direction.C2S, SegmentKind.FIN)
+                .app(1001, Side.CLIENT, AppEventType.EOF).app(1001, Side.SERVER, AppEventType.EOF)
+                .app(1002, Side.SERVER, AppEventType.CLOSED).explain().detections().getFirst();
+        assertAll(
+                () -> assertEquals(Side.CLIENT, d.side(), "the server's close is the fault: the client survives it"),
+                () -> assertEquals(AppEventType.EOF, d.app().orElseThrow().event()));
+        var server = new Events().settings(LabSettings.seed())
+                .app(1, Side.SERVER, AppEventType.CONNECTED).app(205, Side.SERVER, AppEventType.READ, 5, null)
+                .act(500, new Action.Kill()).segment(500.5, Direction.C2S, SegmentKind.FIN)
+                .act(1000, new Action.Close(Side.SERVER)).app(1001, Side.SERVER, AppEventType.EOF)
+                .app(1002, Side.SERVER, AppEventType.CLOSED).explain().detections().getFirst();
+        assertAll(
+                () -> assertEquals(new AppFinding(ms(1001), AppEventType.EOF, null), server.app().orElseThrow(),
+                        "its close read the EOF: its own read"),
+                () -> assertEquals(Optional.empty(), server.nextRead()));
     }
 
     @Test

@@ -37,6 +37,9 @@ class EventLogExampleTest {
                 () -> assertEquals(DetectionsFromLog.faultT(lines, 1), detection.get("faultT")),
                 () -> assertEquals(DetectionsFromLog.kernelT(lines, 1, "server"), detection.get("kernelT")),
                 () -> assertEquals(DetectionsFromLog.appT(lines, 1, "server"), detection.get("appT")),
-                () -> assertTrue(((String) records.get(1).get("text")).startsWith("At 1.030 s the client's process was killed.")));
+                () -> assertEquals(null, detection.get("appT"), "the read-once server never reads again"),
+                () -> assertEquals("EOF", detection.get("nextRead")),
+                () -> assertEquals(DetectionsFromLog.nextReadT(lines, 1, "server"), detection.get("nextReadT")),
+                () -> assertTrue(((String) records.get(1).get("text")).startsWith("At 1.042 s the client's process was killed.")));
     }
 }

@@ -107,13 +107,18 @@ class EventLogTest {
                     () -> assertEquals(DetectionsFromLog.faultT(lines, conn), d.get("faultT")),
                     () -> assertNotNull(d.get("kernelT")),
                     () -> assertEquals(DetectionsFromLog.kernelT(lines, conn, side), d.get("kernelT")),
-                    () -> assertEquals(DetectionsFromLog.appT(lines, conn, side), d.get("appT")));
+                    () -> assertEquals(DetectionsFromLog.appT(lines, conn, side), d.get("appT")),
+                    () -> assertEquals(DetectionsFromLog.nextReadT(lines, conn, side), d.get("nextReadT")));
         }
         assertAll(
-                () -> assertEquals("EOF", detections.get(0).get("appEvent")),
-                () -> assertEquals(null, detections.get(0).get("appMessage")),
+                () -> assertEquals(null, detections.get(0).get("appT"), "the read-once server never reads again"),
+                () -> assertEquals("EOF", detections.get(0).get("nextRead"), "what the lab's read for it returned"),
+                () -> assertNotNull(detections.get(0).get("nextReadT")),
+                () -> assertEquals(null, detections.get(0).get("appEvent")),
                 () -> assertEquals("RST_RECEIVED", detections.get(0).get("kernelEvidence")),
-                () -> assertEquals("Connection timed out", detections.get(1).get("appMessage")),
+                () -> assertEquals(null, detections.get(1).get("appT"), "the read-once server, severed, learns nothing"),
+                () -> assertEquals("ERROR", detections.get(1).get("nextRead")),
+                () -> assertEquals("Connection timed out", detections.get(1).get("nextReadMessage")),
                 () -> assertEquals("ERROR", detections.get(2).get("appEvent")),
                 () -> assertTrue(((String) records.get(1).get("text")).contains("drew a RST"), records.get(1)::toString),
                 () -> assertTrue(((String) records.get(4).get("text")).contains("probes went unanswered: 3 probes"),

@@ -110,6 +110,49 @@ class KernelSamplerTest {
     }
 
     @Test
+    void heldSocketInTimeWaitIsFoundInTheTableThenLetGoAndGone() throws Exception {
+        var sampler = clientSampler(1, false);
+        sampler.sample(clientSocket, null);
+        client.shutdownOutput(); // the client closes first: FIN, FIN_WAIT2 ...
+        server.shutdownOutput(); // ... the server's FIN: TIME_WAIT, in a timewait socket of its own
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (clientSocket.tcpInfo().state() != TcpState.CLOSED && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(TcpState.CLOSED, clientSocket.tcpInfo().state(), "TCP_INFO on the held descriptor says CLOSE");
+        sampler.sample(clientSocket, null); // no table this time: the sampler reads it itself
+        boolean heldNeedsTable = sampler.needsTable(true);
+        sampler.sample(clientSocket, ProcNetTcp.withPort(listener.socket().getLocalPort()));
+        sampler.sample(null, ProcNetTcp.withPort(listener.socket().getLocalPort())); // the application let go
+        sampler.sample(null, new ProcNetTcp.Table(Map.of())); // 60 s later (TCP_TIMEWAIT_LEN): gone
+
+        var states = timeline.snapshot().stream().map(e -> (StateEvent) e)
+                .map(e -> e.state() + (e.orphan() ? " orphan" : "")).toList();
+        assertAll(
+                () -> assertEquals(List.of("ESTABLISHED", "TIME_WAIT", "TIME_WAIT orphan", "CLOSED orphan"), states),
+                () -> assertTrue(heldNeedsTable, "a held socket in TIME_WAIT is followed in the table"),
+                () -> assertFalse(sampler.needsTable(false), "gone: nothing more to follow"));
+    }
+
+    @Test
+    void heldSocketResetIsClosedNotLookedForAgain() throws Exception {
+        var sampler = clientSampler(1, false);
+        sampler.sample(clientSocket, null);
+        server.setOption(StandardSocketOptions.SO_LINGER, 0);
+        serverSocket.release();
+        server.close(); // RST: the client's connection is gone, no timewait socket
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (clientSocket.tcpInfo().state() != TcpState.CLOSED && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        sampler.sample(clientSocket, null);
+
+        assertAll(
+                () -> assertEquals(TcpState.CLOSED, sampler.last().state()),
+                () -> assertFalse(sampler.needsTable(true), "a CLOSED held socket needs no table"));
+    }
+
+    @Test
     void socketNeitherHeldNorInTheTableIsClosed() throws IOException {
         var sampler = clientSampler(1, false);
         sampler.sample(null, new ProcNetTcp.Table(Map.of()));

@@ -1,5 +1,6 @@
 package org.keepalivelab.ui.timeline;
 
+import java.util.ArrayList;
 import java.util.Locale;
 import org.keepalivelab.explain.AppFinding;
 import org.keepalivelab.explain.Basis;
@@ -28,8 +29,10 @@ public final class DetectionWords {
             var app = d.app().get();
             return side + " learned after " + seconds(app.t() - faultT) + ": " + outcome(app);
         }
-        return side + "'s application has not learned"
-                + d.kernel().map(k -> " (its kernel knew after " + seconds(k.t() - faultT) + ")").orElse("");
+        var notes = new ArrayList<String>();
+        d.nextRead().ifPresent(read -> notes.add("its next read: " + outcome(read)));
+        d.kernel().ifPresent(k -> notes.add("its kernel knew after " + seconds(k.t() - faultT)));
+        return side + "'s application has not learned" + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
     }
 
     /** The detection on one line, for the selected connection's details: the bracket's words and the kernel's. */
@@ -39,7 +42,8 @@ public final class DetectionWords {
                 + d.kernel().map(k -> evidence(k) + " after " + range(k.earliest() - faultT, k.latest() - faultT))
                         .orElse("has not ended it")
                 + "; application " + d.app().map(a -> outcome(a) + " after " + seconds(a.t() - faultT))
-                        .orElse("has not learned")
+                        .orElse("has not learned" + d.nextRead().map(read -> " (its next read: " + outcome(read) + ")")
+                                .orElse(""))
                 + (d.basis() == Basis.PREDICTED ? " (predicted)" : "");
     }
 
@@ -55,6 +59,8 @@ public final class DetectionWords {
         text.append("\n  application: ").append(d.app().map(a -> outcome(a) + " at "
                 + TimeAxis.format(a.t(), TimeAxis.MILLISECOND) + ", " + seconds(a.t() - d.fault().t()) + " after")
                 .orElse("has not learned"));
+        d.nextRead().ifPresent(read -> text.append("\n  its next read: ").append(outcome(read)).append(" (the lab's read at ")
+                .append(TimeAxis.format(read.t(), TimeAxis.MILLISECOND)).append("; the application never reads again)"));
         return text.toString();
     }
 

@@ -104,7 +104,14 @@ class DetectionBracketsTest {
         var kernelOnly = detection(Side.SERVER, kernel(60 * S, 60 * S, KernelFinding.Evidence.RST_SENT), Optional.empty(),
                 Basis.MEASURED);
         assertEquals("server's application has not learned (its kernel knew after 57.0 s)",
-                layOut(kernelOnly).lane(0).brackets().label(s), "the read-once server whose kernel closed the socket");
+                layOut(kernelOnly).lane(0).brackets().label(s), "the server whose kernel closed the socket");
+
+        var k = kernelOnly.kernel();
+        var readForIt = new Detection(kernelOnly.conn(), Side.SERVER, kernelOnly.fault(), k, Optional.empty(),
+                Optional.of(new AppFinding(61 * S, AppEventType.EOF, null)), Basis.MEASURED);
+        assertTrue(layOut(readForIt).lane(0).brackets().open(s), "the lab's read is not the application's");
+        assertEquals("server's application has not learned (its next read: EOF; its kernel knew after 57.0 s)",
+                layOut(readForIt).lane(0).brackets().label(s), "the read-once server, its next read made by the lab");
     }
 
     @Test
