@@ -12,6 +12,7 @@ import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
@@ -118,6 +119,8 @@ public final class MainView extends BorderPane {
     private HBox detailsRow;
     @FXML
     private StackPane storySlot;
+    @FXML
+    private MenuItem backToLab;
 
     public MainView(LabSession session, LabSettings initial) {
         this.session = session;
@@ -141,7 +144,6 @@ public final class MainView extends BorderPane {
         top.getChildren().addFirst(actions);
         top.getChildren().add(progress);
         actions.setOnExport(this::askAndExport);
-        actions.setOnFile(files::chooseCapture, files::chooseRun, files::chooseAndSave, this::showLab);
         acceptDroppedFiles();
         captureTab.setId("capture-tab");
         actions.setOnToggleTheme(() -> setTheme(theme.other()));
@@ -218,6 +220,7 @@ public final class MainView extends BorderPane {
         }
         show(capture.timeline(), capture.details(), capture.story(), capture.status());
         actions.captureShownProperty().set(true);
+        backToLab.setDisable(false);
         showMessage(opened.truncation().orElse(""));
     }
 
@@ -236,6 +239,7 @@ public final class MainView extends BorderPane {
         side.getSelectionModel().select(settingsTab);
         show(timeline, liveDetails, liveStory, status);
         actions.captureShownProperty().set(false);
+        backToLab.setDisable(true);
         showMessage("");
     }
 
@@ -283,6 +287,26 @@ public final class MainView extends BorderPane {
     private void revealRefusedSetting() {
         side.getSelectionModel().select(settingsTab);
         settings.revealFirstRefused();
+    }
+
+    @FXML
+    private void openCapture() {
+        files.chooseCapture();
+    }
+
+    @FXML
+    private void openRun() {
+        files.chooseRun();
+    }
+
+    @FXML
+    private void saveRun() {
+        files.chooseAndSave();
+    }
+
+    @FXML
+    private void backToLab() {
+        showLab();
     }
 
     @FXML

@@ -31,8 +31,7 @@ import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.theme.Theme;
 
 /**
- * The window's toolbar (ActionBar.fxml): File (open a capture or a saved run, save the lab's run, back
- * to the lab), Connect and the connection it acts on, the commands on that
+ * The window's toolbar (ActionBar.fxml): Connect and the connection it acts on, the commands on that
  * connection (Send; Close, Kill and Abort, each on the client with a click and on either side from its
  * arrow, Close's with the client's half-close; Sever network both ways or one, Restore), then Export
  * PNG… and the theme. A command is disabled while it cannot apply, and its tooltip then says why
@@ -84,14 +83,6 @@ public final class ActionBar extends ToolBar {
     @FXML
     private Button restore;
     @FXML
-    private MenuItem openCapture;
-    @FXML
-    private MenuItem openRun;
-    @FXML
-    private MenuItem saveRun;
-    @FXML
-    private MenuItem backToLab;
-    @FXML
     private Button export;
     @FXML
     private Button themeToggle;
@@ -134,7 +125,6 @@ public final class ActionBar extends ToolBar {
                         .then(Bindings.concat("Connect waits for valid settings: ", connectRefusal, ". Click to go to the first."))
                         .otherwise("Open new connections with the settings on the left")));
         connection.disableProperty().bind(captureShown);
-        backToLab.disableProperty().bind(captureShown.not());
         bind(Command.SEND, send, sendHolder);
         bindSides(close, closeHolder);
         bindSides(kill, killHolder);
@@ -189,14 +179,6 @@ public final class ActionBar extends ToolBar {
     /** While true, the window shows a capture: every command and Connect are disabled, and say why. */
     public BooleanProperty captureShownProperty() {
         return captureShown;
-    }
-
-    /** Runs {@code open} on File's Open capture…, {@code openRun} on Open saved run…, and so on. */
-    public void setOnFile(Runnable open, Runnable openRun, Runnable save, Runnable back) {
-        openCapture.setOnAction(e -> open.run());
-        this.openRun.setOnAction(e -> openRun.run());
-        saveRun.setOnAction(e -> save.run());
-        backToLab.setOnAction(e -> back.run());
     }
 
     private static Command command(MenuItem item) {
