@@ -18,16 +18,30 @@ public final class CaptureFacts {
     /** The kernel of a capture's machine: not in the file. */
     static final KernelSettings UNKNOWN_KERNEL = new KernelSettings("unknown (a capture file)", -1, -1, -1, -1, -1, -1, -1);
 
+    /**
+     * The most events one explanation copies onto the heap (about 60 bytes each as records): a connection
+     * of a 10-million-packet file must not hold the whole heap for its story.
+     */
+    static final int MOST_EVENTS = 1_000_000;
+
     private CaptureFacts() {
     }
 
-    /** Connection {@code conn}'s facts, from one pass over {@code timeline}'s connection column; any thread. */
+    /**
+     * Connection {@code conn}'s facts, from one pass over {@code timeline}'s connection column; any thread.
+     *
+     * @throws IllegalStateException when it has more than {@link #MOST_EVENTS} events, in one sentence
+     */
     public static ConnectionFacts of(Timeline timeline, int conn) {
         var events = new ArrayList<Event>();
         int size = timeline.size();
         long last = 0;
         for (int i = 0; i < size; i++) {
             if (timeline.conn(i) == conn) {
+                if (events.size() == MOST_EVENTS) {
+                    throw new IllegalStateException(String.format("connection %d has more than %,d events, more than "
+                            + "the window explains at once", conn, MOST_EVENTS));
+                }
                 events.add(timeline.get(i));
                 last = Math.max(last, timeline.t(i));
             }
