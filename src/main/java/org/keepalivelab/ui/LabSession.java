@@ -43,7 +43,8 @@ public final class LabSession implements ConnectionCommands, AutoCloseable {
     private final ReadOnlyObjectWrapper<ConnectionStatus> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
-    private final Explainer explainer;
+    private final Function<ConnectionFacts, Explanation> rules;
+    private final Explainer<ConnectionStatus> explainer;
     /** What the last request for an explanation was made of: the same again asks nothing. */
     private Asked asked;
 
@@ -59,7 +60,8 @@ public final class LabSession implements ConnectionCommands, AutoCloseable {
     LabSession(Lab lab, KernelDefaults defaults, Function<ConnectionFacts, Explanation> rules) {
         this.lab = lab;
         this.defaults = defaults;
-        this.explainer = new Explainer(lab.timeline(), lab.clock()::now, () -> lab.connections().size(), rules, Platform::runLater, this::explained,
+        this.rules = rules;
+        this.explainer = Explainer.ofLab(lab.timeline(), lab.clock()::now, () -> lab.connections().size(), rules, Platform::runLater, this::explained,
                 failure -> message.set("The story could not be told: " + words(failure)));
         selectedConn.addListener((obs, was, is) -> {
             updateSelected();
@@ -74,6 +76,11 @@ public final class LabSession implements ConnectionCommands, AutoCloseable {
 
     public KernelDefaults defaults() {
         return defaults;
+    }
+
+    /** What makes the explanations: a capture the window opens is explained by the same rules. */
+    Function<ConnectionFacts, Explanation> rules() {
+        return rules;
     }
 
     /** Samples the lab's connections (cheap: the lab publishes them); FX thread. */

@@ -12,10 +12,13 @@ import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,8 +26,11 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.ui.capture.ImportProgress;
+import org.keepalivelab.ui.capture.OpenedCapture;
 import org.keepalivelab.ui.connections.ConnectionList;
 import org.keepalivelab.ui.controls.ActionBar;
+import org.keepalivelab.ui.controls.Command;
 import org.keepalivelab.ui.controls.LabKernelCard;
 import org.keepalivelab.ui.controls.SettingsPanel;
 import org.keepalivelab.ui.desktop.Fxml;
@@ -43,7 +49,9 @@ import org.keepalivelab.ui.timeline.TimelineView;
 /**
  * The window's content (MainView.fxml): the toolbar on top, the next connection's settings and the list
  * of connections on the left, the live timeline with its legend, the details of the clicked mark and the
- * selected connection's story in the middle, the status line at the bottom. An {@link AnimationTimer}
+ * selected connection's story in the middle, the status line at the bottom. An open capture (File) takes
+ * the same places with its own parts ({@link CaptureScreen}) while the lab runs on behind it; a file
+ * read shows its progress above. An {@link AnimationTimer}
  * pulls the lab's new events once per frame; the session, the connection list and the status line are
  * refreshed ten times a second, and the selected connection's explanation asked for then if its events
  * changed.
@@ -72,6 +80,13 @@ public final class MainView extends BorderPane {
         return thread;
     });
     private final ExportFlow exports;
+    private final ImportProgress progress = new ImportProgress();
+    private final CaptureFiles files;
+    /** The capture shown in place of the lab's run, or null while the lab's is. */
+    private CaptureScreen capture;
+    private final Tab captureTab = new Tab("Capture");
+    private DetailsPane liveDetails;
+    private StoryPanel liveStory;
     private Theme theme = Theme.LIGHT;
     private long lastStatus;
     private final AnimationTimer frames = new AnimationTimer() {
@@ -104,6 +119,8 @@ public final class MainView extends BorderPane {
     private HBox detailsRow;
     @FXML
     private StackPane storySlot;
+    @FXML
+    private MenuItem backToLab;
 
     public MainView(LabSession session, LabSettings initial) {
         this.session = session;
@@ -114,16 +131,21 @@ public final class MainView extends BorderPane {
                 this::revealRefusedSetting);
         this.status = new StatusLine(session.lab(), session.defaults(), model);
         this.legend = new LegendStrip(timeline);
-        this.exports = new ExportFlow(timeline, session.lab(), session.defaults(), this::explained, io,
+        this.exports = new ExportFlow(timeline, ExportFlow.Source.of(session.lab()), session.defaults(), this::explained, io,
                 note -> exportNote.setText(note),
                 failure -> showMessage("PNG export failed: " + LabSession.words(failure)));
+        this.files = new CaptureFiles(progress, () -> getScene() == null ? null : getScene().getWindow(), session.lab(),
+                io, this::showCapture, this::showMessage, note -> exportNote.setText(note));
         Fxml.load(this);
     }
 
     @FXML
     private void initialize() {
         top.getChildren().addFirst(actions);
+        top.getChildren().add(progress);
         actions.setOnExport(this::askAndExport);
+        acceptDroppedFiles();
+        captureTab.setId("capture-tab");
         actions.setOnToggleTheme(() -> setTheme(theme.other()));
         actions.showTheme(theme);
         // Where capture or sever is missing, one banner says which mode this is, for as long as it lasts.
@@ -148,23 +170,117 @@ public final class MainView extends BorderPane {
         timeline.setId("timeline");
         timeline.selectedConnProperty().bindBidirectional(session.selectedConnProperty());
         timeline.setLaneTitle(SettingsText.laneTitles(session.connectionsProperty()::get, session.defaults()));
-        timelineArea.setCenter(timeline);
-        compactLanes.selectedProperty().bindBidirectional(timeline.compactLanesProperty());
         below.getChildren().addFirst(legend);
-        var details = new DetailsPane(timeline.pinnedDetailsProperty(), session.explanationProperty());
+        liveDetails = new DetailsPane(timeline.pinnedDetailsProperty(), session.explanationProperty());
+        detailsRow.getChildren().addFirst(liveDetails);
+        liveStory = new StoryPanel(session.explanationProperty(), session.selectedConnProperty(), timeline::reveal);
+        storySlot.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.clamp(
+                detailsRow.getWidth() * STORY_WIDTH_SHARE, STORY_MIN_WIDTH, STORY_MAX_WIDTH), detailsRow.widthProperty()));
+        show(timeline, liveDetails, liveStory, status);
+        session.explanationProperty().addListener((obs, was, is) ->
+                timeline.setDetections(is == null ? LaneDetections.NONE : LaneDetections.of(List.of(is))));
+    }
+
+    /** Puts a timeline and its details, story and status line in their places. */
+    private void show(TimelineView shown, DetailsPane details, StoryPanel story, Node bottom) {
+        var was = timelineArea.getCenter();
+        if (was instanceof TimelineView old) {
+            compactLanes.selectedProperty().unbindBidirectional(old.compactLanesProperty());
+        }
+        timelineArea.setCenter(shown);
+        compactLanes.selectedProperty().bindBidirectional(shown.compactLanesProperty());
         HBox.setHgrow(details, Priority.ALWAYS);
-        detailsRow.getChildren().addFirst(details);
-        var story = new StoryPanel(session.explanationProperty(), session.selectedConnProperty(), timeline::reveal);
+        details.setPrefWidth(0); // the details take what the story leaves
+        detailsRow.getChildren().set(0, details);
         story.prefHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.clamp(getHeight() * STORY_SHARE, STORY_MIN, STORY_MAX), heightProperty()));
         story.setMaxHeight(STORY_MAX);
-        storySlot.getChildren().add(story);
-        storySlot.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.clamp(
-                detailsRow.getWidth() * STORY_WIDTH_SHARE, STORY_MIN_WIDTH, STORY_MAX_WIDTH), detailsRow.widthProperty()));
-        details.setPrefWidth(0); // the details take what the story leaves
-        session.explanationProperty().addListener((obs, was, is) ->
-                timeline.setDetections(is == null ? LaneDetections.NONE : LaneDetections.of(List.of(is))));
-        setBottom(status);
+        storySlot.getChildren().setAll(story);
+        setBottom(bottom);
+    }
+
+    /**
+     * Shows {@code opened} in place of the lab's run: its connections in a tab of their own, its timeline,
+     * story and status; the lab's settings and connections, and every command, disabled with the reason.
+     * The lab runs on meanwhile. A file that ended early says where, in the banner.
+     */
+    void showCapture(OpenedCapture opened) {
+        closeCapture();
+        capture = new CaptureScreen(opened, TimelinePalette.of(theme), session.rules(), session.defaults(), io,
+                note -> exportNote.setText(note), this::showMessage);
+        captureTab.setContent(capture.list());
+        captureTab.setText("Capture: " + opened.name());
+        if (!side.getTabs().contains(captureTab)) {
+            side.getTabs().add(captureTab);
+        }
+        side.getSelectionModel().select(captureTab);
+        for (var live : List.of(settingsTab, connectionsTab)) {
+            live.setDisable(true);
+            live.setTooltip(new Tooltip(Command.NO_LIVE_SOCKET));
+        }
+        show(capture.timeline(), capture.details(), capture.story(), capture.status());
+        actions.captureShownProperty().set(true);
+        backToLab.setDisable(false);
+        showMessage(opened.truncation().orElse(""));
+    }
+
+    /** Back to the lab's run, which went on meanwhile; the capture is closed. */
+    public void showLab() {
+        if (capture == null) {
+            return;
+        }
+        closeCapture();
+        side.getTabs().remove(captureTab);
+        captureTab.setContent(null);
+        for (var live : List.of(settingsTab, connectionsTab)) {
+            live.setDisable(false);
+            live.setTooltip(null);
+        }
+        side.getSelectionModel().select(settingsTab);
+        show(timeline, liveDetails, liveStory, status);
+        actions.captureShownProperty().set(false);
+        backToLab.setDisable(true);
+        showMessage("");
+    }
+
+    private void closeCapture() {
+        if (capture != null) {
+            capture.close();
+            capture = null;
+        }
+    }
+
+    /** A capture file (or a saved run's folder) dropped on the window opens as Open capture… would. */
+    private void acceptDroppedFiles() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean taken = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1;
+            if (taken) {
+                openCapture(e.getDragboard().getFiles().getFirst().toPath());
+            }
+            e.setDropCompleted(taken);
+            e.consume();
+        });
+    }
+
+    /** Reads {@code file} (a capture, or a saved run) and shows it; completes once shown, or failed or cancelled. */
+    public CompletableFuture<OpenedCapture> openCapture(Path file) {
+        return files.open(file);
+    }
+
+    /** Saves the lab's run in {@code folder}; completes once written. */
+    public CompletableFuture<Path> saveRun(Path folder) {
+        return files.save(folder);
+    }
+
+    /** The capture shown, or null while the lab's run is. */
+    CaptureScreen captureScreen() {
+        return capture;
     }
 
     /** Shows the settings and puts the cursor in the first refused field: a click on the waiting Connect. */
@@ -174,14 +290,35 @@ public final class MainView extends BorderPane {
     }
 
     @FXML
+    private void openCapture() {
+        files.chooseCapture();
+    }
+
+    @FXML
+    private void openRun() {
+        files.chooseRun();
+    }
+
+    @FXML
+    private void saveRun() {
+        files.chooseAndSave();
+    }
+
+    @FXML
+    private void backToLab() {
+        showLab();
+    }
+
+    @FXML
     private void dismissMessage() {
         session.clearMessage();
+        showMessage("");
     }
 
     /** A view control: does what its key, its {@code userData}, does on the timeline. */
     @FXML
     private void press(ActionEvent e) {
-        timeline.press(KeyCode.valueOf((String) ((Node) e.getSource()).getUserData()));
+        shown().press(KeyCode.valueOf((String) ((Node) e.getSource()).getUserData()));
     }
 
     private void showMessage(String message) {
@@ -199,6 +336,8 @@ public final class MainView extends BorderPane {
     /** Stops drawing frames; the file writer takes no more work, and finishes what it has ({@link #awaitFiles}). */
     public void stop() {
         frames.stop();
+        files.cancel();
+        closeCapture();
         io.shutdown();
     }
 
@@ -209,9 +348,15 @@ public final class MainView extends BorderPane {
 
     private void frame() {
         long now = session.lab().clock().now();
-        timeline.frame(now);
+        if (capture == null) {
+            timeline.frame(now);
+        } else {
+            capture.frame();
+            timeline.pull(); // the lab runs on: its view keeps up, undrawn, and is current when shown again
+        }
         if (now - lastStatus >= STATUS_EVERY_NANOS) {
             lastStatus = now;
+            files.poll();
             session.refresh();
             session.explainSelected(model.lane(session.selectedConnProperty().get(), false)
                     .map(ConnectionLane::eventCount).orElse(0));
@@ -230,6 +375,9 @@ public final class MainView extends BorderPane {
             getScene().getStylesheets().setAll(next.stylesheets());
         }
         timeline.setPalette(TimelinePalette.of(next));
+        if (capture != null) {
+            capture.timeline().setPalette(TimelinePalette.of(next));
+        }
         actions.showTheme(next);
         legend.redraw();
     }
@@ -241,12 +389,21 @@ public final class MainView extends BorderPane {
     }
 
     private void askAndExport() {
-        exports.askAndExport(theme);
+        shownExports().askAndExport(theme);
     }
 
-    /** Exports as the user asked; completes once the file is written (the outcome also shows in the window). */
+    /** Exports what is shown as the user asked; completes once the file is written (the outcome also shows in the window). */
     public CompletableFuture<Path> exportPng(ExportRequest request, Path file) {
-        return exports.export(request, file);
+        return shownExports().export(request, file);
+    }
+
+    private ExportFlow shownExports() {
+        return capture == null ? exports : capture.exports();
+    }
+
+    /** The timeline shown: the lab's, or the capture's. */
+    private TimelineView shown() {
+        return capture == null ? timeline : capture.timeline();
     }
 
     public TimelineView timeline() {

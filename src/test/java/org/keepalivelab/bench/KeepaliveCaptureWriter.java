@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * answers, all connections interleaved as one capture of a busy host would hold them. Straight into a
  * 4 MiB buffer, about 60 bytes a packet: 10 million packets take seconds.
  */
-final class KeepaliveCaptureWriter {
+public final class KeepaliveCaptureWriter {
     private static final int RECORD = 16 + 40;
     private static final int SERVER_PORT = 8080;
     private static final long START_SECONDS = 1_700_000_000L;
@@ -27,11 +27,11 @@ final class KeepaliveCaptureWriter {
     private int ipId;
 
     /** What was written: packets and keep-alive probes (each answered by a keep-alive ACK). */
-    record Written(long packets, long keepalives) {
+    public record Written(long packets, long keepalives) {
     }
 
     /** Writes {@code packets} packets (rounded down to whole probe rounds) of {@code connections} connections. */
-    Written write(Path file, int connections, long packets) throws IOException {
+    public Written write(Path file, int connections, long packets) throws IOException {
         long rounds = (packets / connections - OPENING) / 2;
         try (var ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {

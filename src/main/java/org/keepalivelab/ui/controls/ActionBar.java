@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -34,7 +36,8 @@ import org.keepalivelab.ui.theme.Theme;
  * arrow, Close's with the client's half-close; Sever network both ways or one, Restore), then Export
  * PNG… and the theme. A command is disabled while it cannot apply, and its tooltip then says why
  * ({@link Command}); Connect is disabled while a setting is refused, its tooltip names the refused
- * fields, and a click on it goes to the first.
+ * fields, and a click on it goes to the first. While the window shows a capture, every command and
+ * Connect are disabled and say so ({@link Command#NO_LIVE_SOCKET}).
  */
 public final class ActionBar extends ToolBar {
     /** What Send writes: one "howdy", the lab client's greeting; the window's opening writes it too. */
@@ -45,6 +48,8 @@ public final class ActionBar extends ToolBar {
     private final ObservableStringValue connectRefusal;
     private final Runnable revealRefusal;
     private final ObservableList<Integer> ids = FXCollections.observableArrayList();
+    /** True while the window shows a capture: no command has a socket to act on. */
+    private final BooleanProperty captureShown = new SimpleBooleanProperty(this, "captureShown", false);
     @FXML
     private Label title;
     @FXML
@@ -114,10 +119,12 @@ public final class ActionBar extends ToolBar {
         });
 
         var waiting = Bindings.isNotEmpty(connectRefusal);
-        connect.disableProperty().bind(waiting);
-        HolderTooltip.install(connectHolder, Bindings.when(waiting)
-                .then(Bindings.concat("Connect waits for valid settings: ", connectRefusal, ". Click to go to the first."))
-                .otherwise("Open new connections with the settings on the left"));
+        connect.disableProperty().bind(waiting.or(captureShown));
+        HolderTooltip.install(connectHolder, Bindings.when(captureShown).then(Command.NO_LIVE_SOCKET)
+                .otherwise(Bindings.when(waiting)
+                        .then(Bindings.concat("Connect waits for valid settings: ", connectRefusal, ". Click to go to the first."))
+                        .otherwise("Open new connections with the settings on the left")));
+        connection.disableProperty().bind(captureShown);
         bind(Command.SEND, send, sendHolder);
         bindSides(close, closeHolder);
         bindSides(kill, killHolder);
@@ -129,7 +136,7 @@ public final class ActionBar extends ToolBar {
     /** Disables {@code control} while {@code command} cannot act on the selected connection; its holder says why. */
     private void bind(Command command, ButtonBase control, Node holder) {
         var selected = commands.selectedProperty();
-        var whyNot = Bindings.createObjectBinding(() -> command.whyNot(selected.get(), severProblem), selected);
+        var whyNot = Bindings.createObjectBinding(() -> whyNot(command), selected, captureShown);
         control.disableProperty().bind(Bindings.createBooleanBinding(() -> whyNot.get().isPresent(), whyNot));
         HolderTooltip.install(holder, Bindings.createStringBinding(
                 () -> whyNot.get().orElse(command.description()), whyNot));
@@ -146,24 +153,32 @@ public final class ActionBar extends ToolBar {
         for (var item : items) {
             var command = command(item);
             item.disableProperty().bind(Bindings.createBooleanBinding(
-                    () -> command.whyNot(selected.get(), severProblem).isPresent(), selected));
+                    () -> whyNot(command).isPresent(), selected, captureShown));
         }
         button.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> items.stream().allMatch(item -> command(item).whyNot(selected.get(), severProblem).isPresent()),
-                selected));
-        HolderTooltip.install(holder, Bindings.createStringBinding(() -> items.stream()
-                .map(item -> item.getText() + ": " + command(item).whyNot(selected.get(), severProblem)
-                        .orElse(command(item).description()))
+                () -> items.stream().allMatch(item -> whyNot(command(item)).isPresent()), selected, captureShown));
+        HolderTooltip.install(holder, Bindings.createStringBinding(() -> captureShown.get() ? Command.NO_LIVE_SOCKET
+                : items.stream()
+                .map(item -> item.getText() + ": " + whyNot(command(item)).orElse(command(item).description()))
                 .collect(Collectors.joining("\n", "Click: " + items.getFirst().getText() + "; ▾ for the rest.\n", "")),
-                selected));
+                selected, captureShown));
         button.setOnAction(e -> {
             var first = command(items.getFirst());
-            if (first.whyNot(selected.get(), severProblem).isEmpty()) {
+            if (whyNot(first).isEmpty()) {
                 run(first);
             } else {
                 button.show();
             }
         });
+    }
+
+    private Optional<String> whyNot(Command command) {
+        return command.whyNot(commands.selectedProperty().get(), severProblem, captureShown.get());
+    }
+
+    /** While true, the window shows a capture: every command and Connect are disabled, and say why. */
+    public BooleanProperty captureShownProperty() {
+        return captureShown;
     }
 
     private static Command command(MenuItem item) {

@@ -22,6 +22,10 @@ public enum Command {
     SEVER(Side.CLIENT, "Drop every segment of the connection (both ways, or one)"),
     RESTORE(Side.CLIENT, "Segments cross the connection again");
 
+    /** Why no command acts while the window shows a capture file, or a saved run, rather than the lab. */
+    public static final String NO_LIVE_SOCKET = "This is a capture file: nothing here has a live socket. "
+            + "Back to the lab (File) returns to the running lab.";
+
     /** The side whose application acts (for Sever and Restore, the client, whose socket they need held). */
     private final Side side;
     private final String description;
@@ -43,6 +47,17 @@ public enum Command {
      * @param severProblem why the lab cannot sever where it runs, if it cannot
      */
     public Optional<String> whyNot(ConnectionStatus selected, Optional<String> severProblem) {
+        return whyNot(selected, severProblem, false);
+    }
+
+    /**
+     * Why this command cannot act now, as {@link #whyNot(ConnectionStatus, Optional)}; while
+     * {@code captureShown}, none can ({@link #NO_LIVE_SOCKET}).
+     */
+    public Optional<String> whyNot(ConnectionStatus selected, Optional<String> severProblem, boolean captureShown) {
+        if (captureShown) {
+            return Optional.of(NO_LIVE_SOCKET);
+        }
         if (this == SEVER && severProblem.isPresent()) {
             return severProblem;
         }

@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.keepalivelab.explain.Explanation;
+import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
@@ -32,8 +33,40 @@ public final class ExportFlow {
         Optional<Path> choose(Window owner, Path folder);
     }
 
+    /** What the timeline shows, for the picture: a lab's run, or a capture file's. */
+    public interface Source {
+        /** The time the picture may reach, ns: the lab's now, a capture's last event. */
+        long now();
+
+        /** The lab's connections, whose settings the caption and lane titles show; empty for a capture. */
+        List<ConnectionStatus> connections();
+
+        /** The note under the title ({@link TimelineImage.Caption}); null for none. */
+        String modeNote();
+
+        /** A lab's run: its time, its connections, its mode's note. */
+        static Source of(Lab lab) {
+            return new Source() {
+                @Override
+                public long now() {
+                    return lab.clock().now();
+                }
+
+                @Override
+                public List<ConnectionStatus> connections() {
+                    return lab.connections();
+                }
+
+                @Override
+                public String modeNote() {
+                    return PngExport.modeNote(lab);
+                }
+            };
+        }
+    }
+
     private final TimelineView timeline;
-    private final Lab lab;
+    private final Source source;
     private final KernelDefaults defaults;
     private final Supplier<List<Explanation>> explained;
     private final Executor io;
@@ -45,6 +78,7 @@ public final class ExportFlow {
 
     /**
      * @param timeline the window's timeline: what it shows is the visible range
+     * @param source   what it shows: a lab's run, or a capture
      * @param defaults  the kernel's defaults, already loaded
      * @param explained what the window has explained, as it is when an export is drawn: its brackets and
      *                  stories go into the picture
@@ -52,16 +86,16 @@ public final class ExportFlow {
      * @param note     shows a word on the latest export ("Exporting…", "Saved timeline.png"); FX thread
      * @param failed   shows the user why an export failed; FX thread
      */
-    public ExportFlow(TimelineView timeline, Lab lab, KernelDefaults defaults, Supplier<List<Explanation>> explained,
+    public ExportFlow(TimelineView timeline, Source source, KernelDefaults defaults, Supplier<List<Explanation>> explained,
                       Executor io, Consumer<String> note, Consumer<Throwable> failed) {
-        this(timeline, lab, defaults, explained, io, note, failed, ExportFolder.ofUser(), ExportFlow::fileChooser);
+        this(timeline, source, defaults, explained, io, note, failed, ExportFolder.ofUser(), ExportFlow::fileChooser);
     }
 
     /** As above, with the folders and the save step given: a test's own, in place of the user's and the native chooser. */
-    ExportFlow(TimelineView timeline, Lab lab, KernelDefaults defaults, Supplier<List<Explanation>> explained,
+    ExportFlow(TimelineView timeline, Source source, KernelDefaults defaults, Supplier<List<Explanation>> explained,
                Executor io, Consumer<String> note, Consumer<Throwable> failed, ExportFolder folder, SaveChooser chooser) {
         this.timeline = timeline;
-        this.lab = lab;
+        this.source = source;
         this.defaults = defaults;
         this.explained = explained;
         this.io = io;
@@ -82,7 +116,7 @@ public final class ExportFlow {
      */
     public Optional<CompletableFuture<Path>> askAndExport(Theme current) {
         var shown = timeline.visibleWindow();
-        long end = Math.max(lab.clock().now(), timeline.model().lastT());
+        long end = Math.max(source.now(), timeline.model().lastT());
         var owner = timeline.getScene() == null ? null : timeline.getScene().getWindow();
         return ExportDialog.ask(owner, current, ExportText.range(0, end), visibleRange(shown))
                 .flatMap(request -> chooser.choose(owner, folder.initial())
@@ -101,7 +135,7 @@ public final class ExportFlow {
     CompletableFuture<Path> export(ExportRequest request, VisibleWindow shown, Path file) {
         note.accept("Exporting…");
         timeline.pull();
-        return exporter.export(timeline.model(), lab.connections(), defaults, PngExport.modeNote(lab), explained.get(),
+        return exporter.export(timeline.model(), source.connections(), defaults, source.modeNote(), explained.get(),
                         shown, request, file)
                 .whenComplete((written, failure) -> Platform.runLater(() -> {
                     if (failure != null) {

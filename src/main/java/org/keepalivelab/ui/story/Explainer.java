@@ -20,20 +20,21 @@ import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.Timeline;
 
 /**
- * Explains a live connection off the FX thread, on a thread of its own ({@value #THREAD}): a request
- * names the connection as last sampled; requests that come faster than one per {@link #MIN_GAP_NANOS}
- * are coalesced into the latest, so however often the events change, the rules run at most four times
- * a second. The facts are gathered on that thread ({@link LabFacts}), the kernel's settings read there
- * once, and the explanation handed back through {@code deliver} (in the window, {@code Platform::runLater}).
+ * Explains a connection off the FX thread, on a thread of its own ({@value #THREAD}): a request names
+ * the connection (a live one as last sampled, {@link #ofLab}; one of a capture by its number);
+ * requests that come faster than one per {@link #MIN_GAP_NANOS} are coalesced into the latest, so
+ * however often the events change, the rules run at most four times a second. The facts are gathered
+ * on that thread (for the lab, {@link LabFacts}, the kernel's settings read there once), and the
+ * explanation handed back through {@code deliver} (in the window, {@code Platform::runLater}).
+ *
+ * @param <R> what a request names the connection by
  */
-public final class Explainer implements AutoCloseable {
+public final class Explainer<R> implements AutoCloseable {
     public static final String THREAD = "ui-explain";
     /** A quarter of a second: a story that keeps up with the run, at a bounded cost. */
     static final long MIN_GAP_NANOS = 250_000_000L;
 
-    private final Timeline timeline;
-    private final LongSupplier clock;
-    private final IntSupplier labConnections;
+    private final Function<R, ConnectionFacts> facts;
     private final Function<ConnectionFacts, Explanation> rules;
     private final Executor deliver;
     private final Consumer<Explanation> explained;
@@ -43,33 +44,49 @@ public final class Explainer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicReference<ConnectionStatus> pending = new AtomicReference<>();
+    private final AtomicReference<R> pending = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile long lastRun = Long.MIN_VALUE / 2;
-    private KernelSettings kernel; // the worker's
 
     /**
-     * @param clock          the lab's time, ns: what the explanation is made at
-     * @param labConnections how many connections the lab has: how often it samples each
+     * @param facts     gathers a request's facts, on the explainer's thread
      * @param rules     {@code Explanation::of}; a test's own
      * @param deliver   where the results are handed over (the FX thread)
      * @param explained takes each explanation there
      * @param failed    takes a failure of the rules there
      */
-    public Explainer(Timeline timeline, LongSupplier clock, IntSupplier labConnections, Function<ConnectionFacts, Explanation> rules,
+    public Explainer(Function<R, ConnectionFacts> facts, Function<ConnectionFacts, Explanation> rules,
                      Executor deliver, Consumer<Explanation> explained, Consumer<RuntimeException> failed) {
-        this.timeline = timeline;
-        this.clock = clock;
-        this.labConnections = labConnections;
+        this.facts = facts;
         this.rules = rules;
         this.deliver = deliver;
         this.explained = explained;
         this.failed = failed;
     }
 
-    /** Asks for {@code status}'s connection's explanation, at most {@link #MIN_GAP_NANOS} after the last one; any thread. */
-    public void request(ConnectionStatus status) {
-        pending.set(status);
+    /**
+     * Explains the lab's live connections: a request is a connection as last sampled, its facts its
+     * events on {@code timeline}, its settings and that status, made at the lab's time now.
+     *
+     * @param clock          the lab's time, ns: what the explanation is made at
+     * @param labConnections how many connections the lab has: how often it samples each
+     */
+    public static Explainer<ConnectionStatus> ofLab(Timeline timeline, LongSupplier clock, IntSupplier labConnections,
+                                                    Function<ConnectionFacts, Explanation> rules, Executor deliver,
+                                                    Consumer<Explanation> explained, Consumer<RuntimeException> failed) {
+        var kernel = new AtomicReference<KernelSettings>(); // read once, on the explainer's thread
+        return new Explainer<>(status -> {
+            if (kernel.get() == null) {
+                kernel.set(KernelSettings.read());
+            }
+            return LabFacts.of(timeline, List.of(status), labConnections.getAsInt(), kernel.get(), true,
+                    clock.getAsLong()).getFirst();
+        }, rules, deliver, explained, failed);
+    }
+
+    /** Asks for {@code request}'s connection's explanation, at most {@link #MIN_GAP_NANOS} after the last one; any thread. */
+    public void request(R request) {
+        pending.set(request);
         if (scheduled.compareAndSet(false, true)) {
             long wait = Math.max(0, lastRun + MIN_GAP_NANOS - System.nanoTime());
             try {
@@ -82,18 +99,13 @@ public final class Explainer implements AutoCloseable {
 
     private void run() {
         scheduled.set(false); // a request from now on schedules the next run
-        var status = pending.getAndSet(null);
-        if (status == null) {
+        var request = pending.getAndSet(null);
+        if (request == null) {
             return;
         }
         lastRun = System.nanoTime();
         try {
-            if (kernel == null) {
-                kernel = KernelSettings.read();
-            }
-            var facts = LabFacts.of(timeline, List.of(status), labConnections.getAsInt(), kernel, true,
-                    clock.getAsLong()).getFirst();
-            var explanation = rules.apply(facts);
+            var explanation = rules.apply(facts.apply(request));
             deliver.execute(() -> explained.accept(explanation));
         } catch (RuntimeException e) {
             deliver.execute(() -> failed.accept(e));

@@ -24,7 +24,7 @@ public final class ExportFlows {
      */
     public static ExportFlow of(TimelineView timeline, Lab lab, Executor io, Path home,
                                 Function<Path, Optional<Path>> chooser) {
-        return new ExportFlow(timeline, lab, KernelDefaults.load(), List::of, io, note -> { }, failure -> { },
+        return new ExportFlow(timeline, ExportFlow.Source.of(lab), KernelDefaults.load(), List::of, io, note -> { }, failure -> { },
                 ExportFolder.of(home, Map.of()), (owner, folder) -> chooser.apply(folder));
     }
 

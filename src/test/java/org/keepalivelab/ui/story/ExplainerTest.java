@@ -86,7 +86,7 @@ class ExplainerTest {
     @Test
     void aFailureOfTheRulesIsHandedBackNotLost() throws Exception {
         var failures = new ArrayBlockingQueue<RuntimeException>(1);
-        try (var explainer = new Explainer(timeline, () -> 0, () -> 1, facts -> {
+        try (var explainer = Explainer.ofLab(timeline, () -> 0, () -> 1, facts -> {
             throw new IllegalStateException("no rule for this");
         }, Runnable::run, delivered::add, failures::add)) {
             explainer.request(status(1));
@@ -100,8 +100,8 @@ class ExplainerTest {
         return new Explanation(List.of(), new Story(facts.conn(), List.of()));
     }
 
-    private Explainer explainer(Function<ConnectionFacts, Explanation> rules) {
-        return new Explainer(timeline, () -> 777 * MS, () -> 1, rules, Runnable::run, delivered::add, e -> {
+    private Explainer<ConnectionStatus> explainer(Function<ConnectionFacts, Explanation> rules) {
+        return Explainer.ofLab(timeline, () -> 777 * MS, () -> 1, rules, Runnable::run, delivered::add, e -> {
             throw e;
         });
     }

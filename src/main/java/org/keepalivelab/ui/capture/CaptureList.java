@@ -1,0 +1,164 @@
+package org.keepalivelab.ui.capture;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.keepalivelab.explain.Explanation;
+import org.keepalivelab.ui.desktop.Fxml;
+import org.keepalivelab.ui.timeline.DetectionWords;
+
+/**
+ * The connections of an open capture (CaptureList.fxml): their ends, duration, segments, keep-alive
+ * probes, how they ended and, once explained, their detection; sortable by every column, filtered by an
+ * address or port and by what they hold. Selecting a row selects the connection, whose lane the timeline
+ * brings into view and whose story the story panel tells; a connection selected on the timeline is
+ * selected here too. The rows are one small record each over a {@link FilteredList} and a
+ * {@link SortedList}: 10,000 connections sort and filter without a pause. FX thread.
+ */
+public final class CaptureList extends VBox {
+    private final ObservableList<CaptureSummary> rows;
+    private final FilteredList<CaptureSummary> filtered;
+    private final IntegerProperty selectedConn;
+    private final String summaryText;
+    @FXML
+    private Label summary;
+    @FXML
+    private TextField filter;
+    @FXML
+    private ToggleButton withKeepalives;
+    @FXML
+    private ToggleButton withRst;
+    @FXML
+    private ToggleButton withRetransmissions;
+    @FXML
+    private TableView<CaptureSummary> table;
+    @FXML
+    private TableColumn<CaptureSummary, Integer> numberColumn;
+    @FXML
+    private TableColumn<CaptureSummary, String> endsColumn;
+    @FXML
+    private TableColumn<CaptureSummary, Long> durationColumn;
+    @FXML
+    private TableColumn<CaptureSummary, Integer> segmentsColumn;
+    @FXML
+    private TableColumn<CaptureSummary, Integer> probesColumn;
+    @FXML
+    private TableColumn<CaptureSummary, CaptureSummary.Outcome> outcomeColumn;
+    @FXML
+    private TableColumn<CaptureSummary, String> detectionColumn;
+
+    /**
+     * @param capture      the capture whose connections it lists
+     * @param selectedConn the selected connection, 0 for none; the list and the timeline share it
+     */
+    public CaptureList(OpenedCapture capture, IntegerProperty selectedConn) {
+        this.rows = FXCollections.observableArrayList(capture.summaries());
+        this.filtered = new FilteredList<>(rows);
+        this.selectedConn = selectedConn;
+        this.summaryText = capture.summaryText() + capture.truncation().map(t -> " " + t).orElse("");
+        Fxml.load(this);
+    }
+
+    @FXML
+    private void initialize() {
+        summary.setText(summaryText);
+        var sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        column(numberColumn, CaptureSummary::conn, String::valueOf);
+        column(endsColumn, s -> (s.label().isEmpty() ? "" : s.label() + ": ") + s.client() + " → " + s.server(),
+                Function.identity());
+        column(durationColumn, CaptureSummary::durationNanos, CaptureList::duration);
+        column(segmentsColumn, CaptureSummary::segments, n -> String.format(Locale.ROOT, "%,d", n));
+        column(probesColumn, CaptureSummary::keepalives, n -> String.format(Locale.ROOT, "%,d", n));
+        column(outcomeColumn, CaptureSummary::outcome, CaptureSummary.Outcome::toString);
+        column(detectionColumn, CaptureSummary::detection, Function.identity());
+        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            String text = filter.getText();
+            boolean keepalives = withKeepalives.isSelected();
+            boolean rst = withRst.isSelected();
+            boolean retransmissions = withRetransmissions.isSelected();
+            return s -> s.matches(text) && (!keepalives || s.keepalives() > 0)
+                    && (!rst || s.outcome() == CaptureSummary.Outcome.RST)
+                    && (!retransmissions || s.retransmissions() > 0);
+        }, filter.textProperty(), withKeepalives.selectedProperty(), withRst.selectedProperty(),
+                withRetransmissions.selectedProperty()));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                selectedConn.set(is.conn());
+            }
+        });
+        selectedConn.addListener((obs, was, is) -> selectRow(is.intValue()));
+        selectRow(selectedConn.get());
+    }
+
+    /** Shows the connection's detection, from its explanation, in its row. */
+    public void showDetection(int conn, String words) {
+        if (conn >= 1 && conn <= rows.size() && !rows.get(conn - 1).detection().equals(words)) {
+            rows.set(conn - 1, rows.get(conn - 1).withDetection(words)); // rows are in connection order
+        }
+    }
+
+    /** The detection column's words for an explanation's detections: each bracket's label. */
+    public static String detectionWords(Explanation explanation) {
+        return String.join("; ", explanation.detections().stream().map(DetectionWords::label).toList());
+    }
+
+    private void selectRow(int conn) {
+        var current = table.getSelectionModel().getSelectedItem();
+        if (current != null && current.conn() == conn) {
+            return;
+        }
+        var items = table.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).conn() == conn) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(i);
+                return;
+            }
+        }
+        table.getSelectionModel().clearSelection();
+    }
+
+    /** A column of {@code value}, sorted by it, shown as {@code words} with the whole text in its tooltip. */
+    private static <T> void column(TableColumn<CaptureSummary, T> column, Function<CaptureSummary, T> value,
+                                   Function<T, String> words) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                String text = empty || item == null ? null : words.apply(item);
+                setText(text);
+                setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
+    }
+
+    /** "850 ms", "4.12 s", "12 min 05 s", "3 h 02 min". */
+    static String duration(long nanos) {
+        long s = nanos / 1_000_000_000L;
+        if (s < 60) {
+            return DetectionWords.seconds(nanos);
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+    }
+}

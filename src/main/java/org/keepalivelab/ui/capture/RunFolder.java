@@ -1,0 +1,142 @@
+package org.keepalivelab.ui.capture;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.keepalivelab.export.EventLog;
+import org.keepalivelab.export.PcapFile;
+import org.keepalivelab.lab.Lab;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * A lab run saved as a folder, as a headless run's {@code --out} holds it: {@value #CAPTURE} (the lab's
+ * capture, classic pcap) and {@value #EVENTS} (its event log, format 2). A folder rather than an archive:
+ * Wireshark, tshark and {@code jq} open its files as they are, and a headless run's folder opens in the
+ * window the same way. Written whole or not at all: a new folder is filled under a hidden name beside it
+ * and renamed into place in one step; into a folder that exists, each file replaces its old one in one
+ * step ({@code export.AtomicFiles}).
+ */
+public final class RunFolder {
+    public static final String CAPTURE = "capture.pcap";
+    public static final String EVENTS = "events.jsonl";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private RunFolder() {
+    }
+
+    /**
+     * Saves {@code lab}'s run so far into {@code folder}. Off the FX thread: it writes files.
+     *
+     * @throws IOException when a file cannot be written, or the lab could not capture (a run without a
+     *                     capture cannot be opened again)
+     */
+    public static Path save(Lab lab, Path folder) throws IOException {
+        var packets = lab.packets().orElseThrow(() -> new IOException("this lab could not capture ("
+                + lab.captureProblem().orElse("no capture") + "), so its run has no capture to save"));
+        var target = folder.toAbsolutePath();
+        var staging = target.resolveSibling("." + target.getFileName() + ".part-"
+                + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
+        Files.createDirectories(staging);
+        try {
+            PcapFile.write(packets, staging.resolve(CAPTURE));
+            EventLog.write(lab, staging.resolve(EVENTS));
+            if (!Files.isDirectory(target)) {
+                try {
+                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                    return target;
+                } catch (FileAlreadyExistsException raced) {
+                    // made meanwhile: fill it file by file below
+                }
+            }
+            for (var name : new String[] {CAPTURE, EVENTS}) {
+                Files.move(staging.resolve(name), target.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } finally {
+            for (var name : new String[] {CAPTURE, EVENTS}) {
+                Files.deleteIfExists(staging.resolve(name));
+            }
+            Files.deleteIfExists(staging);
+        }
+    }
+
+    /** The saved run {@code chosen} is or belongs to: a folder holding {@value #CAPTURE}, or that file in one. */
+    static Optional<Path> runOf(Path chosen) {
+        if (Files.isDirectory(chosen) && Files.isRegularFile(chosen.resolve(CAPTURE))) {
+            return Optional.of(chosen);
+        }
+        var parent = chosen.toAbsolutePath().getParent();
+        if (chosen.getFileName() != null && chosen.getFileName().toString().equals(CAPTURE) && parent != null
+                && Files.isRegularFile(parent.resolve(EVENTS))) {
+            return Optional.of(parent);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The connections' labels, by number, from the header of {@code run}'s event log; empty without one.
+     * The lab numbers its connections as it opens them, each with its SYN, and an import numbers them by
+     * their first packet: for the lab's own capture the two agree.
+     */
+    static Map<Integer, String> labels(Path run) throws IOException {
+        var log = run.resolve(EVENTS);
+        var labels = new HashMap<Integer, String>();
+        if (!Files.isRegularFile(log)) {
+            return labels;
+        }
+        try (var reader = Files.newBufferedReader(log)) {
+            var header = reader.readLine();
+            if (header == null) {
+                return labels;
+            }
+            try (var json = JSON.createParser(ObjectReadContext.empty(), header)) {
+                if (json.nextToken() != JsonToken.START_OBJECT) {
+                    return labels;
+                }
+                while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+                    var name = json.currentName();
+                    json.nextToken();
+                    if (name.equals("connections") && json.currentToken() == JsonToken.START_ARRAY) {
+                        while (json.nextToken() == JsonToken.START_OBJECT) {
+                            readConnection(json, labels);
+                        }
+                    } else {
+                        json.skipChildren();
+                    }
+                }
+            } catch (JacksonException e) {
+                throw new IOException(log.getFileName() + "'s first line is not the event log's JSON header ("
+                        + e.getOriginalMessage() + ")", e);
+            }
+        }
+        return labels;
+    }
+
+    private static void readConnection(JsonParser json, Map<Integer, String> labels) {
+        int conn = 0;
+        String label = null;
+        while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+            var name = json.currentName();
+            json.nextToken();
+            switch (name) {
+                case "conn" -> conn = json.getIntValue();
+                case "label" -> label = json.getString();
+                default -> json.skipChildren();
+            }
+        }
+        if (conn > 0 && label != null) {
+            labels.put(conn, label);
+        }
+    }
+}
