@@ -202,6 +202,9 @@ public final class EventLog {
                 json.writeStringProperty("state", s.state().name());
                 json.writeNumberProperty("probes", s.probes());
                 json.writeBooleanProperty("orphan", s.orphan());
+                if (s.inferred()) {
+                    json.writeBooleanProperty("inferred", true); // implied by a capture's segments; only when true
+                }
             }
             case ActionEvent a -> {
                 json.writeStringProperty("type", "action");
