@@ -40,7 +40,6 @@ final class ConnectionEvents {
 
     ConnectionEvents(ConnectionFacts facts) {
         this.facts = facts;
-        this.fault = Fault.first(facts.events());
         for (var side : Side.values()) {
             sent.put(side, new ArrayList<>());
             probes.put(side, new ArrayList<>());
@@ -62,6 +61,12 @@ final class ConnectionEvents {
                 case ActionEvent a -> actions.add(a);
             }
         }
+        this.fault = facts.fromCapture() ? CaptureFault.first(this) : Fault.first(facts.events());
+    }
+
+    /** True for a connection read from a capture: no application events, no settings ({@link ConnectionFacts#fromCapture}). */
+    boolean fromCapture() {
+        return facts.fromCapture();
     }
 
     int conn() {
@@ -73,9 +78,14 @@ final class ConnectionEvents {
         return sent.get(side);
     }
 
-    /** The segments {@code side} received: its peer's, less those a sever dropped. */
+    /**
+     * The segments {@code side} received: its peer's, less those a sever dropped. From a capture that
+     * shows a silence, the peer's segments from its start on are not known to have arrived (the path
+     * lost the probes; a RST sent into it may have gone the same way), so they are left out.
+     */
     List<SegmentEvent> received(Side side) {
-        return sent.get(side.peer()).stream().filter(s -> !s.dropped()).toList();
+        long lostFrom = fault.filter(f -> f.seen() == Fault.Seen.SILENCE).map(Fault::t).orElse(Long.MAX_VALUE);
+        return sent.get(side.peer()).stream().filter(s -> !s.dropped() && s.t() < lostFrom).toList();
     }
 
     List<SentProbe> probes(Side side) {

@@ -225,6 +225,12 @@ public final class EventLog {
     /** One surviving side's detection, times in the events' nanoseconds, null where it did not learn. */
     private static void writeDetection(JsonGenerator json, Detection d) {
         json.writeStartObject();
+        writeDetectionFields(json, d);
+        endLine(json);
+    }
+
+    /** A detection's properties, inside an object the caller opens and ends: {@link ImportLog} adds its own. */
+    static void writeDetectionFields(JsonGenerator json, Detection d) {
         json.writeStringProperty("type", "detection");
         json.writeNumberProperty("conn", d.conn());
         json.writeStringProperty("side", d.side().label());
@@ -241,11 +247,10 @@ public final class EventLog {
             json.writeNumberProperty("kernelLatestT", k.latest());
         });
         json.writeStringProperty("basis", d.basis().name().toLowerCase(Locale.ROOT));
-        endLine(json);
     }
 
     /** The story as one paragraph, and sentence by sentence with the moment each is about. */
-    private static void writeStory(JsonGenerator json, Story story) {
+    static void writeStory(JsonGenerator json, Story story) {
         json.writeStartObject();
         json.writeStringProperty("type", "story");
         json.writeNumberProperty("conn", story.conn());
