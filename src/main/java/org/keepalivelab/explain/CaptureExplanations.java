@@ -10,7 +10,8 @@ import org.keepalivelab.model.Timeline;
 /**
  * The explanations of an imported capture's connections ({@link ConnectionFacts#ofCapture}), made one
  * connection at a time from the timeline: one pass notes each connection's event indexes (4 bytes an
- * event), then each connection's events are made, explained and dropped before the next, so the heap
+ * event), every probe is judged once over the whole timeline ({@link ProbeVerdicts}, its rows off the
+ * heap), then each connection's events are made, explained and dropped before the next, so the heap
  * holds one connection's records at a time however many the file has.
  */
 public final class CaptureExplanations {
@@ -36,16 +37,31 @@ public final class CaptureExplanations {
             }
             indexes[conn][counts[conn]++] = i;
         }
+        var verdicts = new ProbeVerdicts(timeline); // every probe judged once, off the heap
         var explanations = new ArrayList<Explanation>(connections);
         for (int conn = 1; conn <= connections; conn++) {
-            var events = new ArrayList<Event>(counts[conn]);
-            for (int k = 0; k < counts[conn]; k++) {
-                events.add(timeline.get(indexes[conn][k]));
-            }
+            int[] own = inTimeOrder(timeline, indexes[conn] == null ? new int[0] : indexes[conn], counts[conn]);
             indexes[conn] = null;
-            events.sort(Comparator.comparingLong(Event::t)); // stable: a state after the segment that moved it
-            explanations.add(Explanation.of(ConnectionFacts.ofCapture(conn, events, end)));
+            var events = new ArrayList<Event>(own.length);
+            for (int index : own) {
+                events.add(timeline.get(index));
+            }
+            explanations.add(Explanation.of(ConnectionFacts.ofCapture(conn, events, end),
+                    k -> verdicts.of(own[k])));
         }
         return explanations;
+    }
+
+    /** The first {@code n} of {@code indexes} sorted by time, stably (a state after the segment that moved it). */
+    private static int[] inTimeOrder(Timeline timeline, int[] indexes, int n) {
+        boolean sorted = true;
+        for (int k = 1; k < n && sorted; k++) {
+            sorted = timeline.t(indexes[k - 1]) <= timeline.t(indexes[k]);
+        }
+        if (sorted) {
+            return Arrays.copyOf(indexes, n);
+        }
+        return Arrays.stream(indexes, 0, n).boxed().sorted(Comparator.comparingLong(timeline::t))
+                .mapToInt(Integer::intValue).toArray();
     }
 }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.SocketSettings;
@@ -39,6 +40,14 @@ final class ConnectionEvents {
     private final Map<Side, List<AppEvent>> app = new EnumMap<>(Side.class);
 
     ConnectionEvents(ConnectionFacts facts) {
+        this(facts, new ProbeVerdicts(facts.events())::of);
+    }
+
+    /**
+     * @param verdicts the verdict on the probe at each index of the facts' events: an import's are judged
+     *                 once over its whole timeline ({@link CaptureExplanations}) rather than per connection
+     */
+    ConnectionEvents(ConnectionFacts facts, IntFunction<ProbeVerdict> verdicts) {
         this.facts = facts;
         for (var side : Side.values()) {
             sent.put(side, new ArrayList<>());
@@ -46,14 +55,13 @@ final class ConnectionEvents {
             states.put(side, new ArrayList<>());
             app.put(side, new ArrayList<>());
         }
-        var verdicts = new ProbeVerdicts(facts.events());
         var events = facts.events();
         for (int i = 0; i < events.size(); i++) {
             switch (events.get(i)) {
                 case SegmentEvent s -> {
                     sent.get(s.dir().sender()).add(s);
                     if (s.kind() == SegmentKind.KEEPALIVE) {
-                        probes.get(s.dir().sender()).add(new SentProbe(s, verdicts.of(i)));
+                        probes.get(s.dir().sender()).add(new SentProbe(s, verdicts.apply(i)));
                     }
                 }
                 case StateEvent s -> states.get(s.side()).add(s);

@@ -26,14 +26,18 @@ record ProbeTiming(List<Long> idles, List<Long> intervals) {
         var intervals = new ArrayList<Long>();
         List<SentProbe> probes = events.probes(side).stream().filter(p -> !p.segment().inferred()).toList();
         List<SegmentEvent> received = events.received(side);
+        int next = 0; // the first received segment at or after the probe: both lists are in time order
         for (int i = 0; i < probes.size(); i++) {
             long t = probes.get(i).t();
+            while (next < received.size() && received.get(next).t() < t) {
+                next++;
+            }
             boolean afterUnanswered = i > 0 && probes.get(i - 1).verdict().outcome() != Outcome.ANSWERED;
             if (afterUnanswered) {
                 intervals.add(t - probes.get(i - 1).t());
-                continue;
+            } else if (next > 0) {
+                idles.add(t - received.get(next - 1).t());
             }
-            received.stream().filter(s -> s.t() < t).reduce((a, b) -> b).ifPresent(last -> idles.add(t - last.t()));
         }
         return new ProbeTiming(List.copyOf(idles), List.copyOf(intervals));
     }
