@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.keepalivelab.explain.CaptureExplanations;
 import org.keepalivelab.export.ImportLog;
+import org.keepalivelab.export.PcapngFile;
 import org.keepalivelab.imports.BadCaptureException;
 import org.keepalivelab.imports.CaptureImport;
 import org.keepalivelab.imports.CaptureStream;
 import org.keepalivelab.imports.EndpointFilter;
 import org.keepalivelab.imports.ImportResult;
+import org.keepalivelab.imports.PacketEvents;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.export.PngToolkit;
@@ -43,6 +46,15 @@ public final class ImportOptions {
             description = "With --import: only the connections with an end at ENDPOINT: " + EndpointFilter.FORMS + ".")
     EndpointFilter filter;
 
+    /** How many of the timeline's events are segments: the rest are the states they imply. */
+    private static int segments(Timeline timeline) {
+        int n = 0;
+        for (int i = 0; i < timeline.size(); i++) {
+            n += timeline.isSegment(i) ? 1 : 0;
+        }
+        return n;
+    }
+
     /** True when the command line asked for an import. */
     boolean requested() {
         return file != null || filter != null;
@@ -60,8 +72,13 @@ public final class ImportOptions {
         }
     }
 
-    /** Runs the import; the status is 0, {@link #EXIT_BAD_CAPTURE} or {@link #EXIT_TRUNCATED}. */
-    int run(CommandSpec spec, boolean headless, Path out, Path png, PngSize pngSize, Theme theme) throws IOException {
+    /**
+     * Runs the import; the status is 0, {@link #EXIT_BAD_CAPTURE} or {@link #EXIT_TRUNCATED}.
+     *
+     * @param pcapng where to write the capture again as pcapng with a comment per segment, or null
+     */
+    int run(CommandSpec spec, boolean headless, Path out, Path png, Path pcapng, PngSize pngSize, Theme theme)
+            throws IOException {
         if (file == null) {
             throw new ParameterException(spec.commandLine(), "--filter belongs to --import FILE.");
         }
@@ -72,10 +89,16 @@ public final class ImportOptions {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         String name = file.equals(CaptureStream.STANDARD_INPUT) ? "standard input" : file;
+        if (pcapng != null && file.equals(CaptureStream.STANDARD_INPUT)) {
+            throw new ParameterException(spec.commandLine(), "--pcapng with --import needs a file: standard input "
+                    + "cannot be read a second time for its packets.");
+        }
         var timeline = new Timeline();
+        var packetEvents = new PacketEvents();
         ImportResult result;
         try (var in = CaptureStream.open(file)) {
-            result = CaptureImport.read(file, in, timeline, filter, CaptureImport.Listener.NONE);
+            result = CaptureImport.read(file, in, timeline, filter,
+                    pcapng == null ? CaptureImport.Listener.NONE : packetEvents);
         } catch (BadCaptureException e) {
             stderr.println(name + ": " + e.getMessage() + ".");
             return EXIT_BAD_CAPTURE;
@@ -88,18 +111,24 @@ public final class ImportOptions {
         }
         stdout.printf("Read %s: %d packets, %d connections, %d segments; %d packets skipped (not TCP), "
                         + "%d duplicates dropped%s%n", name, result.packetsRead(), result.connections().size(),
-                timeline.size(), result.packetsSkipped(), result.packetsDuplicated(),
+                segments(timeline), result.packetsSkipped(), result.packetsDuplicated(),
                 filter == null ? "" : ", " + result.packetsFiltered() + " left out by --filter " + filter);
         Files.createDirectories(out);
+        var explanations = CaptureExplanations.of(timeline, result.connections().size());
         var log = out.resolve("events.jsonl");
-        ImportLog.write(result, timeline, log);
+        ImportLog.write(result, timeline, explanations, log);
         stdout.printf("Wrote %s (%d events)%n", log, timeline.size());
+        if (pcapng != null) {
+            PcapngFile.writeImport(file, result, timeline, packetEvents, pcapng);
+            stdout.printf("Wrote %s%n", pcapng);
+        }
         if (png != null) {
             PngToolkit.startHeadless();
-            PngExport.write(timeline, List.of(), "Imported from " + name + ": what the applications saw is unknown",
-                    PngExport.LAB_START, PngExport.LAB_END, pngSize.width(), pngSize.height(), theme, png);
+            PngExport.write(timeline, List.of(), explanations, "Imported from " + name + ": what the applications "
+                    + "saw is unknown", PngExport.LAB_START, PngExport.LAB_END, pngSize.width(), pngSize.height(), theme, png);
             stdout.printf("Wrote %s%n", png);
         }
+        StoryPrinter.printCapture(stdout, explanations);
         stdout.flush();
         if (result.truncatedAt().isPresent()) {
             var at = result.truncatedAt().get();

@@ -25,6 +25,7 @@ import org.keepalivelab.cli.Converters.UserTimeoutConverter;
 import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.export.EventLog;
 import org.keepalivelab.export.PcapFile;
+import org.keepalivelab.export.PcapngFile;
 import org.keepalivelab.lab.Durations;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.KeepaliveSettings;
@@ -186,6 +187,11 @@ public final class LabCommand implements Callable<Integer> {
             description = "With --headless: also draw the whole timeline as a PNG, legend and settings included.")
     Path png;
 
+    @Option(names = "--pcapng", paramLabel = "FILE",
+            description = "With --headless: also write the capture as pcapng, each segment with a comment in plain "
+                    + "words (Wireshark's frame.comment): the lab's own, or with --import the file read.")
+    Path pcapng;
+
     @Option(names = "--png-size", paramLabel = "WIDTHxHEIGHT", converter = SizeConverter.class,
             description = "The PNG's size in pixels, 320..8192 × 200..8192. Default: 1920x1080.")
     PngSize pngSize = new PngSize(PngExport.DEFAULT_WIDTH, PngExport.DEFAULT_HEIGHT);
@@ -204,7 +210,7 @@ public final class LabCommand implements Callable<Integer> {
                     + "(it is made if it does not exist).");
         }
         if (imports.requested()) {
-            return imports.run(spec, headless, out, png, pngSize, theme); // reads a file: no lab, no namespace
+            return imports.run(spec, headless, out, png, pcapng, pngSize, theme); // reads a file: no lab, no namespace
         }
         return switch (Startup.decide(!noNamespace, sysctlsInForce())) {
             case Startup.InPrivateNamespace(var kind) -> {
@@ -367,6 +373,9 @@ public final class LabCommand implements Callable<Integer> {
             sinks.add(PngExport.sink(png, pngSize.width(), pngSize.height(), theme));
         }
         sinks.add(PcapFile.sink(out.resolve("capture.pcap")));
+        if (pcapng != null) {
+            sinks.add(PcapngFile.sink(pcapng));
+        }
         return sinks;
     }
 

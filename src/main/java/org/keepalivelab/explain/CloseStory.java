@@ -40,9 +40,11 @@ final class CloseStory {
                     : "its application does not read";
             long probes = events.probes(side).stream().filter(p -> p.t() >= from).count();
             String then = probes > 0 ? ", and its keep-alive goes on probing it" + every(events, side) : "";
+            String inferred = closeWait.get().inferred() ? ", inferred" : "";
             sentences.add(Sentence.measured(from, cap(the(side)) + "'s kernel took the FIN and its socket moved to "
-                    + "CLOSE_WAIT (" + at(from) + "), where an EOF waits for a read; " + reads + ", so it never sees it "
-                    + "and never closes: the socket stays in CLOSE_WAIT" + then + "."));
+                    + "CLOSE_WAIT (" + at(from) + inferred + "), where an EOF waits for a read; " + (events.fromCapture()
+                    ? "the capture shows no FIN from it, so its application never closed it"
+                    : reads + ", so it never sees it and never closes") + ": the socket stays in CLOSE_WAIT" + then + "."));
         }
         return sentences;
     }
@@ -70,7 +72,11 @@ final class CloseStory {
      * of {@code tcp_keepalive_timer} and {@code tcp_time_wait}).
      */
     static List<Sentence> orphanAnswered(ConnectionEvents events, List<Detection> detections) {
-        var fault = events.fault.filter(f -> f.action() instanceof Action.Kill || f.action() instanceof Action.Close);
+        if (events.fromCapture()) {
+            return CaptureStory.finWait2Answered(events);
+        }
+        var fault = events.fault.flatMap(Fault::action).filter(a -> a instanceof Action.Kill || a instanceof Action.Close)
+                .flatMap(a -> events.fault);
         if (fault.isEmpty()) {
             return List.of();
         }
@@ -106,6 +112,7 @@ final class CloseStory {
         for (var side : Side.values()) {
             events.firstState(side, TcpState.TIME_WAIT, Long.MIN_VALUE).ifPresent(s -> sentences.add(Sentence.measured(
                     s.t(), cap(the(side)) + "'s socket, which closed first, entered TIME_WAIT at " + at(s.t())
+                            + (s.inferred() ? " (inferred from the capture)" : "")
                             + ": it stays 60 s (TCP_TIMEWAIT_LEN) to take the peer's late segments, then goes.")));
         }
         return sentences;

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.SocketSettings;
@@ -39,22 +40,28 @@ final class ConnectionEvents {
     private final Map<Side, List<AppEvent>> app = new EnumMap<>(Side.class);
 
     ConnectionEvents(ConnectionFacts facts) {
+        this(facts, new ProbeVerdicts(facts.events())::of);
+    }
+
+    /**
+     * @param verdicts the verdict on the probe at each index of the facts' events: an import's are judged
+     *                 once over its whole timeline ({@link CaptureExplanations}) rather than per connection
+     */
+    ConnectionEvents(ConnectionFacts facts, IntFunction<ProbeVerdict> verdicts) {
         this.facts = facts;
-        this.fault = Fault.first(facts.events());
         for (var side : Side.values()) {
             sent.put(side, new ArrayList<>());
             probes.put(side, new ArrayList<>());
             states.put(side, new ArrayList<>());
             app.put(side, new ArrayList<>());
         }
-        var verdicts = new ProbeVerdicts(facts.events());
         var events = facts.events();
         for (int i = 0; i < events.size(); i++) {
             switch (events.get(i)) {
                 case SegmentEvent s -> {
                     sent.get(s.dir().sender()).add(s);
                     if (s.kind() == SegmentKind.KEEPALIVE) {
-                        probes.get(s.dir().sender()).add(new SentProbe(s, verdicts.of(i)));
+                        probes.get(s.dir().sender()).add(new SentProbe(s, verdicts.apply(i)));
                     }
                 }
                 case StateEvent s -> states.get(s.side()).add(s);
@@ -62,6 +69,12 @@ final class ConnectionEvents {
                 case ActionEvent a -> actions.add(a);
             }
         }
+        this.fault = facts.fromCapture() ? CaptureFault.first(this) : Fault.first(facts.events());
+    }
+
+    /** True for a connection read from a capture: no application events, no settings ({@link ConnectionFacts#fromCapture}). */
+    boolean fromCapture() {
+        return facts.fromCapture();
     }
 
     int conn() {
@@ -73,9 +86,14 @@ final class ConnectionEvents {
         return sent.get(side);
     }
 
-    /** The segments {@code side} received: its peer's, less those a sever dropped. */
+    /**
+     * The segments {@code side} received: its peer's, less those a sever dropped. From a capture that
+     * shows a silence, the peer's segments from its start on are not known to have arrived (the path
+     * lost the probes; a RST sent into it may have gone the same way), so they are left out.
+     */
     List<SegmentEvent> received(Side side) {
-        return sent.get(side.peer()).stream().filter(s -> !s.dropped()).toList();
+        long lostFrom = fault.filter(f -> f.seen() == Fault.Seen.SILENCE).map(Fault::t).orElse(Long.MAX_VALUE);
+        return sent.get(side.peer()).stream().filter(s -> !s.dropped() && s.t() < lostFrom).toList();
     }
 
     List<SentProbe> probes(Side side) {

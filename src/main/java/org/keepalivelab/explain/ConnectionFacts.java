@@ -21,7 +21,28 @@ import org.keepalivelab.model.Event;
  */
 public record ConnectionFacts(int conn, List<Event> events, Optional<LabSettings> settings, KernelSettings kernel,
                               Optional<ConnectionStatus> live, long now, long samplingPeriod) {
+    /** A capture's kernel: nothing of it is known, every value -1 as {@link KernelSettings#read()} gives off Linux. */
+    static final KernelSettings CAPTURED_KERNEL = new KernelSettings("unknown (a capture)", -1, -1, -1, -1, -1, -1, -1);
+
     public ConnectionFacts {
         events = List.copyOf(events);
+    }
+
+    /**
+     * The facts of a connection read from a capture: its segments and the states they imply, in time
+     * order; no settings, no kernel, no sampling, no application events, nothing live.
+     *
+     * @param end the capture's last packet, ns from its first: where its record ends
+     */
+    public static ConnectionFacts ofCapture(int conn, List<Event> events, long end) {
+        return new ConnectionFacts(conn, events, Optional.empty(), CAPTURED_KERNEL, Optional.empty(), end, 0);
+    }
+
+    /**
+     * True for a connection read from a capture, where nothing of the applications is known: its
+     * settings are then unknown too ({@link #ofCapture}).
+     */
+    public boolean fromCapture() {
+        return settings.isEmpty();
     }
 }

@@ -47,4 +47,16 @@ public record Detection(int conn, Side side, Fault fault, Optional<KernelFinding
         return kernelWords.map(k -> who + "'s " + k + "; its application never learned")
                 .orElse(who + " learned nothing");
     }
+
+    /**
+     * As {@link #summary()} for a connection read from a capture, where nothing of the applications is
+     * known: {@code "server's kernel knew after 4.08 s: it received a RST; what its application learned is
+     * not in a capture"}.
+     */
+    public String summaryFromCapture() {
+        String who = side.label();
+        return kernel.map(k -> who + "'s kernel knew after " + Words.duration(k.t() - fault.t()) + ": "
+                + k.evidence().words()).orElse("nothing shows that " + who + "'s kernel knew")
+                + "; what its application learned is not in a capture";
+    }
 }

@@ -22,6 +22,10 @@ final class DetectionStory {
     static List<Sentence> learned(ConnectionEvents events, List<Detection> detections) {
         var sentences = new ArrayList<Sentence>();
         for (var d : detections) {
+            if (events.fromCapture()) {
+                sentences.add(CaptureStory.learned(events, d));
+                continue;
+            }
             String who = the(d.side());
             long fault = d.fault().t();
             String since = " after the " + d.fault().name();

@@ -50,8 +50,9 @@ final class Detections {
                 .ifPresent(s -> candidates.add(KernelFinding.exact(s.t(), KernelFinding.Evidence.RST_RECEIVED)));
         events.app(side).stream().filter(a -> a.t() >= from && isTimedOut(a)).findFirst()
                 .ifPresent(a -> candidates.add(KernelFinding.exact(a.t(), KernelFinding.Evidence.TIMED_OUT)));
-        events.firstState(side, TcpState.CLOSED, from)
+        events.firstState(side, TcpState.CLOSED, from).filter(s -> !s.inferred()) // a capture's CLOSED is no sample
                 .ifPresent(s -> candidates.add(KernelFinding.sampled(s.t(), events.facts.samplingPeriod())));
+        CaptureFault.probesStopped(events, side, from).ifPresent(candidates::add);
         // The earliest; at equal times the list's order, which puts what the wire shows first.
         return candidates.stream().reduce((a, b) -> b.t() < a.t() ? b : a);
     }

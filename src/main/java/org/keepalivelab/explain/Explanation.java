@@ -3,6 +3,7 @@ package org.keepalivelab.explain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** A connection explained: when each surviving side learned of its fault, and its story. */
 public record Explanation(List<Detection> detections, Story story) {
@@ -15,7 +16,16 @@ public record Explanation(List<Detection> detections, Story story) {
      * window can explain the selected connection on every refresh and a test from events it builds.
      */
     public static Explanation of(ConnectionFacts facts) {
-        var events = new ConnectionEvents(facts);
+        return of(new ConnectionEvents(facts));
+    }
+
+    /** From facts whose probes were judged already: the verdict on the probe at each index of its events. */
+    static Explanation of(ConnectionFacts facts, IntFunction<ProbeVerdict> verdicts) {
+        return of(new ConnectionEvents(facts, verdicts));
+    }
+
+    private static Explanation of(ConnectionEvents events) {
+        var facts = events.facts;
         var detections = Detections.of(events);
         var sentences = new ArrayList<Sentence>();
         for (var rule : StoryRules.values()) {

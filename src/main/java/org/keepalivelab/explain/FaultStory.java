@@ -21,7 +21,8 @@ final class FaultStory {
 
     /** FAULT: the connection's first fault, as the wire showed it. */
     static List<Sentence> fault(ConnectionEvents events, List<Detection> detections) {
-        return events.fault.map(fault -> List.of(Sentence.measured(fault.t(), switch (fault.action()) {
+        return events.fault.map(fault -> List.of(Sentence.measured(fault.t(), fault.action().isEmpty()
+                ? CaptureStory.fault(events, fault) : switch (fault.action().get()) {
             case Action.Kill k -> killed(events, k.side(), fault.t());
             case Action.Abort a -> "At " + at(fault.t()) + " " + the(a.side()) + " aborted (SO_LINGER 0): its kernel sent "
                     + "a RST" + sentAt(events, a.side(), fault.t()) + " instead of a FIN and forgot the connection at once.";
@@ -124,7 +125,8 @@ final class FaultStory {
         if (events.fault.isPresent()) {
             return List.of();
         }
-        Optional<String> state = events.states(Side.SERVER).stream().reduce((a, b) -> b).map(s -> s.state().name());
+        Optional<String> state = events.states(Side.SERVER).stream().reduce((a, b) -> b)
+                .map(s -> s.state().name() + (s.inferred() ? " (inferred from the capture)" : ""));
         return List.of(Sentence.measured(events.end(), cap("nothing broke the connection in the "
                 + duration(events.end()) + " recorded" + state.map(s -> "; the server's socket is " + s).orElse("")
                 + ".")));

@@ -38,7 +38,12 @@ public record KernelFinding(long t, long earliest, long latest, Evidence evidenc
         /** It gave up: the application's socket reported {@code ETIMEDOUT}. */
         TIMED_OUT("ETIMEDOUT"),
         /** The lab's sampling found the socket CLOSED (within one sampling period). */
-        CLOSED_SAMPLED("found CLOSED");
+        CLOSED_SAMPLED("found CLOSED"),
+        /**
+         * A capture shows its unanswered probes stop and nothing more from it: its keep-alive timer gave
+         * up at the next probe's time without a RST the capture shows ({@link CaptureFault#probesStopped}).
+         */
+        PROBES_STOPPED("its probes stopped");
 
         private final String words;
 

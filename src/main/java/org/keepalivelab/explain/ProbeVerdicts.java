@@ -13,13 +13,30 @@ import org.keepalivelab.model.Timeline;
  * the window's view reads the lab's, so the log, the story and the timeline cannot disagree.
  */
 public final class ProbeVerdicts {
-    private final Timeline timeline = new Timeline();
-    private final SegmentRows rows = new SegmentRows(timeline);
+    private final Timeline timeline;
+    private final SegmentRows rows;
 
     /** @param events in time order; {@link #of(int)} takes an index into this list */
     public ProbeVerdicts(List<Event> events) {
-        events.forEach(timeline::append);
+        this(copy(events));
+    }
+
+    /**
+     * The verdicts on the probes of {@code timeline} as it is now, read from its columns into rows off the
+     * heap as the window's view reads them: a capture's millions of events, no record made for any;
+     * {@link #of(int)} takes a timeline index. Its events must be in time order per connection and side,
+     * as a capture's are.
+     */
+    public ProbeVerdicts(Timeline timeline) {
+        this.timeline = timeline;
+        this.rows = new SegmentRows(timeline);
         rows.update();
+    }
+
+    private static Timeline copy(List<Event> events) {
+        var timeline = new Timeline();
+        events.forEach(timeline::append);
+        return timeline;
     }
 
     /**
@@ -37,6 +54,11 @@ public final class ProbeVerdicts {
             return ProbeVerdict.answered(ProbeVerdict.AnsweredBy.of(answer.kind(), answer.len()));
         }
         return rows.waiting(index) ? ProbeVerdict.PENDING : ProbeVerdict.UNANSWERED;
+    }
+
+    /** The event that answered the probe at {@code index}, or -1 when none did (or it was inferred). */
+    public int answeredBy(int index) {
+        return timeline.inferred(index) ? -1 : rows.answeredBy(index);
     }
 
     /** True for a keep-alive probe, the events this class judges. */

@@ -15,6 +15,7 @@ enum StoryRules {
     ORPHAN_ANSWERED(CloseStory::orphanAnswered),
     PROBES_UNANSWERED(ProbeStory::probesUnanswered),
     INFERRED_PROBES(ProbeStory::inferredProbes),
+    KEEPALIVE_TIMING(CaptureStory::keepaliveTiming),
     RETRANSMISSIONS(DataStory::retransmissions),
     ZERO_WINDOW_PROBES(DataStory::zeroWindowProbes),
     PROBE_DREW_RST(ProbeStory::probeDrewRst),
@@ -25,7 +26,8 @@ enum StoryRules {
     READ_FOR_THE_SERVER(DetectionStory::readForTheServer),
     MIDDLEBOX_KEPT(FaultStory::middleboxKept),
     NO_FAULT(FaultStory::noFault),
-    NEXT_STEP(NextStory::nextStep);
+    NEXT_STEP(NextStory::nextStep),
+    CAPTURE_LIMITS(CaptureStory::limits);
 
     private final StoryRule rule;
 

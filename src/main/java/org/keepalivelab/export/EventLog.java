@@ -202,6 +202,9 @@ public final class EventLog {
                 json.writeStringProperty("state", s.state().name());
                 json.writeNumberProperty("probes", s.probes());
                 json.writeBooleanProperty("orphan", s.orphan());
+                if (s.inferred()) {
+                    json.writeBooleanProperty("inferred", true); // implied by a capture's segments; only when true
+                }
             }
             case ActionEvent a -> {
                 json.writeStringProperty("type", "action");
@@ -222,6 +225,12 @@ public final class EventLog {
     /** One surviving side's detection, times in the events' nanoseconds, null where it did not learn. */
     private static void writeDetection(JsonGenerator json, Detection d) {
         json.writeStartObject();
+        writeDetectionFields(json, d);
+        endLine(json);
+    }
+
+    /** A detection's properties, inside an object the caller opens and ends: {@link ImportLog} adds its own. */
+    static void writeDetectionFields(JsonGenerator json, Detection d) {
         json.writeStringProperty("type", "detection");
         json.writeNumberProperty("conn", d.conn());
         json.writeStringProperty("side", d.side().label());
@@ -243,11 +252,10 @@ public final class EventLog {
             json.writeNumberProperty("nextReadT", read.t());
         });
         json.writeStringProperty("basis", d.basis().name().toLowerCase(Locale.ROOT));
-        endLine(json);
     }
 
     /** The story as one paragraph, and sentence by sentence with the moment each is about. */
-    private static void writeStory(JsonGenerator json, Story story) {
+    static void writeStory(JsonGenerator json, Story story) {
         json.writeStartObject();
         json.writeStringProperty("type", "story");
         json.writeNumberProperty("conn", story.conn());

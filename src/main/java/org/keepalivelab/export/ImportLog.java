@@ -4,8 +4,13 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.keepalivelab.explain.CaptureExplanations;
+import org.keepalivelab.explain.Explanation;
+import org.keepalivelab.explain.ProbeVerdicts;
 import org.keepalivelab.imports.ImportResult;
+import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Timeline;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -13,31 +18,55 @@ import tools.jackson.core.ObjectWriteContext;
 /**
  * The event log of an imported capture: the same JSON Lines as a run's ({@link EventLog}, whose writer
  * of each event it shares), format {@value EventLog#FORMAT}, with a header that says where the events come from
- * ({@code "source":"capture"}) instead of the lab's settings, and {@code "assumed":true} on a segment
- * whose label rests on what a capture cannot show.
+ * ({@code "source":"capture"}) instead of the lab's settings, {@code "assumed":true} on a segment
+ * whose label rests on what a capture cannot show, each probe's verdict ({@code "answered"},
+ * {@code "answeredBy"}), the inferred states, and per connection its detections and story as a run's
+ * log ends, each detection with {@code "appKnown":false}.
  */
 public final class ImportLog {
     private ImportLog() {
     }
 
-    /** Writes the header and every event of {@code timeline}, in time order, to {@code file}, atomically. */
+    /** Writes the log of {@code timeline}, explaining its connections here ({@link CaptureExplanations}). */
     public static void write(ImportResult result, Timeline timeline, Path file) throws IOException {
-        AtomicFiles.write(file, out -> write(result, timeline, out));
+        write(result, timeline, CaptureExplanations.of(timeline, result.connections().size()), file);
     }
 
-    static void write(ImportResult result, Timeline timeline, OutputStream out) throws IOException {
+    /**
+     * Writes the header, every event of {@code timeline} in time order (each probe with its verdict),
+     * then each connection's detections ({@code "appKnown":false}) and story, to {@code file}, atomically.
+     */
+    public static void write(ImportResult result, Timeline timeline, List<Explanation> explanations, Path file)
+            throws IOException {
+        AtomicFiles.write(file, out -> write(result, timeline, explanations, out));
+    }
+
+    static void write(ImportResult result, Timeline timeline, List<Explanation> explanations, OutputStream out)
+            throws IOException {
         var buffered = new BufferedOutputStream(out, 1 << 16);
+        var verdicts = new ProbeVerdicts(timeline); // the probes' rows off the heap, read from the columns
         try (var json = EventLog.JSON.createGenerator(ObjectWriteContext.empty(), buffered)) {
             writeHeader(json, result);
             int[] order = TimeOrder.of(timeline);
             for (int i = 0; i < order.length; i++) {
                 int index = order[i];
                 json.writeStartObject();
-                EventLog.writeEventFields(json, timeline.get(index), Optional.empty());
+                boolean probe = timeline.isSegment(index) && timeline.segmentKind(index) == SegmentKind.KEEPALIVE;
+                EventLog.writeEventFields(json, timeline.get(index),
+                        probe ? Optional.of(verdicts.of(index)) : Optional.empty());
                 if (result.assumed().contains(index)) {
                     json.writeBooleanProperty("assumed", true);
                 }
                 EventLog.endLine(json);
+            }
+            for (var explanation : explanations) {
+                for (var detection : explanation.detections()) {
+                    json.writeStartObject();
+                    EventLog.writeDetectionFields(json, detection);
+                    json.writeBooleanProperty("appKnown", false); // appT is null: a capture holds no application event
+                    EventLog.endLine(json);
+                }
+                EventLog.writeStory(json, explanation.story());
             }
         }
         buffered.flush();

@@ -13,13 +13,17 @@ import org.keepalivelab.capture.SegmentDecoder;
 import org.keepalivelab.capture.TcpSegment;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.Side;
+import org.keepalivelab.model.StateEvent;
+import org.keepalivelab.model.TcpState;
 import org.keepalivelab.model.Timeline;
 
 /**
  * Reads a capture onto a timeline: each TCP segment of the file, in file order, decoded, given to its
  * connection (numbered in the order of their first packets), dropped if it is a duplicate, classified
  * by the live lab's analyzer and appended as a segment event, {@code t} counted from the file's first
- * packet. Memory: the timeline's events, one small state per connection, one packet buffer.
+ * packet, followed by a state event, flagged inferred, for each end whose TCP state it changes
+ * ({@link StateInference}). Memory: the timeline's events, one small state per connection, one packet buffer.
  */
 public final class CaptureImport {
 
@@ -42,6 +46,9 @@ public final class CaptureImport {
     private final Set<FlowKey> filteredOut = new HashSet<>();
     private final List<ImportResult.Connection> connections = new ArrayList<>();
     private final EventIndexes assumed = new EventIndexes();
+    private final StateInference.Sink stateSink = this::inferredState;
+    private long stateT;
+    private int stateConn;
     private long startEpochNanos;
     private long skipped;
     private long duplicated;
@@ -113,12 +120,21 @@ public final class CaptureImport {
         Direction dir = conn.direction(senderIsA);
         SegmentKind kind = conn.classify(dir, s);
         int event = timeline.size();
-        timeline.appendSegment(packet.epochNanos() - startEpochNanos, conn.summary().conn(), dir, s.flags(), s.seq(),
-                s.ack(), s.len(), s.window(), kind, false, false);
+        long t = packet.epochNanos() - startEpochNanos;
+        int number = conn.summary().conn();
+        timeline.appendSegment(t, number, dir, s.flags(), s.seq(), s.ack(), s.len(), s.window(), kind, false, false);
         if (conn.assumed()) {
             assumed.add(event);
         }
         listener.segment(packet.number(), event);
+        stateT = t;
+        stateConn = number;
+        conn.inferStates(dir, s, stateSink);
+    }
+
+    /** An inferred state, at the segment that moved it: one sink for every packet, so none allocates one. */
+    private void inferredState(Side side, TcpState state) {
+        timeline.append(StateEvent.inferredFromCapture(stateT, stateConn, side, state));
     }
 
     /** The connection this packet opens, or null when the filter leaves it out. */

@@ -12,6 +12,7 @@ final class ImportedConnection {
     private final boolean clientIsA;
     private final TcpAnalyzer analyzer = TcpAnalyzer.forCapture();
     private final DuplicateWindow recent = new DuplicateWindow();
+    private final StateInference states = new StateInference();
     private long synSeq = -1;
     private boolean pastSyn;
 
@@ -65,6 +66,11 @@ final class ImportedConnection {
             pastSyn = true;
         }
         return analyzer.classify(dir, s);
+    }
+
+    /** The ends' states {@code s} implies ({@link StateInference}), told to {@code sink} as they change. */
+    void inferStates(Direction dir, TcpSegment s, StateInference.Sink sink) {
+        states.segment(dir, s.flags(), s.seq(), s.ack(), s.len(), sink);
     }
 
     boolean assumed() {

@@ -59,7 +59,8 @@ public final class Timeline {
 
     // The code column. A segment: its kind, direction, dropped and inferred bits (flags holds its TCP
     // flags). Any other event: OTHER_BIT, its sub-kind (app event, TCP state or action code), side and
-    // orphan bits, with its type in the flags column.
+    // orphan bits, and for a state the inferred bit (implied by a capture's segments), with its type in
+    // the flags column.
     private static final int KIND_BITS = 0x0f;
     private static final int S2C_BIT = 0x10;
     private static final int SERVER_BIT = S2C_BIT;
@@ -101,8 +102,8 @@ public final class Timeline {
             case SegmentEvent s -> appendSegment(s.t(), s.conn(), s.dir(), s.flags(), s.seq(), s.ack(), s.len(),
                     s.window(), s.kind(), s.dropped(), s.inferred());
             case AppEvent a -> appendApp(a);
-            case StateEvent st -> appendOther(st.t(), st.conn(), STATE, other(st.state().ordinal(), st.side(), st.orphan()),
-                    st.probes(), 0, 0);
+            case StateEvent st -> appendOther(st.t(), st.conn(), STATE, (byte) (other(st.state().ordinal(), st.side(),
+                    st.orphan()) | (st.inferred() ? INFERRED_BIT : 0)), st.probes(), 0, 0);
             case ActionEvent a -> appendOther(a.t(), a.conn(), ACTION,
                     other(ActionCode.kind(a.action()), ActionCode.side(a.action()), false),
                     0, ActionCode.number(a.action()), ActionCode.detail(a.action()));
@@ -195,7 +196,8 @@ public final class Timeline {
             Side side = (code & SERVER_BIT) != 0 ? Side.SERVER : Side.CLIENT;
             return switch (chunk.get(JAVA_BYTE, FLAGS + i)) {
                 case APP -> new AppEvent(t, conn, side, APP_EVENTS[code & KIND_BITS], len, text(seq, ack));
-                case STATE -> new StateEvent(t, conn, side, STATES[code & KIND_BITS], seq, (code & ORPHAN_BIT) != 0);
+                case STATE -> new StateEvent(t, conn, side, STATES[code & KIND_BITS], seq, (code & ORPHAN_BIT) != 0,
+                        (code & INFERRED_BIT) != 0);
                 default -> new ActionEvent(t, conn, ActionCode.decode(code & KIND_BITS, side, len, ack));
             };
         }
@@ -250,7 +252,8 @@ public final class Timeline {
 
     /**
      * Whether segment {@code index} was inferred from {@code TCP_INFO} rather than captured (a lab
-     * without capture); only for a segment.
+     * without capture), or state {@code index} inferred from a capture's segments rather than sampled;
+     * only for a segment or a state.
      */
     public boolean inferred(int index) {
         return (code(index) & INFERRED_BIT) != 0;

@@ -27,7 +27,7 @@ final class ImportRun {
         long imported = System.nanoTime();
         long keepalives = 0;
         for (int i = 0; i < timeline.size(); i++) {
-            if (timeline.segmentKind(i) == SegmentKind.KEEPALIVE) {
+            if (timeline.isSegment(i) && timeline.segmentKind(i) == SegmentKind.KEEPALIVE) {
                 keepalives++;
             }
         }

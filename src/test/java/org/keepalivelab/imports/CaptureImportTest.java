@@ -98,7 +98,7 @@ class CaptureImportTest {
         }
         var imported = read();
         assertEquals(20, imported.result().packetsDuplicated());
-        assertEquals(20, imported.timeline().size());
+        assertEquals(20, imported.segments().size());
     }
 
     @Test
@@ -123,7 +123,7 @@ class CaptureImportTest {
             var imported = read(EndpointFilter.parse(endpoint));
             assertEquals(1, imported.result().connections().size(), endpoint);
             assertEquals(1, imported.result().connections().getFirst().conn());
-            assertEquals(2, imported.timeline().size());
+            assertEquals(2, imported.segments().size());
             assertEquals(1, imported.result().packetsFiltered());
         }
         assertEquals(":80", EndpointFilter.parse(":80").toString());
@@ -147,7 +147,7 @@ class CaptureImportTest {
         assertEquals(SegmentKind.ZERO_WINDOW_PROBE, imported.kinds().get(5));
         assertEquals(Direction.C2S, imported.segments().get(5).dir());
         assertEquals(1, imported.result().assumed().size());
-        assertTrue(imported.result().assumed().contains(5));
+        assertTrue(imported.result().assumed().contains(imported.eventOfPacket().get(6L)), "the sixth packet's event");
     }
 
     @Test

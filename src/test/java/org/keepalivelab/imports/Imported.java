@@ -27,7 +27,9 @@ record Imported(ImportResult result, Timeline timeline, Map<Long, Integer> event
     List<SegmentEvent> segments() {
         var segments = new ArrayList<SegmentEvent>();
         for (int i = 0; i < timeline.size(); i++) {
-            segments.add((SegmentEvent) timeline.get(i));
+            if (timeline.get(i) instanceof SegmentEvent s) { // the states it implies are there too
+                segments.add(s);
+            }
         }
         return segments;
     }

@@ -21,20 +21,33 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.keepalivelab.explain.CaptureExplanations;
+import org.keepalivelab.explain.Detection;
+import org.keepalivelab.explain.Explanation;
+import org.keepalivelab.explain.KernelFinding;
+import org.keepalivelab.explain.LabFacts;
+import org.keepalivelab.export.PcapngFile;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabRun;
 import org.keepalivelab.lab.Script;
 import org.keepalivelab.lab.ScriptStep;
+import org.keepalivelab.linux.KernelSettings;
+import org.keepalivelab.model.Event;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.Side;
+import org.keepalivelab.model.Timeline;
 
 /**
  * Captures of one real lab run on loopback, made at the same time by tcpdump ({@code -i lo}: classic
@@ -57,6 +70,9 @@ class RealCaptureImportTest {
     static Path dir;
     private static final Map<String, Path> files = new LinkedHashMap<>();
     private static List<SegmentKind> liveKinds;
+    private static List<Explanation> liveExplanations;
+    private static List<Event> liveEvents;
+    private static long labStartEpochNanos;
     private static int labPort;
 
     /** The lab's connections: the tools' files also hold the probes that showed them capturing. */
@@ -90,11 +106,15 @@ class RealCaptureImportTest {
                     "0.2s:send 5@2", "0.5s:sever@2", "1s:kill"}).map(ScriptStep::parse).toList(), null,
                     Duration.ofSeconds(30));
             assertEquals(Script.Outcome.DONE, script.run(lab));
-            Thread.sleep(300); // the last segments reach the tools' buffers
             var pcap = new ByteArrayOutputStream();
             lab.packets().orElseThrow().writePcap(pcap);
+            awaitEveryPacket(tools, lab.packets().orElseThrow().packets());
             liveKinds = lab.timeline().snapshot().stream().filter(e -> e instanceof SegmentEvent)
                     .map(e -> ((SegmentEvent) e).kind()).toList();
+            liveEvents = lab.timeline().inTimeOrder();
+            liveExplanations = LabFacts.ofFinished(lab, KernelSettings.read()).stream().map(Explanation::of).toList();
+            labStartEpochNanos = lab.clock().startEpochNanos();
+            PcapngFile.writeLab(lab, dir.resolve("lab.pcapng"));
             for (var process : running) {
                 process.destroy(); // SIGTERM: each closes its file
                 assertTrue(process.waitFor(10, TimeUnit.SECONDS), "a capture tool stopped");
@@ -171,6 +191,24 @@ class RealCaptureImportTest {
         }
     }
 
+    /**
+     * Waits until each tool's file holds every packet the lab captured (its last, the RST a probe drew, is
+     * what the detections rest on): a tool under load writes a little behind.
+     */
+    private static void awaitEveryPacket(List<Tool> tools, int labPackets) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (var tool : tools) {
+            while (true) {
+                var imported = Imported.of(Files.readAllBytes(dir.resolve(tool.file())), labOnly());
+                if (imported.segments().size() + imported.result().packetsDuplicated() >= labPackets) {
+                    break;
+                }
+                assertTrue(System.nanoTime() < deadline, tool.file() + " holds the lab's " + labPackets + " packets within 10 s");
+                Thread.sleep(100);
+            }
+        }
+    }
+
     /** The lab's raw-IP pcap (little-endian, ns) as a big-endian µs pcap of Ethernet frames with two VLAN tags. */
     private static byte[] ethernetQinQ(byte[] lab) {
         var in = ByteBuffer.wrap(lab).order(ByteOrder.LITTLE_ENDIAN);
@@ -229,6 +267,113 @@ class RealCaptureImportTest {
         assertEquals(imported.kinds(), Imported.of(Files.readAllBytes(files.get("lab-ethernet-qinq.pcap"))).kinds());
         assertEquals(Imported.of(Files.readAllBytes(files.get("tcpdump-lo.pcap")), labOnly()).segments(),
                 Imported.of(Files.readAllBytes(files.get("tcpdump-lo.pcap.gz")), labOnly()).segments());
+    }
+
+    /**
+     * The imported captures explain the run as the run explained itself, as far as segments show it:
+     * connection 1's killed client (a FIN, the server in CLOSE_WAIT probing, the client's orphan answering,
+     * a probe drawing a RST: the server's kernel knew at that RST) and connection 2's sever (probes
+     * unanswered, each side's RST as its kernel gave up), with the same kernel evidence at the same
+     * instant (the same packet), nothing of the applications, and the probes' spacing quoted as the
+     * settings it implies (1 s idle and interval).
+     */
+    @Test
+    void theImportsDetectionsAndStoriesMatchTheLiveRuns() throws Exception {
+        for (var name : List.of("lab.pcap", "tcpdump-lo.pcap", "tcpdump-any-sll2.pcap")) {
+            var imported = Imported.of(Files.readAllBytes(files.get(name)), labOnly());
+            var explained = CaptureExplanations.of(imported.timeline(), imported.result().connections().size());
+            long toLab = imported.result().startEpochNanos() - labStartEpochNanos; // import t + toLab = lab t
+            for (int c = 0; c < 2; c++) {
+                var live = liveExplanations.get(c).detections();
+                var ours = explained.get(c).detections();
+                assertEquals(live.stream().map(Detection::side).toList(), ours.stream().map(Detection::side).toList(),
+                        name + " conn " + (c + 1) + ": the survivors");
+                for (int i = 0; i < live.size(); i++) {
+                    var l = live.get(i);
+                    var o = ours.get(i);
+                    assertTrue(o.app().isEmpty(), name + ": nothing of the applications in a capture");
+                    assertEquals(l.kernel().isPresent(), o.kernel().isPresent(), name + " conn " + (c + 1) + " " + l + " / " + o);
+                    if (o.kernel().isEmpty()) {
+                        continue;
+                    }
+                    var evidence = o.kernel().get().evidence();
+                    var segment = liveEvents.stream().filter(e -> e instanceof SegmentEvent s && s.kind() == SegmentKind.RST
+                            && e.conn() == l.conn() && (evidence == KernelFinding.Evidence.RST_SENT
+                            ? s.dir().sender() == l.side() : s.dir().receiver() == l.side())).findFirst().orElseThrow();
+                    assertEquals(segment.t(), o.kernel().get().t() + toLab, 1_000_000,
+                            name + " conn " + (c + 1) + ": the same RST the live run captured");
+                    if (l.kernel().get().evidence() != KernelFinding.Evidence.TIMED_OUT) {
+                        assertEquals(l.kernel().get().evidence(), evidence, name + " conn " + (c + 1));
+                    }
+                }
+            }
+            assertEquals("fin", explained.get(0).detections().getFirst().fault().name(), name);
+            assertEquals(Optional.of(Side.CLIENT), explained.get(0).detections().getFirst().fault().side(), name);
+            assertEquals(KernelFinding.Evidence.RST_RECEIVED,
+                    explained.get(0).detections().getFirst().kernel().orElseThrow().evidence(), name);
+            String killed = explained.get(0).story().text();
+            for (String words : List.of("the client sent a FIN", "CLOSE_WAIT", "inferred", "FIN_WAIT2", "drew a RST",
+                    "not in a capture", "read from a capture")) {
+                assertTrue(killed.contains(words), name + ": '" + words + "' in " + killed);
+            }
+            assertEquals("silence", explained.get(1).detections().getFirst().fault().name(), name);
+            String severed = explained.get(1).story().text();
+            assertTrue(severed.contains("probes went unanswered") && severed.contains("gave up"), name + ": " + severed);
+            assertTrue(Pattern.compile("interval about 1\\.0\\d s").matcher(severed).find()
+                    && Pattern.compile("count 3 ").matcher(severed).find(), name + ": the probes' spacing, " + severed);
+        }
+    }
+
+    /**
+     * The lab's pcapng and an import's: tshark reads our comment on every frame of the lab's, and its own
+     * keep-alive labels on the same file agree with ours ("keep-alive, ..." and "keep-alive ACK").
+     */
+    @Test
+    void thePcapngExportsCarryOurCommentsAndTsharkAgreesWithTheirLabels() throws Exception {
+        var imported = Imported.of(Files.readAllBytes(files.get("tcpdump-lo.pcap")));
+        var events = new PacketEvents();
+        var timeline = new Timeline();
+        var result = CaptureImport.read("tcpdump-lo.pcap", CaptureStream.open(files.get("tcpdump-lo.pcap").toString()),
+                timeline, null, events);
+        var again = dir.resolve("tcpdump-lo-again.pcapng");
+        PcapngFile.writeImport(files.get("tcpdump-lo.pcap").toString(), result, timeline, events, again);
+        assertEquals(imported.result().packetsRead(), result.packetsRead());
+        for (var file : List.of(dir.resolve("lab.pcapng"), again)) {
+            var frames = comments(file);
+            assertTrue(frames.size() > 20, file + ": " + frames.size());
+            var all = String.join("\n", frames.values().stream().map(f -> f.comment()).toList());
+            for (String words : List.of("keep-alive, unanswered", "keep-alive ACK", "RST drawn by a probe", "SYN-ACK",
+                    "keep-alive, answered")) {
+                assertTrue(all.contains(words), file + ": '" + words + "' among\n" + all);
+            }
+            if (file.equals(dir.resolve("lab.pcapng"))) {
+                assertTrue(all.contains("lost to the sever"), all);
+                assertTrue(frames.values().stream().allMatch(f -> !f.comment().isEmpty()), "every lab frame has its comment");
+            }
+            frames.forEach((number, f) -> {
+                boolean ourKeepalive = f.comment().startsWith("keep-alive,");
+                assertEquals(f.keepalive(), ourKeepalive, file + " frame " + number + ": " + f);
+                assertEquals(f.keepaliveAck(), f.comment().startsWith("keep-alive ACK"), file + " frame " + number + ": " + f);
+            });
+        }
+    }
+
+    private record Frame(String comment, boolean keepalive, boolean keepaliveAck) {
+    }
+
+    /** tshark's frames of {@code file}: our comment (empty where none), its own keep-alive labels. */
+    private static Map<Long, Frame> comments(Path file) throws Exception {
+        var output = dir.resolve(file.getFileName() + ".comments");
+        var process = new ProcessBuilder("tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.number",
+                "-e", "frame.comment", "-e", "tcp.analysis.keep_alive", "-e", "tcp.analysis.keep_alive_ack")
+                .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertEquals(0, process.waitFor(), "tshark's exit status on " + file);
+        var frames = new TreeMap<Long, Frame>();
+        for (String line : Files.readAllLines(output)) {
+            String[] f = line.split("\t", -1);
+            frames.put(Long.parseLong(f[0]), new Frame(f[1], !f[2].isEmpty(), !f[3].isEmpty()));
+        }
+        return frames;
     }
 
     /**

@@ -97,7 +97,7 @@ class PngStoryTest {
         var timeline = new Timeline();
         timeline.append(new ActionEvent(0, 1, new Action.Connect(OptionalInt.empty())));
         timeline.append(new StateEvent(S / 10, 1, Side.SERVER, TcpState.ESTABLISHED, 0, false));
-        timeline.append(new ActionEvent(KILL.t(), 1, KILL.action()));
+        timeline.append(new ActionEvent(KILL.t(), 1, KILL.action().orElseThrow()));
         timeline.append(new AppEvent(8 * S, 1, Side.SERVER, AppEventType.EOF, 0, null));
         return onFx(() -> {
             var model = new TimelineModel(timeline);

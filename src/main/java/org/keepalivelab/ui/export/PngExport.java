@@ -82,9 +82,20 @@ public final class PngExport {
      */
     public static void write(Timeline timeline, List<ConnectionStatus> connections, String modeNote, long fromNanos,
                              long toNanos, int width, int height, Theme theme, Path file) throws IOException {
+        write(timeline, connections, explain(timeline, connections, TimelineImage.lanesAtMost(width, height)), modeNote,
+                fromNanos, toNanos, width, height, theme, file);
+    }
+
+    /**
+     * As {@link #write(Timeline, List, String, long, long, int, int, Theme, Path)}, with the explanations
+     * made already: an imported capture's ({@code explain.CaptureExplanations}), whose connections have
+     * no lab status.
+     */
+    public static void write(Timeline timeline, List<ConnectionStatus> connections, List<Explanation> explained,
+                             String modeNote, long fromNanos, long toNanos, int width, int height, Theme theme,
+                             Path file) throws IOException {
         checkSize(width, height);
         var defaults = KernelDefaults.load(); // may read /proc: here, not on the FX thread
-        var explained = explain(timeline, connections, TimelineImage.lanesAtMost(width, height));
         var picture = onFxThread(() -> {
             var model = new TimelineModel(timeline);
             model.pull();

@@ -76,6 +76,7 @@ public final class DetectionWords {
             case RST_RECEIVED -> "received RST";
             case TIMED_OUT -> "gave up (ETIMEDOUT)";
             case CLOSED_SAMPLED -> "found CLOSED by the lab's sampling";
+            case PROBES_STOPPED -> "stopped probing (inferred from the capture)";
         };
     }
 

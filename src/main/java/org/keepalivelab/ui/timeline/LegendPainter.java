@@ -26,7 +26,10 @@ public final class LegendPainter {
     private record Dropped(String label) implements Item {
     }
 
-    private record Band(TcpState state, String label) implements Item {
+    private record Band(TcpState state, String label, boolean inferred) implements Item {
+        Band(TcpState state, String label) {
+            this(state, label, false);
+        }
     }
 
     private record Line(PaletteRole role, String label, boolean dashed) implements Item {
@@ -45,6 +48,7 @@ public final class LegendPainter {
         items.add(new Band(TcpState.FIN_WAIT2, "FIN_WAIT1/2"));
         items.add(new Band(TcpState.TIME_WAIT, "TIME_WAIT"));
         items.add(new Band(TcpState.CLOSED, "CLOSED"));
+        items.add(new Band(TcpState.ESTABLISHED, "state inferred from a capture", true));
         items.add(new Line(PaletteRole.EOF, "app: EOF", false));
         items.add(new Line(PaletteRole.ERROR, "app: error", false));
         items.add(new Line(PaletteRole.ACTION, "your action", true));
@@ -94,7 +98,16 @@ public final class LegendPainter {
             case Dropped d -> MarkGlyphs.dropped(gc, sx, cy, palette);
             case Band b -> {
                 gc.setFill(palette.state(b.state()));
+                gc.setGlobalAlpha(b.inferred() ? BandPainter.INFERRED_ALPHA : 1);
                 gc.fillRect(x, cy - 7, SWATCH, 14);
+                gc.setGlobalAlpha(1);
+                if (b.inferred()) {
+                    gc.setStroke(palette.get(PaletteRole.MUTED));
+                    gc.setLineWidth(1);
+                    gc.setLineDashes(3, 3);
+                    gc.strokeLine(x, cy - 6.5, x + SWATCH, cy - 6.5);
+                    gc.setLineDashes((double[]) null);
+                }
                 gc.setStroke(palette.get(PaletteRole.GRID));
                 gc.setLineWidth(1);
                 gc.strokeRect(x + 0.5, cy - 6.5, SWATCH - 1, 13);

@@ -90,6 +90,9 @@ public final class MarkDetails {
         if (row.orphan(i)) {
             text.append("\nOrphan: the application no longer holds the socket; the kernel still does.");
         }
+        if (row.inferred(i)) {
+            text.append("\nInferred from the capture: the state its segments imply (RFC 9293), no kernel was asked.");
+        }
         if (row.unanswered(i) > 0) {
             text.append("\n").append(row.unanswered(i)).append(" keep-alive probe(s) unanswered.");
         }

@@ -44,7 +44,8 @@ final class StateBands {
     private static String label(StateRow row, int i, double x0, double x1) {
         String name = row.state(i).name();
         String probes = row.unanswered(i) > 0 ? row.unanswered(i) + " unanswered" : null;
-        String full = name + (row.orphan(i) ? " · orphan" : "") + (probes != null ? " · " + probes : "");
+        String full = name + (row.orphan(i) ? " · orphan" : "") + (probes != null ? " · " + probes : "")
+                + (row.inferred(i) ? " · inferred" : "");
         // A band that only counts one more unanswered probe says so first when the full label does not fit.
         boolean sameState = i > 0 && row.state(i - 1) == row.state(i) && row.orphan(i - 1) == row.orphan(i);
         String shorter = sameState && probes != null ? probes : name;

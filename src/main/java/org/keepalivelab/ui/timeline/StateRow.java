@@ -11,9 +11,10 @@ import org.keepalivelab.model.store.TimeRecords;
  */
 public final class StateRow {
     private static final TcpState[] STATES = TcpState.values();
-    // The packed word: bits 0-3 the state, bit 4 orphan, bits 8-31 the unanswered probes.
+    // The packed word: bits 0-3 the state, bit 4 orphan, bit 5 inferred, bits 8-31 the unanswered probes.
     private static final int STATE_BITS = 0xf;
     private static final int ORPHAN = 0x10;
+    private static final int INFERRED = 0x20;
     private static final int PROBES_SHIFT = 8;
     /** The kernel counts at most 127 probes ({@code MAX_TCP_KEEPCNT}, include/net/tcp.h): far below the field's 2^23. */
     private static final int MAX_PROBES = (1 << 23) - 1;
@@ -26,7 +27,7 @@ public final class StateRow {
 
     void add(StateEvent event, int index) {
         records.add(event.t(), index, Math.min(event.probes(), MAX_PROBES) << PROBES_SHIFT
-                | (event.orphan() ? ORPHAN : 0) | event.state().ordinal());
+                | (event.orphan() ? ORPHAN : 0) | (event.inferred() ? INFERRED : 0) | event.state().ordinal());
     }
 
     public int size() {
@@ -51,6 +52,11 @@ public final class StateRow {
 
     public boolean orphan(int i) {
         return (records.word(i) & ORPHAN) != 0;
+    }
+
+    /** Whether band {@code i} is a state a capture's segments imply, not one the lab sampled. */
+    public boolean inferred(int i) {
+        return (records.word(i) & INFERRED) != 0;
     }
 
     /** The band in force at {@code t}, or -1 before the first. */

@@ -57,7 +57,7 @@ class DetectionBracketsTest {
     @BeforeEach
     void aKilledClient() {
         timeline.append(new ActionEvent(0, 1, new Action.Connect(OptionalInt.empty())));
-        timeline.append(new ActionEvent(KILL.t(), 1, KILL.action()));
+        timeline.append(new ActionEvent(KILL.t(), 1, KILL.action().orElseThrow()));
         model.pull();
     }
 
