@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -18,6 +19,7 @@ import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.ui.controls.ActionBar;
+import org.keepalivelab.ui.desktop.AppIcons;
 import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
@@ -38,6 +40,7 @@ public final class LabApp extends Application {
     private Optional<WindowPlacement> savedPlacement = Optional.empty();
     private StagePlacement placement;
     private KernelDefaults defaults;
+    private List<Image> icons = List.of();
     private Lab lab;
     private LabSession session;
     private MainView view;
@@ -104,6 +107,7 @@ public final class LabApp extends Application {
         launched = this;
         savedPlacement = placementFile.read();
         defaults = KernelDefaults.load();
+        icons = AppIcons.load();
         lab = Lab.start(settings, isolation);
     }
 
@@ -120,6 +124,7 @@ public final class LabApp extends Application {
         }
         stage.setScene(scene);
         stage.setTitle(AppVersion.nameAndVersion());
+        stage.getIcons().setAll(icons);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         placement = StagePlacement.open(stage, savedPlacement);

@@ -18,12 +18,14 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.ui.controls.Command;
 import org.testfx.api.FxRobot;
@@ -34,6 +36,14 @@ class WindowControlsTest {
     private final FxRobot robot = new FxRobot();
     @RegisterExtension
     final LabWindow window = LabWindow.killScenario();
+
+    @Test
+    void theWindowIsTitledWithTheVersionAndCarriesTheAppsIconInEverySize() {
+        var stage = window.app().stage();
+        assertEquals(AppVersion.nameAndVersion(), onFx(stage::getTitle));
+        assertEquals(List.of(16.0, 32.0, 48.0, 64.0, 128.0, 256.0),
+                onFx(() -> stage.getIcons().stream().map(Image::getWidth).toList()));
+    }
 
     @Test
     void aDisabledCommandSaysWhyInItsHoldersTooltip() throws Exception {
