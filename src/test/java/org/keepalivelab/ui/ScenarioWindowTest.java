@@ -2,7 +2,6 @@ package org.keepalivelab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.keepalivelab.ui.Fx.onFx;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.Scenarios;
 import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.model.AppEventType;
@@ -53,7 +51,7 @@ class ScenarioWindowTest {
     void aScenarioRunsInAFreshLabWithItsLabelsQuestionAndSettings() throws Exception {
         var seedLab = window.app().session().lab();
         var seedThreads = List.of(seedLab.threadName("lab-loop"), seedLab.threadName("lab-capture"));
-        var lab = choose("server-gone", seedLab);
+        var lab = window.chooseScenario("server-gone");
 
         var scenario = Scenarios.named("server-gone").orElseThrow();
         assertEquals(scenario.name() + ": " + scenario.question(), text("#scenario-question"));
@@ -106,7 +104,7 @@ class ScenarioWindowTest {
         KillScenario.await(Duration.ofSeconds(5), "Alt+S to open the Scenarios menu", () -> onFx(menu::isShowing));
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
 
-        var lab = choose("graceful", seedLab);
+        var lab = window.chooseScenario("graceful");
         assertNull(onFx(() -> window.app().view().captureScreen()), "the live lab is shown");
         KillScenario.await(Duration.ofSeconds(10), "the client to hold TIME_WAIT, having closed first",
                 () -> onFx(() -> window.lane(1) != null
@@ -119,25 +117,13 @@ class ScenarioWindowTest {
     @Test
     void inTheHostsNamespaceAScenarioSysctlIsNotWrittenAndTheNoteSaysWhatItRunsWith() throws Exception {
         String before = Files.readAllLines(RETRIES2).getFirst().strip();
-        choose("data-in-flight", window.app().session().lab());
+        window.chooseScenario("data-in-flight");
         var note = text("#scenario-kernel-note");
         assertEquals("Runs with this kernel's net.ipv4.tcp_retries2=" + before + ", not the scenario's 5, which the "
                 + "lab cannot set here. The lab runs in the host's network namespace, whose TCP settings are the "
                 + "machine's: restart with --sysctl to give the lab a namespace of its own.", note);
         assertTrue(onFx(() -> robot.lookup("#scenario-kernel-note").query().isVisible()));
         assertEquals(before, Files.readAllLines(RETRIES2).getFirst().strip(), "the host's value as it was");
-    }
-
-    /** Chooses {@code name} in the Scenarios menu and waits for the window to show its fresh lab. */
-    private Lab choose(String name, Lab before) throws InterruptedException {
-        var menu = robot.lookup("#scenario-menu").queryAs(MenuButton.class);
-        robot.interact(() -> WindowQueries.menuItem(menu, "scenario-" + name).fire());
-        KillScenario.await(Duration.ofSeconds(10), "the scenario " + name + "'s lab in the window",
-                () -> onFx(() -> window.app().session().lab() != before
-                        && robot.lookup("#scenario-heading").query().isVisible()));
-        var lab = onFx(() -> window.app().session().lab());
-        assertNotSame(before, lab);
-        return lab;
     }
 
     private String text(String id) {
