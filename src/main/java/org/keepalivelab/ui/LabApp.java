@@ -25,8 +25,9 @@ import org.keepalivelab.ui.settings.KernelDefaults;
 /**
  * The Keepalive Lab window. On launch the seed scenario is already running: the lab started, one client
  * connected and "howdy" (5 bytes) sent. Closing the window (its close button, Ctrl+Q or Ctrl+W) stops the
- * lab: every socket closed, every lab thread ended. The window opens where it was last closed
- * ({@link WindowPlacementFile}).
+ * lab: every socket closed, every lab thread ended. A scenario chosen in the Scenarios menu runs in a lab
+ * of its own, which the window then shows in place of the one before, closing that one. The window opens
+ * where it was last closed ({@link WindowPlacementFile}).
  */
 public final class LabApp extends Application {
     private static volatile LabSettings launchSettings = LabSettings.seed();

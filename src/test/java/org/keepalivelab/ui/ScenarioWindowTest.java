@@ -67,8 +67,10 @@ class ScenarioWindowTest {
         KillScenario.await(Duration.ofSeconds(10), "the lanes", () -> onFx(() -> window.lane(3) != null));
         for (int conn = 1; conn <= 3; conn++) {
             int c = conn;
-            var title = onFx(() -> window.app().view().timeline().laneTitle(c));
-            assertTrue(title.startsWith(lab.connections().get(conn - 1).label() + " · "), title);
+            var label = lab.connections().get(conn - 1).label();
+            // A title is worded once the window's session has sampled its connection (ten times a second).
+            KillScenario.await(Duration.ofSeconds(5), "lane " + conn + "'s title to say " + label,
+                    () -> onFx(() -> window.app().view().timeline().laneTitle(c)).startsWith(label + " · "));
         }
         // The killed server's kernel sends FIN at 1 s: the client reads EOF; its write at 2 s draws RST.
         KillScenario.await(Duration.ofSeconds(10), "the killed server's kernel to answer the client's write with RST",
