@@ -12,6 +12,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.input.TransferMode;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -51,6 +53,24 @@ final class CaptureFiles {
         this.opened = opened;
         this.message = message;
         this.note = note;
+    }
+
+    /** A capture file (or a saved run's folder) dropped on {@code target} opens as Open capture… would. */
+    void acceptDropsOn(Node target) {
+        target.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        target.setOnDragDropped(e -> {
+            boolean taken = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1;
+            if (taken) {
+                open(e.getDragboard().getFiles().getFirst().toPath());
+            }
+            e.setDropCompleted(taken);
+            e.consume();
+        });
     }
 
     void chooseCapture() {

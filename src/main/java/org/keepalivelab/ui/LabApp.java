@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
@@ -18,6 +19,7 @@ import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.lab.Scenario;
 import org.keepalivelab.ui.controls.ActionBar;
 import org.keepalivelab.ui.desktop.AppIcons;
 import org.keepalivelab.ui.settings.KernelDefaults;
@@ -25,8 +27,9 @@ import org.keepalivelab.ui.settings.KernelDefaults;
 /**
  * The Keepalive Lab window. On launch the seed scenario is already running: the lab started, one client
  * connected and "howdy" (5 bytes) sent. Closing the window (its close button, Ctrl+Q or Ctrl+W) stops the
- * lab: every socket closed, every lab thread ended. The window opens where it was last closed
- * ({@link WindowPlacementFile}).
+ * lab: every socket closed, every lab thread ended. A scenario chosen in the Scenarios menu runs in a lab
+ * of its own, which the window then shows in place of the one before, closing that one. The window opens
+ * where it was last closed ({@link WindowPlacementFile}).
  */
 public final class LabApp extends Application {
     private static volatile LabSettings launchSettings = LabSettings.seed();
@@ -44,6 +47,11 @@ public final class LabApp extends Application {
     private Lab lab;
     private LabSession session;
     private MainView view;
+    /** The steps of the scenario the lab runs, played on a thread of their own; null for the seed's lab. */
+    private ScenarioPlayer player;
+    private ScenarioStart scenarios;
+    /** A scenario's lab being started, until the window shows it or it failed; null when none is. */
+    private CompletableFuture<ScenarioStart.Started> starting;
     private Stage stage;
     /** Completes once the window's exports are written and the lab is closed, off the FX thread. */
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -109,13 +117,13 @@ public final class LabApp extends Application {
         defaults = KernelDefaults.load();
         icons = AppIcons.load();
         lab = Lab.start(settings, isolation);
+        scenarios = new ScenarioStart(isolation);
     }
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        session = new LabSession(lab, defaults, rules);
-        view = new MainView(session, settings);
+        showLab(lab, settings);
         var size = StagePlacement.newWindowSize();
         var scene = new Scene(view, size.getWidth(), size.getHeight());
         scene.getStylesheets().setAll(view.theme().stylesheets());
@@ -133,6 +141,86 @@ public final class LabApp extends Application {
         view.start();
         FirstFrameReport.startIfAsked(view.model());
         session.connectAndSend(ActionBar.HOWDY_BYTES);
+    }
+
+    /** A session and a view over {@code shown}, the next Connect's settings {@code initial}; FX thread. */
+    private void showLab(Lab shown, LabSettings initial) {
+        lab = shown;
+        session = new LabSession(shown, defaults, rules);
+        view = new MainView(session, initial);
+        view.setOnScenario(this::startScenario);
+    }
+
+    /**
+     * Starts {@code scenario} in a fresh lab, off the FX thread; once it listens, the window shows it and
+     * its steps play, and the lab shown until then is closed. A capture shown goes first: the scenario is
+     * live. One at a time: a choice while one starts is not taken.
+     */
+    void startScenario(Scenario scenario) {
+        if (starting != null || closing) {
+            return;
+        }
+        view.showLab();
+        var started = scenarios.start(scenario);
+        starting = started;
+        started.whenComplete((done, failure) -> Platform.runLater(() -> {
+            if (closing) {
+                return; // the window's closing closes the lab it started
+            }
+            starting = null;
+            if (failure != null) {
+                session.tell("Could not start the scenario " + scenario.name() + ": " + LabSession.words(failure));
+            } else {
+                swapTo(done);
+            }
+        }));
+    }
+
+    /** Shows the scenario's lab in the window in place of the one shown, and closes that one off the FX thread. */
+    private void swapTo(ScenarioStart.Started started) {
+        var oldView = view;
+        var oldLab = lab;
+        var oldPlayer = player;
+        oldView.stop();
+        session.close();
+        showLab(started.lab(), started.scenario().settings());
+        view.setTheme(oldView.theme());
+        stage.getScene().setRoot(view);
+        view.showScenario(started.scenario(), started.kernelNote());
+        view.start();
+        var shownSession = session;
+        player = ScenarioPlayer.play(started.lab(), started.scenario().playable(),
+                failure -> Platform.runLater(() -> shownSession.tell(failure)));
+        closeLater(oldView, oldLab, oldPlayer, () -> { }, () -> { });
+    }
+
+    /**
+     * On the {@code lab-close} thread: {@code first}, then stops the player, lets the view's exports finish,
+     * closes the lab, and then {@code last}, whatever failed before it.
+     */
+    private static void closeLater(MainView closedView, Lab closedLab, ScenarioPlayer closedPlayer, Runnable first,
+                                   Runnable last) {
+        Thread.ofPlatform().name("lab-close").start(() -> {
+            try {
+                first.run();
+                if (closedPlayer != null) {
+                    closedPlayer.stop();
+                }
+                if (closedView != null) {
+                    closedView.awaitFiles();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                try {
+                    if (closedLab != null) {
+                        closedLab.close();
+                    }
+                } finally {
+                    last.run();
+                }
+            }
+        });
     }
 
     /** Closes the window as its close button does: a close request, which hides it unless a handler objects. */
@@ -161,23 +249,12 @@ public final class LabApp extends Application {
             session.close();
         }
         var last = placement == null ? Optional.<WindowPlacement>empty() : placement.current();
-        Thread.ofPlatform().name("lab-close").start(() -> {
-            try {
-                last.ifPresent(placementFile::write);
-                if (view != null) {
-                    view.awaitFiles();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                try {
-                    if (lab != null) {
-                        lab.close();
-                    }
-                } finally {
-                    closed.complete(null); // whatever happened, the launcher must not wait forever
-                }
+        var pending = starting;
+        closeLater(view, lab, player, () -> last.ifPresent(placementFile::write), () -> {
+            if (pending != null) { // a scenario's lab the window never showed
+                pending.thenAccept(started -> started.lab().close()).exceptionally(failure -> null).join();
             }
+            closed.complete(null); // whatever happened, the launcher must not wait forever
         });
     }
 

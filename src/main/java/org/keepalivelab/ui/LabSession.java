@@ -159,6 +159,11 @@ public final class LabSession implements ConnectionCommands, AutoCloseable {
         return message.getReadOnlyProperty();
     }
 
+    /** Tells the user {@code words}, as a failed command's message is told. */
+    void tell(String words) {
+        message.set(words);
+    }
+
     public void clearMessage() {
         message.set("");
     }

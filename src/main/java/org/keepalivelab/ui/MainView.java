@@ -2,10 +2,12 @@ package org.keepalivelab.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
@@ -18,7 +20,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,12 +27,15 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.lab.Scenario;
+import org.keepalivelab.lab.Scenarios;
 import org.keepalivelab.ui.capture.ImportProgress;
 import org.keepalivelab.ui.capture.OpenedCapture;
 import org.keepalivelab.ui.connections.ConnectionList;
 import org.keepalivelab.ui.controls.ActionBar;
 import org.keepalivelab.ui.controls.Command;
 import org.keepalivelab.ui.controls.LabKernelCard;
+import org.keepalivelab.ui.controls.ScenarioMenu;
 import org.keepalivelab.ui.controls.SettingsPanel;
 import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.export.ExportFlow;
@@ -82,6 +86,9 @@ public final class MainView extends BorderPane {
     private final ExportFlow exports;
     private final ImportProgress progress = new ImportProgress();
     private final CaptureFiles files;
+    private final ScenarioMenu scenarios;
+    private final ScenarioHeading scenarioHeading;
+    private Consumer<Scenario> onScenario = scenario -> { };
     /** The capture shown in place of the lab's run, or null while the lab's is. */
     private CaptureScreen capture;
     private final Tab captureTab = new Tab("Capture");
@@ -97,6 +104,8 @@ public final class MainView extends BorderPane {
     };
     @FXML
     private VBox top;
+    @FXML
+    private HBox viewControls;
     @FXML
     private Label modeBanner;
     @FXML
@@ -136,6 +145,8 @@ public final class MainView extends BorderPane {
                 failure -> showMessage("PNG export failed: " + LabSession.words(failure)));
         this.files = new CaptureFiles(progress, () -> getScene() == null ? null : getScene().getWindow(), session.lab(),
                 io, this::showCapture, this::showMessage, note -> exportNote.setText(note));
+        this.scenarios = new ScenarioMenu(Scenarios.ALL, session.lab().kernel().problem(), s -> onScenario.accept(s));
+        this.scenarioHeading = new ScenarioHeading(actions.captureShownProperty());
         Fxml.load(this);
     }
 
@@ -144,7 +155,7 @@ public final class MainView extends BorderPane {
         top.getChildren().addFirst(actions);
         top.getChildren().add(progress);
         actions.setOnExport(this::askAndExport);
-        acceptDroppedFiles();
+        files.acceptDropsOn(this);
         captureTab.setId("capture-tab");
         actions.setOnToggleTheme(() -> setTheme(theme.other()));
         actions.showTheme(theme);
@@ -170,7 +181,8 @@ public final class MainView extends BorderPane {
         timeline.setId("timeline");
         timeline.selectedConnProperty().bindBidirectional(session.selectedConnProperty());
         timeline.setLaneTitle(SettingsText.laneTitles(session.connectionsProperty()::get, session.defaults()));
-        below.getChildren().addFirst(legend);
+        below.getChildren().addAll(0, List.of(legend, scenarioHeading));
+        viewControls.getChildren().add(1, scenarios); // beside File
         liveDetails = new DetailsPane(timeline.pinnedDetailsProperty(), session.explanationProperty());
         detailsRow.getChildren().addFirst(liveDetails);
         liveStory = new StoryPanel(session.explanationProperty(), session.selectedConnProperty(), timeline::reveal);
@@ -250,24 +262,6 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** A capture file (or a saved run's folder) dropped on the window opens as Open capture… would. */
-    private void acceptDroppedFiles() {
-        setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        setOnDragDropped(e -> {
-            boolean taken = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1;
-            if (taken) {
-                openCapture(e.getDragboard().getFiles().getFirst().toPath());
-            }
-            e.setDropCompleted(taken);
-            e.consume();
-        });
-    }
-
     /** Reads {@code file} (a capture, or a saved run) and shows it; completes once shown, or failed or cancelled. */
     public CompletableFuture<OpenedCapture> openCapture(Path file) {
         return files.open(file);
@@ -276,6 +270,16 @@ public final class MainView extends BorderPane {
     /** Saves the lab's run in {@code folder}; completes once written. */
     public CompletableFuture<Path> saveRun(Path folder) {
         return files.save(folder);
+    }
+
+    /** What choosing a scenario in the Scenarios menu does: the window starts it in a fresh lab. */
+    void setOnScenario(Consumer<Scenario> chosen) {
+        onScenario = chosen;
+    }
+
+    /** Shows the scenario this view's lab runs: its question, what it shows, what became of its sysctls. */
+    void showScenario(Scenario scenario, Optional<String> kernelNote) {
+        scenarioHeading.show(scenario, kernelNote);
     }
 
     /** The capture shown, or null while the lab's run is. */

@@ -58,4 +58,18 @@ class LabKernelWindowCheck {
         assertEquals("6", Files.readString(RETRIES2).strip(), "in force in the lab's namespace");
         assertTrue(onFx(apply::isDisabled), "nothing left to apply");
     }
+
+    @Test
+    void aScenarioSetsItsSysctlInTheLabsNamespaceAndTheNextPutsItBack() throws Exception {
+        String before = Files.readAllLines(RETRIES2).getFirst().strip();
+        window.chooseScenario("data-in-flight");
+        assertEquals("5", Files.readAllLines(RETRIES2).getFirst().strip(), "set in the lab's own namespace");
+        assertEquals("Set net.ipv4.tcp_retries2=5 in the lab's own network namespace for this scenario; the next "
+                + "one puts back net.ipv4.tcp_retries2=" + before + ".",
+                onFx(() -> robot.lookup("#scenario-kernel-note").queryAs(Label.class).getText()));
+
+        window.chooseScenario("abort");
+        assertEquals(before, Files.readAllLines(RETRIES2).getFirst().strip(), "the next scenario's lab has it back");
+        assertFalse(onFx(() -> robot.lookup("#scenario-kernel-note").query().isVisible()), "abort needs no sysctl");
+    }
 }

@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.scene.control.MenuButton;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.keepalivelab.explain.ConnectionFacts;
 import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.lab.Isolation;
+import org.keepalivelab.lab.Lab;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.ui.timeline.ConnectionLane;
@@ -77,6 +79,20 @@ final class LabWindow implements BeforeEachCallback, AfterEachCallback {
             return lane != null && WindowQueries.appTypes(lane, Side.SERVER).contains(AppEventType.READ)
                     && selected != null && selected.clientHeld();
         }));
+    }
+
+    /** Chooses the scenario {@code name} in the Scenarios menu and waits for the window to show its fresh lab. */
+    Lab chooseScenario(String name) throws InterruptedException {
+        var before = onFx(() -> app.session().lab());
+        onFx(() -> {
+            var menu = (MenuButton) app.stage().getScene().lookup("#scenario-menu");
+            WindowQueries.menuItem(menu, "scenario-" + name).fire();
+            return null;
+        });
+        KillScenario.await(Duration.ofSeconds(10), "the scenario " + name + "'s lab in the window",
+                () -> onFx(() -> app.session().lab() != before
+                        && app.stage().getScene().lookup("#scenario-heading").isVisible()));
+        return onFx(() -> app.session().lab());
     }
 
     @Override

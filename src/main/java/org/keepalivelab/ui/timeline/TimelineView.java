@@ -124,6 +124,11 @@ public final class TimelineView extends Region {
         dirty = true;
     }
 
+    /** The title drawn over connection {@code conn}'s lane. */
+    public String laneTitle(int conn) {
+        return laneTitle.apply(conn);
+    }
+
     /** Brackets {@code detections} on their lanes from the next frame. */
     public void setDetections(LaneDetections detections) {
         this.detections = detections;
