@@ -115,14 +115,14 @@ class HeadlessCommandTest {
     /** As root the lab would run in the host's namespace with --no-namespace: it refuses, and writes nothing. */
     @Test
     void sysctlWithoutANamespaceIsRefusedBeforeAnythingStarts() throws Exception {
-        String before = Files.readString(Path.of("/proc/sys/net/ipv4/tcp_retries2"));
+        var before = Files.readAllLines(Path.of("/proc/sys/net/ipv4/tcp_retries2")); // by line: the file says its size is 0
         int status = run("--headless", "--no-namespace", "--sysctl", "tcp_retries2=4", "--out", out.toString());
 
         assertEquals(2, status);
         assertTrue(stderr.toString().startsWith("--sysctl refused: The lab's TCP settings (--sysctl) are those of a "
                 + "network namespace of its own, and --no-namespace keeps it in this process's: run Keepalive Lab "
                 + "without --no-namespace."), stderr::toString);
-        assertEquals(before, Files.readString(Path.of("/proc/sys/net/ipv4/tcp_retries2")), "the host's value");
+        assertEquals(before, Files.readAllLines(Path.of("/proc/sys/net/ipv4/tcp_retries2")), "the host's value");
         assertTrue(Files.notExists(out.resolve("events.jsonl")), "nothing ran");
     }
 
