@@ -8,9 +8,10 @@ import org.keepalivelab.explain.Detection;
  * One lane's detections as a frame draws them: per side that outlived the fault, a bracket on that
  * side's application row, from the fault to when its kernel knew (a tick; a range where predicted) and
  * to when its application learned (the bracket's end). A side whose application has not learned gets
- * an open bracket to the lane's latest moment. The label goes inside the bracket where it fits clear of
- * the application's own labels, else beside it, else nowhere (the hover has it). Full lanes only: a
- * compact lane has no words. Reused frame after frame.
+ * an open bracket to the lane's latest moment. The label goes inside the bracket, at its middle or in
+ * the free stretch nearest it clear of the application's own labels (an outcome's stay at their mark),
+ * else beside it, else nowhere (the hover has it). Full lanes only: a compact lane has no words.
+ * Reused frame after frame.
  */
 final class DetectionBrackets {
     /** The bracket's line lies this far below its application row's baseline, under the row's words. */
@@ -64,15 +65,18 @@ final class DetectionBrackets {
         return Math.clamp(x, geo.plotLeft(), geo.plotRight());
     }
 
-    /** Inside the bracket, centred; else right of its end, else left of its start; where it overlaps no label. */
+    /**
+     * Inside the bracket, at its middle, or where the application's labels (its outcome's, at the
+     * outcome's line) take the middle, in the free stretch nearest it, so both stay legible; else right
+     * of its end, else left of its start; where it overlaps no label.
+     */
     private void placeLabel(int s, String text, LaneGeometry geo, AppEventMarks appMarks) {
         double width = TimelineFonts.width(text, TimelineFonts.STRONG);
-        double inside = (from[s] + to[s] - width) / 2;
+        double inside = appMarks.clearPlace(Math.max(from[s] + INSET, geo.plotLeft()),
+                Math.min(to[s] - INSET, geo.plotRight()), width, LabelSpans.GAP);
         double[] tries = {inside, to[s] + INSET, from[s] - INSET - width};
-        for (int i = 0; i < tries.length; i++) {
-            double left = tries[i];
-            boolean fits = i != 0 || to[s] - from[s] >= width + 2 * INSET;
-            if (fits && left >= geo.plotLeft() && left + width <= geo.plotRight()
+        for (double left : tries) {
+            if (!Double.isNaN(left) && left >= geo.plotLeft() && left + width <= geo.plotRight()
                     && !appMarks.labelsOverlap(left - LabelSpans.GAP, left + width + LabelSpans.GAP)) {
                 labels[s] = text;
                 labelLefts[s] = left;

@@ -91,6 +91,30 @@ class DetectionBracketsTest {
     }
 
     @Test
+    void theLabelMakesRoomForTheOutcomesWordsAtItsMarkInsteadOfHidingBehindThem() {
+        // A kill at 40 s, the EOF at 95 s: near the right edge the EOF's words lie left of its line, over
+        // the bracket's middle; the bracket's words go into the free stretch nearest the middle.
+        var late = new Fault(new Action.Kill(Side.CLIENT), Optional.of(Side.CLIENT), 40 * S);
+        timeline.append(new ActionEvent(late.t(), 1, late.action()));
+        timeline.append(new AppEvent(95 * S, 1, Side.SERVER, AppEventType.EOF, 0, null));
+        model.pull();
+        var eof = new Detection(1, Side.SERVER, late, Optional.empty(), app(95 * S), Basis.MEASURED);
+        var brackets = layOut(eof).lane(0).brackets();
+        var outcome = layout.lane(0).app(Side.SERVER);
+        int s = Side.SERVER.ordinal();
+
+        assertEquals("EOF: read returned end of stream", outcome.label(0), "the outcome keeps its words");
+        assertTrue(outcome.labelLeftOfLine(0), "left of its line, at the plot's right edge");
+        String label = brackets.label(s);
+        assertEquals("server learned after 55.0 s: EOF", label, "and the bracket its own");
+        double right = brackets.labelLeft(s) + TimelineFonts.width(label, TimelineFonts.STRONG);
+        double outcomeLeft = outcome.x(0) - AppEventMarks.OUTCOME_GAP - TimelineFonts.width(outcome.label(0), TimelineFonts.STRONG);
+        assertTrue(brackets.labelLeft(s) > brackets.from(s), "inside the bracket: " + brackets.labelLeft(s));
+        assertTrue(right + LabelSpans.GAP <= outcomeLeft, "clear of the EOF's words: " + right + " vs " + outcomeLeft);
+        assertTrue(outcomeLeft - right < 2 * LabelSpans.GAP, "as near the bracket's middle as they let it");
+    }
+
+    @Test
     void anApplicationThatHasNotLearnedHasAnOpenBracketToTheLatestMoment() {
         var none = detection(Side.SERVER, Optional.empty(), Optional.empty(), Basis.MEASURED);
         var brackets = layOut(none).lane(0).brackets();
