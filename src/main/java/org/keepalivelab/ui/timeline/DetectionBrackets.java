@@ -10,8 +10,8 @@ import org.keepalivelab.explain.Detection;
  * to when its application learned (the bracket's end). A side whose application has not learned gets
  * an open bracket to the lane's latest moment. The label goes inside the bracket, at its middle or in
  * the free stretch nearest it clear of the application's own labels (an outcome's stay at their mark),
- * else beside it, else nowhere (the hover has it). Full lanes only: a compact lane has no words.
- * Reused frame after frame.
+ * else as near it on its row as it fits, else shortened, else nowhere (the hover has it). Full lanes
+ * only: a compact lane has no words. Reused frame after frame.
  */
 final class DetectionBrackets {
     /** The bracket's line lies this far below its application row's baseline, under the row's words. */
@@ -58,6 +58,9 @@ final class DetectionBrackets {
             app[s] = d.app().map(a -> frame.x(a.t())).filter(x -> x >= geo.plotLeft() && x <= geo.plotRight())
                     .orElse(Double.NaN);
             placeLabel(s, DetectionWords.label(d), geo, appMarks[s]);
+            if (labels[s] == null) {
+                placeLabel(s, DetectionWords.shortLabel(d), geo, appMarks[s]);
+            }
         }
     }
 
@@ -67,24 +70,20 @@ final class DetectionBrackets {
 
     /**
      * Inside the bracket, at its middle, or where the application's labels (its outcome's, at the
-     * outcome's line) take the middle, in the free stretch nearest it, so both stay legible; else right
-     * of its end, else left of its start; where it overlaps no label.
+     * outcome's line) take the middle, in the free stretch nearest it, so both stay legible; where the
+     * bracket is too short for it, in the free stretch of its row nearest it (beside the bracket or past
+     * the outcome's words: the row has no other bracket); else nowhere (the caller may try shorter words).
      */
     private void placeLabel(int s, String text, LaneGeometry geo, AppEventMarks appMarks) {
         double width = TimelineFonts.width(text, TimelineFonts.STRONG);
-        double inside = appMarks.clearPlace(Math.max(from[s] + INSET, geo.plotLeft()),
-                Math.min(to[s] - INSET, geo.plotRight()), width, LabelSpans.GAP);
-        double[] tries = {inside, to[s] + INSET, from[s] - INSET - width};
-        for (double left : tries) {
-            if (!Double.isNaN(left) && left >= geo.plotLeft() && left + width <= geo.plotRight()
-                    && !appMarks.labelsOverlap(left - LabelSpans.GAP, left + width + LabelSpans.GAP)) {
-                labels[s] = text;
-                labelLefts[s] = left;
-                labelRights[s] = left + width;
-                return;
-            }
+        double middle = (from[s] + to[s]) / 2;
+        double left = appMarks.clearPlace(from[s] + INSET, to[s] - INSET, width, LabelSpans.GAP, middle);
+        if (Double.isNaN(left)) {
+            left = appMarks.clearPlace(geo.plotLeft(), geo.plotRight(), width, LabelSpans.GAP, middle);
         }
-        labels[s] = null;
+        labels[s] = Double.isNaN(left) ? null : text;
+        labelLefts[s] = left;
+        labelRights[s] = left + width;
     }
 
     /** Side {@code s}'s detection (its ordinal), or {@code null} where it has no bracket in this frame. */

@@ -35,6 +35,15 @@ public final class DetectionWords {
         return side + "'s application has not learned" + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
     }
 
+    /**
+     * The bracket's label where its full one fits nowhere on its row: an application that has not
+     * learned without its notes (its next read, its kernel's moment), which the hover and the story keep.
+     */
+    static String shortLabel(Detection d) {
+        return d.basis() != Basis.PREDICTED && d.app().isEmpty() ? d.side().label() + "'s application has not learned"
+                : label(d);
+    }
+
     /** The detection on one line, for the selected connection's details: the bracket's words and the kernel's. */
     public static String line(Detection d) {
         long faultT = d.fault().t();

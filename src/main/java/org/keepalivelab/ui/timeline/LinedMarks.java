@@ -88,25 +88,14 @@ abstract class LinedMarks {
         return best;
     }
 
-    /** Whether any entry's words cover part of {@code left..right}. */
-    final boolean labelsOverlap(double left, double right) {
-        for (int k = 0; k < count; k++) {
-            if (labels[k] != null && left < rights[k] && right > lefts[k]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Where a label {@code width} wide goes inside {@code left..right} clear of every entry's words by
-     * {@code gap}, as near the middle of {@code left..right} as it can: its left edge, or NaN where no
-     * free stretch holds it. A stretch starts at {@code left} or just after an entry's words and ends
+     * {@code gap}, its middle as near {@code middle} as it can: its left edge, or NaN where no free
+     * stretch holds it. A stretch starts at {@code left} or just after an entry's words and ends
      * at the next words or at {@code right}; few labels share a row, so trying each is cheap and
      * allocates nothing.
      */
-    final double clearPlace(double left, double right, double width, double gap) {
-        double middle = (left + right) / 2;
+    final double clearPlace(double left, double right, double width, double gap, double middle) {
         double best = Double.NaN;
         for (int k = -1; k < count; k++) {
             if (k >= 0 && labels[k] == null) {

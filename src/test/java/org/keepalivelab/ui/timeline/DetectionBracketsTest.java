@@ -139,6 +139,18 @@ class DetectionBracketsTest {
     }
 
     @Test
+    void whereItsWholeWordsFitNowhereTheBracketSaysTheShortOfIt() {
+        var k = kernel(60 * S, 60 * S, KernelFinding.Evidence.RST_SENT);
+        var readForIt = new Detection(1, Side.SERVER, KILL, k, Optional.empty(),
+                Optional.of(new AppFinding(61 * S, AppEventType.EOF, null)), Basis.MEASURED);
+        var narrow = new LaneGeometry(LaneGeometry.GUTTER + 400 + LaneGeometry.RIGHT_MARGIN, GEO.height(), 0);
+        layout.update(model, narrow, 0, 100 * S, 90 * S, LaneDetections.of(List.of(explanation(readForIt))));
+
+        assertEquals("server's application has not learned", layout.lane(0).brackets().label(Side.SERVER.ordinal()),
+                "its notes (its next read, its kernel's moment) stay in the hover and the story");
+    }
+
+    @Test
     void aPredictedDetectionIsARangeAndSaysSo() {
         var predicted = detection(Side.SERVER, kernel(63 * S, 67 * S, KernelFinding.Evidence.RST_RECEIVED),
                 Optional.empty(), Basis.PREDICTED);
