@@ -9,9 +9,10 @@ import org.keepalivelab.explain.Detection;
  * side's application row, from the fault to when its kernel knew (a tick; a range where predicted) and
  * to when its application learned (the bracket's end). A side whose application has not learned gets
  * an open bracket to the lane's latest moment. The label goes inside the bracket, at its middle or in
- * the free stretch nearest it clear of the application's own labels (an outcome's stay at their mark),
- * else as near it on its row as it fits, else shortened, else nowhere (the hover has it). Full lanes
- * only: a compact lane has no words. Reused frame after frame.
+ * the free stretch nearest it clear of the application's own labels (an outcome's stay at their mark);
+ * else shortened ("server learned after 6.06 s"), inside or as near it on its row as it fits (the row
+ * has no other bracket); else nowhere (the hover has it). Full lanes only: a compact lane has no words.
+ * Reused frame after frame.
  */
 final class DetectionBrackets {
     /** The bracket's line lies this far below its application row's baseline, under the row's words. */
@@ -20,6 +21,8 @@ final class DetectionBrackets {
     static final double TICK = 12;
     /** A label's gap from the bracket's ends. */
     static final double INSET = 6;
+    /** A label outside its bracket keeps this far from other words, so it does not read as theirs. */
+    private static final double BESIDE_GAP = 3 * LabelSpans.GAP;
 
     private final Detection[] detections = new Detection[2];
     private final double[] from = new double[2];
@@ -57,9 +60,12 @@ final class DetectionBrackets {
             kernelTo[s] = d.kernel().map(k -> clamp(frame.x(k.latest()), geo)).orElse(Double.NaN);
             app[s] = d.app().map(a -> frame.x(a.t())).filter(x -> x >= geo.plotLeft() && x <= geo.plotRight())
                     .orElse(Double.NaN);
-            placeLabel(s, DetectionWords.label(d), geo, appMarks[s]);
-            if (labels[s] == null) {
-                placeLabel(s, DetectionWords.shortLabel(d), geo, appMarks[s]);
+            double middle = (from[s] + to[s]) / 2;
+            String brief = DetectionWords.shortLabel(d);
+            if (!placeLabel(s, DetectionWords.label(d), from[s] + INSET, to[s] - INSET, middle, LabelSpans.GAP, appMarks[s])
+                    && !placeLabel(s, brief, from[s] + INSET, to[s] - INSET, middle, LabelSpans.GAP, appMarks[s])
+                    && !placeLabel(s, brief, geo.plotLeft(), geo.plotRight(), middle, BESIDE_GAP, appMarks[s])) {
+                labels[s] = null;
             }
         }
     }
@@ -69,21 +75,21 @@ final class DetectionBrackets {
     }
 
     /**
-     * Inside the bracket, at its middle, or where the application's labels (its outcome's, at the
-     * outcome's line) take the middle, in the free stretch nearest it, so both stay legible; where the
-     * bracket is too short for it, in the free stretch of its row nearest it (beside the bracket or past
-     * the outcome's words: the row has no other bracket); else nowhere (the caller may try shorter words).
+     * Places {@code text} in {@code left..right} {@code gap} clear of the application's labels, as near
+     * {@code middle} as it can: where those labels (an outcome's, at its line) take the middle, in the
+     * free stretch nearest it, so both stay legible. False where no stretch holds it.
      */
-    private void placeLabel(int s, String text, LaneGeometry geo, AppEventMarks appMarks) {
+    private boolean placeLabel(int s, String text, double left, double right, double middle, double gap,
+                               AppEventMarks appMarks) {
         double width = TimelineFonts.width(text, TimelineFonts.STRONG);
-        double middle = (from[s] + to[s]) / 2;
-        double left = appMarks.clearPlace(from[s] + INSET, to[s] - INSET, width, LabelSpans.GAP, middle);
-        if (Double.isNaN(left)) {
-            left = appMarks.clearPlace(geo.plotLeft(), geo.plotRight(), width, LabelSpans.GAP, middle);
+        double at = appMarks.clearPlace(left, right, width, gap, middle);
+        if (Double.isNaN(at)) {
+            return false;
         }
-        labels[s] = Double.isNaN(left) ? null : text;
-        labelLefts[s] = left;
-        labelRights[s] = left + width;
+        labels[s] = text;
+        labelLefts[s] = at;
+        labelRights[s] = at + width;
+        return true;
     }
 
     /** Side {@code s}'s detection (its ordinal), or {@code null} where it has no bracket in this frame. */

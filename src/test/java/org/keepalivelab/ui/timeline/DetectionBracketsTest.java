@@ -146,7 +146,7 @@ class DetectionBracketsTest {
         var narrow = new LaneGeometry(LaneGeometry.GUTTER + 400 + LaneGeometry.RIGHT_MARGIN, GEO.height(), 0);
         layout.update(model, narrow, 0, 100 * S, 90 * S, LaneDetections.of(List.of(explanation(readForIt))));
 
-        assertEquals("server's application has not learned", layout.lane(0).brackets().label(Side.SERVER.ordinal()),
+        assertEquals("server's app has not learned", layout.lane(0).brackets().label(Side.SERVER.ordinal()),
                 "its notes (its next read, its kernel's moment) stay in the hover and the story");
     }
 
@@ -173,7 +173,8 @@ class DetectionBracketsTest {
         layout.update(model, GEO, 0, 100 * S, 90 * S, LaneDetections.of(List.of(explanation(client, server))));
         var brackets = layout.lane(0).brackets();
 
-        assertEquals("server learned after 6.00 s: Connection timed out", brackets.label(Side.SERVER.ordinal()));
+        assertEquals("server learned after 6.00 s", brackets.label(Side.SERVER.ordinal()),
+                "a 60 px bracket: the short of it beside it, its outcome in the hover and the story");
         assertEquals("client's application has not learned", brackets.label(Side.CLIENT.ordinal()));
         assertEquals(new Hit.Bracket(1, client), HitTest.at(layout, layout.x(50 * S), lineY(Side.CLIENT)));
         assertNotEquals(lineY(Side.CLIENT), lineY(Side.SERVER));
