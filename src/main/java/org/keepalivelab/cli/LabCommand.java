@@ -193,7 +193,10 @@ public final class LabCommand implements Callable<Integer> {
     Path pcapng;
 
     @Option(names = "--png-size", paramLabel = "WIDTHxHEIGHT", converter = SizeConverter.class,
-            description = "The PNG's size in pixels, 320..8192 × 200..8192. Default: 1920x1080.")
+            description = "The PNG's width, and the most height its timeline takes, in pixels, 320..8192 × 200..8192: "
+                    + "the caption, lanes and legend fit in that height (lanes that do not are left out, and the "
+                    + "picture says so); the image is as tall as its content, the stories under the lanes "
+                    + "included. Default: 1920x1080.")
     PngSize pngSize = new PngSize(PngExport.DEFAULT_WIDTH, PngExport.DEFAULT_HEIGHT);
 
     @Option(names = "--theme", paramLabel = "light|dark", converter = ThemeConverter.class,

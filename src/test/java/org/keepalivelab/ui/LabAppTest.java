@@ -95,7 +95,7 @@ class LabAppTest {
         CompletableFuture<Path> written = onFx(() -> window.app().view().exportPng(
                 new ExportRequest(true, 1600, 900, Theme.DARK), png));
         written.get(30, TimeUnit.SECONDS);
-        PngExportTest.assertPicture(ImageIO.read(png.toFile()), 1600, 900);
+        PngExportTest.assertPicture(ImageIO.read(png.toFile()), 1600);
     }
 
     @Test

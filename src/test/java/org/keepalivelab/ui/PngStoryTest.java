@@ -33,13 +33,15 @@ import org.keepalivelab.ui.export.PngToolkit;
 import org.keepalivelab.ui.export.TimelineImage;
 import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
+import org.keepalivelab.ui.timeline.LaneGeometry;
 import org.keepalivelab.ui.timeline.PaletteRole;
 import org.keepalivelab.ui.timeline.TimelineModel;
 import org.keepalivelab.ui.timeline.TimelinePalette;
 
 /**
  * An exported picture explains itself: its connections' stories are written under the timeline, the
- * picture growing by their height (the timeline keeps its own), and their detections are bracketed.
+ * picture as tall as its lanes, stories and legend need (no empty band), their detections bracketed on
+ * the lanes and summarised at the head of their story.
  */
 @ResourceLock("javafx-toolkit")
 class PngStoryTest {
@@ -67,14 +69,19 @@ class PngStoryTest {
         var plain = picture(List.of());
         var told = picture(List.of(story));
 
-        assertEquals(HEIGHT, plain.getHeight(), "without a story, the size asked");
+        // One lane needs far less than the height asked: the picture is as tall as its content.
+        assertTrue(plain.getHeight() < HEIGHT / 2, "without a story, caption, lane and legend: " + plain.getHeight());
         assertEquals(WIDTH, told.getWidth());
-        assertTrue(told.getHeight() > plain.getHeight() + 5 * 17, "taller by the story's lines: " + told.getHeight());
+        assertTrue(told.getHeight() > plain.getHeight() + 6 * 19, "taller by the story's lines: " + told.getHeight());
         int first = firstRowThatDiffers(plain, told);
         int grown = told.getHeight() - plain.getHeight();
         int text = colourPixels(told, first, first + grown, palette().get(PaletteRole.TEXT));
         int predicted = colourPixels(told, first, first + grown, palette().get(PaletteRole.DETECTION));
-        assertTrue(first > HEIGHT / 2, "the timeline above is drawn as before, to row " + first);
+        assertTrue(first > LaneGeometry.contentHeight(1), "the timeline above is drawn as before, to row " + first);
+        for (var picture : List.of(plain, told)) {
+            assertTrue(PngExportTest.longestBlankRun(picture) < 40, "no empty band between the lane, the story and "
+                    + "the legend: " + PngExportTest.longestBlankRun(picture) + " blank rows");
+        }
         assertTrue(text > 500, "the story's words are drawn: " + text + " text pixels");
         assertTrue(predicted > 200, "the predicted sentence in its own colour: " + predicted + " pixels");
         assertEquals(0, colourPixels(plain, 0, plain.getHeight(), palette().get(PaletteRole.DETECTION)),
@@ -82,14 +89,23 @@ class PngStoryTest {
     }
 
     @Test
-    void theDetectionsAreBracketedOnTheirLane() {
+    void theDetectionsAreBracketedOnTheirLaneAndSummarisedUnderIt() {
         var eof = new Detection(1, Side.SERVER, KILL, Optional.empty(),
                 Optional.of(new AppFinding(8 * S, AppEventType.EOF, null)), Basis.MEASURED);
+        var plain = picture(List.of());
         var bracketed = picture(List.of(new Explanation(List.of(eof), new Story(1, List.of()))));
+        int first = firstRowThatDiffers(plain, bracketed);
+        var colour = palette().get(PaletteRole.DETECTION);
+        // Where a story starts: where a picture with one differs from the plain one (whose legend starts there).
+        var sentence = new Sentence("The client was killed.", OptionalLong.of(2 * S), Basis.MEASURED);
+        int storyTop = firstRowThatDiffers(plain, picture(List.of(new Explanation(List.of(), new Story(1, List.of(sentence))))));
 
-        assertEquals(HEIGHT, bracketed.getHeight(), "no story, no growth");
-        assertTrue(colourPixels(bracketed, 0, HEIGHT, palette().get(PaletteRole.DETECTION)) > 300,
-                "the bracket and its words in the detection's colour");
+        assertTrue(first < storyTop, "the bracket is on the lane, from row " + first);
+        assertTrue(colourPixels(bracketed, 0, storyTop, colour) > 300, "the bracket and its words in the detection's colour");
+        // The story's title and "server learned after 6.00 s: EOF": two lines more, the second in that colour.
+        assertTrue(bracketed.getHeight() > plain.getHeight() + 2 * 19, "the summary under the lane: " + bracketed.getHeight());
+        assertTrue(colourPixels(bracketed, storyTop, bracketed.getHeight(), colour) > 150,
+                "the detection's words in its colour under the lane");
     }
 
     /** The picture of a killed client's connection, 10 s of it, with {@code explained}. */

@@ -40,8 +40,8 @@ import org.keepalivelab.ui.timeline.TimelineModel;
 
 /**
  * Writes the timeline as a PNG: a caption with the time range and the settings used, the lanes with the
- * brackets of their detections, their stories, the legend, at a size independent of any window (the
- * stories make it taller). Callable from any thread but the FX thread once the
+ * brackets of their detections, their stories, the legend, at a size independent of any window: the
+ * width asked, and the height its content needs (the height asked bounds the lanes). Callable from any thread but the FX thread once the
  * FX toolkit runs ({@link PngToolkit#startHeadless()} for the command line): the drawing hops onto
  * the FX thread and this waits for it; encoding and file work stay on the caller's thread. The file
  * appears whole or not at all ({@link AtomicFiles}).
@@ -65,10 +65,10 @@ public final class PngExport {
     private PngExport() {
     }
 
-    /** Writes the whole lab, from its start to its last event, in the light theme. */
-    public static void write(Timeline timeline, List<ConnectionStatus> connections, int width, int height, Path file)
+    /** Writes the whole lab, from its start to its last event, in the light theme; returns the picture's height. */
+    public static int write(Timeline timeline, List<ConnectionStatus> connections, int width, int height, Path file)
             throws IOException {
-        write(timeline, connections, null, LAB_START, LAB_END, width, height, Theme.LIGHT, file);
+        return write(timeline, connections, null, LAB_START, LAB_END, width, height, Theme.LIGHT, file);
     }
 
     /**
@@ -78,9 +78,11 @@ public final class PngExport {
      * @param connections the lab's connections ({@code Lab.connections()}): the caption and lane titles
      *                    show their settings; may be empty
      * @param modeNote    what the lab could not see ({@link #modeNote}), under the title; null for none
+     * @param height      the most the caption, the lanes and the legend take ({@link TimelineImage#draw})
+     * @return the picture's height in pixels: what its content needs, its stories included
      * @throws IllegalArgumentException for a size outside {@link #WIDTH} × {@link #HEIGHT}
      */
-    public static void write(Timeline timeline, List<ConnectionStatus> connections, String modeNote, long fromNanos,
+    public static int write(Timeline timeline, List<ConnectionStatus> connections, String modeNote, long fromNanos,
                              long toNanos, int width, int height, Theme theme, Path file) throws IOException {
         write(timeline, connections, explain(timeline, connections, TimelineImage.lanesAtMost(width, height)), modeNote,
                 fromNanos, toNanos, width, height, theme, file);
@@ -106,6 +108,7 @@ public final class PngExport {
             return TimelineImage.draw(model, TimelineImage.allLanes(model, from, to), width, height, theme, caption);
         });
         writeImage(opaque(picture.image()), picture.description(), file);
+        return (int) picture.image().getHeight();
     }
 
     /**
@@ -127,8 +130,8 @@ public final class PngExport {
         checkSize(width, height);
         return lab -> {
             PngToolkit.startHeadless();
-            write(lab.timeline(), lab.connections(), modeNote(lab), LAB_START, LAB_END, width, height, theme, file);
-            return Optional.of(new Run.Written(file, width + "×" + height + ", "
+            int drawn = write(lab.timeline(), lab.connections(), modeNote(lab), LAB_START, LAB_END, width, height, theme, file);
+            return Optional.of(new Run.Written(file, width + "×" + drawn + ", "
                     + theme.name().toLowerCase(Locale.ROOT) + " theme"));
         };
     }

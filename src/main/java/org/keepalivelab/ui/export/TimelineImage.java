@@ -28,16 +28,23 @@ import org.keepalivelab.ui.timeline.TimelineRenderer;
 import org.keepalivelab.ui.timeline.VisibleWindow;
 
 /**
- * The exported picture: a caption with the time range and the settings used, the timeline drawn by
- * the live view's renderer with the brackets of its detections, the stories of its connections, and the
- * legend, on an offscreen canvas of the requested size: the stories make it taller, never the timeline
- * shorter. Text scales with the image, so 1920×1080 and 3840×2160 read alike. FX thread only.
+ * The exported picture, top to bottom: a caption with the time range and the settings used, the
+ * timeline drawn by the live view's renderer with the brackets of its detections (its lanes as tall as
+ * they need, at most what the requested height leaves them), the stories of its connections, and the
+ * legend, on an offscreen canvas of the requested width and the content's height: no empty band. Text
+ * scales with the image, so 1920×1080 and 3840×2160 read alike. FX thread only.
  */
 public final class TimelineImage {
     /** Logical size the layout is designed for; bigger images scale up. */
     private static final double DESIGN_WIDTH = 1400;
     private static final double DESIGN_HEIGHT = 800;
     private static final double MARGIN = 16;
+    /** The caption's title line, each line under it, and the room under its last. */
+    private static final double TITLE_LINE = 18;
+    private static final double CAPTION_LINE = 18;
+    private static final double CAPTION_GAP = 12;
+    /** The line under the lanes that says which are drawn, where not all are. */
+    private static final double NOTE_LINE = 20;
 
     private TimelineImage() {
     }
@@ -112,9 +119,11 @@ public final class TimelineImage {
 
     /**
      * Draws {@code window} of {@code model} (its time range, its lanes from the first as many as fit, its
-     * selected lane highlighted) at {@code width}×{@code height} pixels, captioned; where it draws fewer
-     * lanes than the model has, it says which ones of how many. The stories of the lanes drawn go under
-     * the timeline, and the picture is as much taller as they need.
+     * selected lane highlighted) {@code width} pixels wide, captioned; where it draws fewer lanes than the
+     * model has, it says which ones of how many. {@code height} bounds the timeline: the caption, the
+     * lanes and the legend fit in it, so it says how many lanes at most; the lanes take only the height
+     * they need of it. The stories of the lanes drawn go under the lanes, then the legend: the picture is
+     * as tall as that content, shorter than {@code height} for a few lanes, taller for long stories.
      */
     public static Picture draw(TimelineModel model, VisibleWindow window, int width, int height, Theme theme,
                                Caption caption) {
@@ -123,36 +132,55 @@ public final class TimelineImage {
         double scale = scale(width, height);
         double w = width / scale;
         double h = height / scale;
+        var captionLines = captionLines(caption);
+        double captionHeight = MARGIN + TITLE_LINE + captionLines.size() * CAPTION_LINE + CAPTION_GAP;
+        double legendHeight = LegendPainter.height(w - 2 * MARGIN);
+        double room = Math.max(LaneGeometry.AXIS_HEIGHT + 40, h - captionHeight - legendHeight - 2 * MARGIN);
+
+        int total = model.lanes().size();
+        int wanted = window.firstConn() == 0 ? 0 : window.lastConn() - window.firstConn() + 1;
+        int fit = Math.max(1, (int) Math.floor((room - LaneGeometry.AXIS_HEIGHT) / LaneGeometry.LANE_HEIGHT));
+        int drawn = Math.min(wanted, fit);
+        int firstIndex = Math.max(0, window.firstConn() - 1); // lane i is connection i + 1
+        // An empty timeline gets a lane's room for its message.
+        double lanesHeight = Math.min(room, LaneGeometry.contentHeight(Math.max(1, drawn)));
+        String lanes = drawn == 0 ? "no connection yet"
+                : ExportText.lanes(firstIndex + 1, firstIndex + drawn) + " of " + total;
+        String note = drawn < wanted ? "Drawn: " + lanes + "; " + (wanted - drawn) + " more do not fit in the height asked for."
+                : drawn < total ? "Drawn: " + lanes + "." : null;
+        double timelineBottom = captionHeight + lanesHeight + (note == null ? 0 : NOTE_LINE);
+
+        int last = firstIndex + drawn;
         var stories = new StoryBlock(caption.explained().stream()
-                .filter(e -> e.story().conn() >= window.firstConn() && e.story().conn() <= window.lastConn()).toList(),
-                w - 2 * MARGIN);
-        double storyHeight = stories.isEmpty() ? 0 : stories.height() + 2 * MARGIN;
-        int fullHeight = (int) Math.ceil((h + storyHeight) * scale);
+                .filter(e -> e.story().conn() > firstIndex && e.story().conn() <= last).toList(),
+                conn -> title(caption.connections(), conn), w - 2 * MARGIN);
+        double storyTop = timelineBottom + MARGIN;
+        double legendTop = (stories.isEmpty() ? timelineBottom : storyTop + stories.height()) + MARGIN;
+        double contentHeight = legendTop + legendHeight + MARGIN;
+        int fullHeight = (int) Math.ceil(contentHeight * scale);
+
         var palette = TimelinePalette.of(theme);
         var canvas = new Canvas(width, fullHeight);
         var gc = canvas.getGraphicsContext2D();
         gc.scale(scale, scale);
         gc.setFill(palette.get(PaletteRole.BACKGROUND));
-        gc.fillRect(0, 0, w, h + storyHeight);
-
-        double captionHeight = caption(gc, palette, w, from, to, caption, model);
-        double legendHeight = LegendPainter.height(w - 2 * MARGIN);
-        double timelineHeight = Math.max(LaneGeometry.AXIS_HEIGHT + 40, h - captionHeight - legendHeight - 2 * MARGIN);
+        gc.fillRect(0, 0, w, contentHeight);
+        caption(gc, palette, w, from, to, caption, model, captionLines);
         gc.save();
         gc.translate(0, captionHeight);
-        String lanes = timeline(gc, model, window, palette, caption, w, timelineHeight);
+        timeline(gc, model, window, palette, caption, w, lanesHeight, drawn);
         gc.restore();
+        if (note != null) {
+            gc.setFont(TimelineFonts.CAPTION_NOTE);
+            gc.setFill(palette.get(PaletteRole.MUTED));
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.fillText(note, LaneGeometry.GUTTER, captionHeight + lanesHeight + NOTE_LINE - 5);
+        }
         if (!stories.isEmpty()) {
-            double storyTop = captionHeight + timelineHeight + MARGIN;
-            gc.setStroke(palette.get(PaletteRole.GRID));
-            gc.setLineWidth(1);
-            gc.strokeLine(MARGIN, storyTop - MARGIN / 2, w - MARGIN, storyTop - MARGIN / 2);
+            separator(gc, palette, w, storyTop - MARGIN / 2);
             stories.draw(gc, palette, MARGIN, storyTop);
         }
-        double legendTop = h + storyHeight - legendHeight - MARGIN;
-        gc.setStroke(palette.get(PaletteRole.GRID));
-        gc.setLineWidth(1);
-        gc.strokeLine(MARGIN, legendTop - MARGIN / 2, w - MARGIN, legendTop - MARGIN / 2);
+        separator(gc, palette, w, legendTop - MARGIN / 2);
         LegendPainter.draw(gc, MARGIN, legendTop, w - 2 * MARGIN, palette);
 
         var params = new SnapshotParameters();
@@ -162,17 +190,22 @@ public final class TimelineImage {
                 + lanes + ", " + theme.label().toLowerCase(Locale.ROOT) + " theme");
     }
 
-    /**
-     * Draws {@code window}'s lanes from the first, as many as fit in {@code height}, and where that is
-     * not every lane of the model says which of how many; returns those words ("connections 20–23 of 30").
-     */
-    private static String timeline(GraphicsContext gc, TimelineModel model, VisibleWindow window,
-                                   TimelinePalette palette, Caption caption, double w, double height) {
-        int total = model.lanes().size();
-        int wanted = window.firstConn() == 0 ? 0 : window.lastConn() - window.firstConn() + 1;
-        int fit = Math.max(1, (int) Math.floor((height - LaneGeometry.AXIS_HEIGHT) / LaneGeometry.LANE_HEIGHT));
-        int drawn = Math.min(wanted, fit);
-        int firstIndex = Math.max(0, window.firstConn() - 1); // lane i is connection i + 1
+    private static void separator(GraphicsContext gc, TimelinePalette palette, double w, double y) {
+        gc.setStroke(palette.get(PaletteRole.GRID));
+        gc.setLineWidth(1);
+        gc.strokeLine(MARGIN, y, w - MARGIN, y);
+    }
+
+    /** A story's title: "Connection 2", with the label it was opened with ("Connection 2 · slow-reader"). */
+    private static String title(List<ConnectionStatus> connections, int conn) {
+        return connections.stream().filter(c -> c.conn() == conn && !c.label().isBlank()).findFirst()
+                .map(c -> "Connection " + conn + " · " + c.label()).orElse("Connection " + conn);
+    }
+
+    /** Draws {@code drawn} lanes of {@code window} from its first, {@code height} tall with the axis. */
+    private static void timeline(GraphicsContext gc, TimelineModel model, VisibleWindow window,
+                                 TimelinePalette palette, Caption caption, double w, double height, int drawn) {
+        int firstIndex = Math.max(0, window.firstConn() - 1);
         gc.save();
         new PixelClip().clip(gc, 0, 0, w, height);
         var geo = LaneGeometry.ofLanes(w, height, firstIndex, drawn);
@@ -182,24 +215,25 @@ public final class TimelineImage {
                 LaneDetections.of(caption.explained()));
         new TimelineRenderer().draw(gc, geo, model, frame, palette);
         gc.restore();
-        String lanes = drawn == 0 ? "no connection yet"
-                : ExportText.lanes(firstIndex + 1, firstIndex + drawn) + " of " + total;
-        if (drawn < total) {
-            gc.setFont(TimelineFonts.CAPTION_NOTE);
-            gc.setFill(palette.get(PaletteRole.MUTED));
-            gc.setTextAlign(TextAlignment.RIGHT);
-            gc.fillText(lanes, w - MARGIN, height - 6);
-        }
-        return lanes;
     }
 
-    private static double caption(GraphicsContext gc, TimelinePalette palette, double w, long from, long to,
-                                  Caption caption, TimelineModel model) {
+    /** The caption's lines under its title: the lab's mode (if limited), then the settings. */
+    private static List<String> captionLines(Caption caption) {
+        var lines = new ArrayList<String>();
+        if (caption.modeNote() != null) {
+            lines.add(caption.modeNote());
+        }
+        lines.addAll(settingsLines(caption.connections(), caption.defaults()));
+        return lines;
+    }
+
+    private static void caption(GraphicsContext gc, TimelinePalette palette, double w, long from, long to,
+                                Caption caption, TimelineModel model, List<String> lines) {
         gc.setTextBaseline(VPos.BASELINE);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFill(palette.get(PaletteRole.TEXT));
         gc.setFont(TimelineFonts.CAPTION_TITLE);
-        double y = MARGIN + 18;
+        double y = MARGIN + TITLE_LINE;
         gc.fillText("Keepalive Lab · TCP timeline", MARGIN, y);
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setFont(TimelineFonts.CAPTION_RANGE);
@@ -209,17 +243,11 @@ public final class TimelineImage {
                 + (model.lanes().size() == 1 ? "" : "s"), w - MARGIN, y);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFont(TimelineFonts.CAPTION);
-        if (caption.modeNote() != null) {
-            y += 18;
-            gc.setFill(palette.get(PaletteRole.ERROR));
-            gc.fillText(caption.modeNote(), MARGIN, y);
+        for (int i = 0; i < lines.size(); i++) {
+            y += CAPTION_LINE;
+            gc.setFill(palette.get(i == 0 && caption.modeNote() != null ? PaletteRole.ERROR : PaletteRole.TEXT));
+            gc.fillText(lines.get(i), MARGIN, y);
         }
-        gc.setFill(palette.get(PaletteRole.TEXT));
-        for (var line : settingsLines(caption.connections(), caption.defaults())) {
-            y += 18;
-            gc.fillText(line, MARGIN, y);
-        }
-        return y + 12;
     }
 
     /** One line per distinct group of settings, at most four. */

@@ -8,9 +8,11 @@ import org.keepalivelab.explain.Detection;
  * One lane's detections as a frame draws them: per side that outlived the fault, a bracket on that
  * side's application row, from the fault to when its kernel knew (a tick; a range where predicted) and
  * to when its application learned (the bracket's end). A side whose application has not learned gets
- * an open bracket to the lane's latest moment. The label goes inside the bracket where it fits clear of
- * the application's own labels, else beside it, else nowhere (the hover has it). Full lanes only: a
- * compact lane has no words. Reused frame after frame.
+ * an open bracket to the lane's latest moment. The label goes inside the bracket, at its middle or in
+ * the free stretch nearest it clear of the application's own labels (an outcome's stay at their mark);
+ * else shortened ("server learned after 6.06 s"), inside or as near it on its row as it fits (the row
+ * has no other bracket); else nowhere (the hover has it). Full lanes only: a compact lane has no words.
+ * Reused frame after frame.
  */
 final class DetectionBrackets {
     /** The bracket's line lies this far below its application row's baseline, under the row's words. */
@@ -19,6 +21,8 @@ final class DetectionBrackets {
     static final double TICK = 12;
     /** A label's gap from the bracket's ends. */
     static final double INSET = 6;
+    /** A label outside its bracket keeps this far from other words, so it does not read as theirs. */
+    private static final double BESIDE_GAP = 3 * LabelSpans.GAP;
 
     private final Detection[] detections = new Detection[2];
     private final double[] from = new double[2];
@@ -56,7 +60,13 @@ final class DetectionBrackets {
             kernelTo[s] = d.kernel().map(k -> clamp(frame.x(k.latest()), geo)).orElse(Double.NaN);
             app[s] = d.app().map(a -> frame.x(a.t())).filter(x -> x >= geo.plotLeft() && x <= geo.plotRight())
                     .orElse(Double.NaN);
-            placeLabel(s, DetectionWords.label(d), geo, appMarks[s]);
+            double middle = (from[s] + to[s]) / 2;
+            String brief = DetectionWords.shortLabel(d);
+            if (!placeLabel(s, DetectionWords.label(d), from[s] + INSET, to[s] - INSET, middle, LabelSpans.GAP, appMarks[s])
+                    && !placeLabel(s, brief, from[s] + INSET, to[s] - INSET, middle, LabelSpans.GAP, appMarks[s])
+                    && !placeLabel(s, brief, geo.plotLeft(), geo.plotRight(), middle, BESIDE_GAP, appMarks[s])) {
+                labels[s] = null;
+            }
         }
     }
 
@@ -64,23 +74,22 @@ final class DetectionBrackets {
         return Math.clamp(x, geo.plotLeft(), geo.plotRight());
     }
 
-    /** Inside the bracket, centred; else right of its end, else left of its start; where it overlaps no label. */
-    private void placeLabel(int s, String text, LaneGeometry geo, AppEventMarks appMarks) {
+    /**
+     * Places {@code text} in {@code left..right} {@code gap} clear of the application's labels, as near
+     * {@code middle} as it can: where those labels (an outcome's, at its line) take the middle, in the
+     * free stretch nearest it, so both stay legible. False where no stretch holds it.
+     */
+    private boolean placeLabel(int s, String text, double left, double right, double middle, double gap,
+                               AppEventMarks appMarks) {
         double width = TimelineFonts.width(text, TimelineFonts.STRONG);
-        double inside = (from[s] + to[s] - width) / 2;
-        double[] tries = {inside, to[s] + INSET, from[s] - INSET - width};
-        for (int i = 0; i < tries.length; i++) {
-            double left = tries[i];
-            boolean fits = i != 0 || to[s] - from[s] >= width + 2 * INSET;
-            if (fits && left >= geo.plotLeft() && left + width <= geo.plotRight()
-                    && !appMarks.labelsOverlap(left - LabelSpans.GAP, left + width + LabelSpans.GAP)) {
-                labels[s] = text;
-                labelLefts[s] = left;
-                labelRights[s] = left + width;
-                return;
-            }
+        double at = appMarks.clearPlace(left, right, width, gap, middle);
+        if (Double.isNaN(at)) {
+            return false;
         }
-        labels[s] = null;
+        labels[s] = text;
+        labelLefts[s] = at;
+        labelRights[s] = at + width;
+        return true;
     }
 
     /** Side {@code s}'s detection (its ordinal), or {@code null} where it has no bracket in this frame. */

@@ -35,6 +35,20 @@ public final class DetectionWords {
         return side + "'s application has not learned" + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
     }
 
+    /**
+     * The bracket's label where its full one does not fit: "server learned after 6.06 s" (the outcome's
+     * words are at its mark), "server's app has not learned" (its notes stay in the hover and the
+     * story); a prediction's words whole, as its range is the point.
+     */
+    static String shortLabel(Detection d) {
+        String side = d.side().label();
+        if (d.basis() == Basis.PREDICTED) {
+            return label(d);
+        }
+        return d.app().map(a -> side + " learned after " + seconds(a.t() - d.fault().t()))
+                .orElse(side + "'s app has not learned");
+    }
+
     /** The detection on one line, for the selected connection's details: the bracket's words and the kernel's. */
     public static String line(Detection d) {
         long faultT = d.fault().t();

@@ -88,10 +88,44 @@ abstract class LinedMarks {
         return best;
     }
 
-    /** Whether any entry's words cover part of {@code left..right}. */
-    final boolean labelsOverlap(double left, double right) {
+    /**
+     * Where a label {@code width} wide goes inside {@code left..right} clear of every entry's words by
+     * {@code gap}, its middle as near {@code middle} as it can: its left edge, or NaN where no free
+     * stretch holds it. A stretch starts at {@code left} or just after an entry's words and ends
+     * at the next words or at {@code right}; few labels share a row, so trying each is cheap and
+     * allocates nothing.
+     */
+    final double clearPlace(double left, double right, double width, double gap, double middle) {
+        double best = Double.NaN;
+        for (int k = -1; k < count; k++) {
+            if (k >= 0 && labels[k] == null) {
+                continue;
+            }
+            double start = k < 0 ? left : rights[k] + gap;
+            if (start < left || start + width > right || blocked(start, gap)) {
+                continue;
+            }
+            double end = right;
+            for (int j = 0; j < count; j++) {
+                if (labels[j] != null && lefts[j] - gap >= start) {
+                    end = Math.min(end, lefts[j] - gap);
+                }
+            }
+            if (end - start < width) {
+                continue;
+            }
+            double place = Math.clamp(middle - width / 2, start, end - width);
+            if (Double.isNaN(best) || Math.abs(place + width / 2 - middle) < Math.abs(best + width / 2 - middle)) {
+                best = place;
+            }
+        }
+        return best;
+    }
+
+    /** Whether {@code x} lies on some entry's words or within {@code gap} of them. */
+    private boolean blocked(double x, double gap) {
         for (int k = 0; k < count; k++) {
-            if (labels[k] != null && left < rights[k] && right > lefts[k]) {
+            if (labels[k] != null && x > lefts[k] - gap && x < rights[k] + gap) {
                 return true;
             }
         }

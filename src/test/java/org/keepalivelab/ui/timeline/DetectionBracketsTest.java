@@ -91,6 +91,30 @@ class DetectionBracketsTest {
     }
 
     @Test
+    void theLabelMakesRoomForTheOutcomesWordsAtItsMarkInsteadOfHidingBehindThem() {
+        // A kill at 40 s, the EOF at 95 s: near the right edge the EOF's words lie left of its line, over
+        // the bracket's middle; the bracket's words go into the free stretch nearest the middle.
+        var late = new Fault(new Action.Kill(Side.CLIENT), Optional.of(Side.CLIENT), 40 * S);
+        timeline.append(new ActionEvent(late.t(), 1, late.action()));
+        timeline.append(new AppEvent(95 * S, 1, Side.SERVER, AppEventType.EOF, 0, null));
+        model.pull();
+        var eof = new Detection(1, Side.SERVER, late, Optional.empty(), app(95 * S), Basis.MEASURED);
+        var brackets = layOut(eof).lane(0).brackets();
+        var outcome = layout.lane(0).app(Side.SERVER);
+        int s = Side.SERVER.ordinal();
+
+        assertEquals("EOF: read returned end of stream", outcome.label(0), "the outcome keeps its words");
+        assertTrue(outcome.labelLeftOfLine(0), "left of its line, at the plot's right edge");
+        String label = brackets.label(s);
+        assertEquals("server learned after 55.0 s: EOF", label, "and the bracket its own");
+        double right = brackets.labelLeft(s) + TimelineFonts.width(label, TimelineFonts.STRONG);
+        double outcomeLeft = outcome.x(0) - AppEventMarks.OUTCOME_GAP - TimelineFonts.width(outcome.label(0), TimelineFonts.STRONG);
+        assertTrue(brackets.labelLeft(s) > brackets.from(s), "inside the bracket: " + brackets.labelLeft(s));
+        assertTrue(right + LabelSpans.GAP <= outcomeLeft, "clear of the EOF's words: " + right + " vs " + outcomeLeft);
+        assertTrue(outcomeLeft - right < 2 * LabelSpans.GAP, "as near the bracket's middle as they let it");
+    }
+
+    @Test
     void anApplicationThatHasNotLearnedHasAnOpenBracketToTheLatestMoment() {
         var none = detection(Side.SERVER, Optional.empty(), Optional.empty(), Basis.MEASURED);
         var brackets = layOut(none).lane(0).brackets();
@@ -112,6 +136,18 @@ class DetectionBracketsTest {
         assertTrue(layOut(readForIt).lane(0).brackets().open(s), "the lab's read is not the application's");
         assertEquals("server's application has not learned (its next read: EOF; its kernel knew after 57.0 s)",
                 layOut(readForIt).lane(0).brackets().label(s), "the read-once server, its next read made by the lab");
+    }
+
+    @Test
+    void whereItsWholeWordsFitNowhereTheBracketSaysTheShortOfIt() {
+        var k = kernel(60 * S, 60 * S, KernelFinding.Evidence.RST_SENT);
+        var readForIt = new Detection(1, Side.SERVER, KILL, k, Optional.empty(),
+                Optional.of(new AppFinding(61 * S, AppEventType.EOF, null)), Basis.MEASURED);
+        var narrow = new LaneGeometry(LaneGeometry.GUTTER + 400 + LaneGeometry.RIGHT_MARGIN, GEO.height(), 0);
+        layout.update(model, narrow, 0, 100 * S, 90 * S, LaneDetections.of(List.of(explanation(readForIt))));
+
+        assertEquals("server's app has not learned", layout.lane(0).brackets().label(Side.SERVER.ordinal()),
+                "its notes (its next read, its kernel's moment) stay in the hover and the story");
     }
 
     @Test
@@ -137,7 +173,8 @@ class DetectionBracketsTest {
         layout.update(model, GEO, 0, 100 * S, 90 * S, LaneDetections.of(List.of(explanation(client, server))));
         var brackets = layout.lane(0).brackets();
 
-        assertEquals("server learned after 6.00 s: Connection timed out", brackets.label(Side.SERVER.ordinal()));
+        assertEquals("server learned after 6.00 s", brackets.label(Side.SERVER.ordinal()),
+                "a 60 px bracket: the short of it beside it, its outcome in the hover and the story");
         assertEquals("client's application has not learned", brackets.label(Side.CLIENT.ordinal()));
         assertEquals(new Hit.Bracket(1, client), HitTest.at(layout, layout.x(50 * S), lineY(Side.CLIENT)));
         assertNotEquals(lineY(Side.CLIENT), lineY(Side.SERVER));
