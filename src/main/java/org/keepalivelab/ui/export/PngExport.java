@@ -84,16 +84,18 @@ public final class PngExport {
      */
     public static int write(Timeline timeline, List<ConnectionStatus> connections, String modeNote, long fromNanos,
                              long toNanos, int width, int height, Theme theme, Path file) throws IOException {
-        write(timeline, connections, explain(timeline, connections, TimelineImage.lanesAtMost(width, height)), modeNote,
-                fromNanos, toNanos, width, height, theme, file);
+        return write(timeline, connections, explain(timeline, connections, TimelineImage.lanesAtMost(width, height)),
+                modeNote, fromNanos, toNanos, width, height, theme, file);
     }
 
     /**
      * As {@link #write(Timeline, List, String, long, long, int, int, Theme, Path)}, with the explanations
      * made already: an imported capture's ({@code explain.CaptureExplanations}), whose connections have
      * no lab status.
+     *
+     * @return the picture's height in pixels
      */
-    public static void write(Timeline timeline, List<ConnectionStatus> connections, List<Explanation> explained,
+    public static int write(Timeline timeline, List<ConnectionStatus> connections, List<Explanation> explained,
                              String modeNote, long fromNanos, long toNanos, int width, int height, Theme theme,
                              Path file) throws IOException {
         checkSize(width, height);

@@ -95,7 +95,7 @@ class DetectionBracketsTest {
         // A kill at 40 s, the EOF at 95 s: near the right edge the EOF's words lie left of its line, over
         // the bracket's middle; the bracket's words go into the free stretch nearest the middle.
         var late = new Fault(new Action.Kill(Side.CLIENT), Optional.of(Side.CLIENT), 40 * S);
-        timeline.append(new ActionEvent(late.t(), 1, late.action()));
+        timeline.append(new ActionEvent(late.t(), 1, late.action().orElseThrow()));
         timeline.append(new AppEvent(95 * S, 1, Side.SERVER, AppEventType.EOF, 0, null));
         model.pull();
         var eof = new Detection(1, Side.SERVER, late, Optional.empty(), app(95 * S), Basis.MEASURED);
