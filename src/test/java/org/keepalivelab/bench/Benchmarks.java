@@ -36,7 +36,7 @@ public final class Benchmarks implements Callable<Integer> {
     @Option(names = "--memory-seconds", description = "How long the memory group's lab runs, after its connections are up (default ${DEFAULT-VALUE}; an hour for the long run: 3600).")
     int memorySeconds = 60;
 
-    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, latency, draw, png, start, import.")
+    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, ceiling, latency, draw, png, start, import.")
     List<String> only = new ArrayList<>();
 
     @Override
@@ -49,6 +49,9 @@ public final class Benchmarks implements Callable<Integer> {
         if (wanted("capture")) {
             print(load.againstTshark(false, work));
             print(load.againstTshark(true, work));
+        }
+        if (wanted("ceiling")) {
+            print(new CaptureCeiling(load, work).run());
         }
         if (wanted("latency")) {
             print(load.latency());

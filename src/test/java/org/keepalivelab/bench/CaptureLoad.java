@@ -1,8 +1,6 @@
 package org.keepalivelab.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,10 +40,9 @@ final class CaptureLoad {
     /** Segments per second, kernel drops, and how many segments tshark saw that the lab did not. */
     List<Figure> againstTshark(boolean severed, Path work) throws Exception {
         String name = "capture." + (severed ? "severed" : "healthy");
-        try (var lab = Lab.start(SETTINGS)) {
+        try (var lab = startLab()) {
             var theirs = work.resolve(name + ".tshark.pcap");
-            var tshark = startTshark(lab.serverAddress().getPort(), theirs);
-            try {
+            try (var tshark = startTshark(lab.serverAddress().getPort(), theirs)) {
                 connectAll(lab, severed);
                 long packetsBefore = packets(lab);
                 long start = System.nanoTime();
@@ -56,7 +53,7 @@ final class CaptureLoad {
                 Thread.sleep(1_500); // both captures run on past the cut
                 var ours = work.resolve(name + ".lab.pcap");
                 PcapFile.write(lab.packets().orElseThrow(), ours);
-                stop(tshark);
+                tshark.stop();
                 long theirCount = PcapCounter.countBefore(theirs, cutMicros);
                 long missing = theirCount - PcapCounter.countBefore(ours, cutMicros);
                 return List.of(
@@ -65,8 +62,6 @@ final class CaptureLoad {
                         new Figure(name + ".kernel_drops", lab.captureStatistics().orElseThrow().kernelDrops(), "packets", "=0"),
                         new Figure(name + ".tshark_segments", theirCount, "segments", "-"),
                         new Figure(name + ".missing_vs_tshark", missing, "segments", "=0"));
-            } finally {
-                tshark.destroyForcibly();
             }
         }
     }
@@ -76,7 +71,7 @@ final class CaptureLoad {
      * lab that runs for long: the thousand connections' setup is collected first and not counted.
      */
     List<Figure> latency() throws Exception {
-        try (var lab = Lab.start(SETTINGS)) {
+        try (var lab = startLab()) {
             connectAll(lab, false);
             System.gc();
             var before = lab.captureStatistics().orElseThrow().latency().copy();
@@ -89,7 +84,16 @@ final class CaptureLoad {
         }
     }
 
-    private void connectAll(Lab lab, boolean severed) throws Exception {
+    /** A lab whose server reads what the flood sends and probes every second (idle 1 s, interval 1 s). */
+    static Lab startLab() throws IOException {
+        return Lab.start(SETTINGS);
+    }
+
+    int connections() {
+        return connections;
+    }
+
+    void connectAll(Lab lab, boolean severed) throws Exception {
         var connected = new ArrayList<CompletableFuture<Integer>>();
         for (int i = 0; i < connections; i++) {
             connected.add(lab.connect());
@@ -106,8 +110,15 @@ final class CaptureLoad {
         return lab.captureStatistics().orElseThrow().packets();
     }
 
-    /** Small writes, round-robin over the connections, at a steady rate. */
     private void flood(Lab lab) throws InterruptedException {
+        flood(lab, writesPerSecond, duration);
+    }
+
+    /**
+     * Small writes, round-robin over the connections, at a steady rate: each is a data segment and its
+     * ACK. Past what the lab's loop can write (the load generator's saturation) the rate falls short.
+     */
+    void flood(Lab lab, int writesPerSecond, Duration duration) throws InterruptedException {
         LoadThread.yieldToTheLab();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -123,43 +134,15 @@ final class CaptureLoad {
         }
     }
 
-    private static Process startTshark(int port, Path pcap) throws IOException, InterruptedException {
+    private static WiresharkCapture startTshark(int port, Path pcap) throws IOException, InterruptedException {
         // Headers only and a deep buffer, as our capture has: bursts of retransmitted 64 KB segments
         // would otherwise overflow dumpcap's default 2 MB and make tshark the one that misses segments.
-        var tshark = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + port, "-s", "256", "-B", "64",
-                "-F", "pcap", "-w", pcap.toString(), "-q")
-                .redirectErrorStream(true)
-                .start();
-        var output = new BufferedReader(new InputStreamReader(tshark.getInputStream()));
-        for (String line; (line = output.readLine()) != null; ) {
-            if (line.contains("Capturing on")) {
-                // tshark says so a moment before dumpcap's capture really runs: give it that moment
-                Thread.ofPlatform().daemon().start(() -> drain(output));
-                Thread.sleep(2_000);
-                return tshark;
-            }
-        }
-        throw new IOException("tshark did not start capturing (is it installed? apt-get install tshark)");
+        // tshark says "Capturing on" a moment before its dumpcap's capture really runs: give it that moment.
+        return WiresharkCapture.start(List.of("tshark", "-i", "lo", "-f", "tcp port " + port, "-s", "256", "-B", "64",
+                "-F", "pcap", "-w", pcap.toString(), "-q"), "Capturing on", 2_000);
     }
 
-    private static void drain(BufferedReader output) {
-        try {
-            while (output.readLine() != null) {
-                // tshark's progress lines are of no interest
-            }
-        } catch (IOException e) {
-            // tshark ended
-        }
-    }
-
-    private static void stop(Process tshark) throws InterruptedException {
-        tshark.destroy(); // SIGTERM: tshark finishes the file
-        if (!tshark.waitFor(10, TimeUnit.SECONDS)) {
-            tshark.destroyForcibly();
-        }
-    }
-
-    private static long epochMicros(Instant instant) {
+    static long epochMicros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
     }
 }
