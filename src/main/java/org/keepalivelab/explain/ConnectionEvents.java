@@ -1,6 +1,7 @@
 package org.keepalivelab.explain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,23 +35,33 @@ final class ConnectionEvents {
     final Optional<Fault> fault;
     final List<ActionEvent> actions = new ArrayList<>();
     private final Map<Side, List<SegmentEvent>> sent = new EnumMap<>(Side.class);
+    /** The RSTs a middlebox forged, each to the side it reached (who it claims sent it is no sender). */
+    private final Map<Side, List<SegmentEvent>> forged = new EnumMap<>(Side.class);
     private final Map<Side, List<SentProbe>> probes = new EnumMap<>(Side.class);
     private final Map<Side, List<StateEvent>> states = new EnumMap<>(Side.class);
     private final Map<Side, List<AppEvent>> app = new EnumMap<>(Side.class);
+    /** The dropped segment a middlebox that resets answered with its forged pair, if one did. */
+    final Optional<SegmentEvent> resetTrigger;
 
     ConnectionEvents(ConnectionFacts facts) {
         this.facts = facts;
         this.fault = Fault.first(facts.events());
         for (var side : Side.values()) {
             sent.put(side, new ArrayList<>());
+            forged.put(side, new ArrayList<>());
             probes.put(side, new ArrayList<>());
             states.put(side, new ArrayList<>());
             app.put(side, new ArrayList<>());
         }
         var verdicts = new ProbeVerdicts(facts.events());
         var events = facts.events();
+        var forgeries = ForgedResets.of(events);
+        this.resetTrigger = forgeries.stream().min(Integer::compare).flatMap(first -> events.subList(0, first)
+                .reversed().stream().filter(e -> e instanceof SegmentEvent).map(e -> (SegmentEvent) e).findFirst());
         for (int i = 0; i < events.size(); i++) {
+            boolean isForged = forgeries.contains(i);
             switch (events.get(i)) {
+                case SegmentEvent s when isForged -> forged.get(s.dir().receiver()).add(s);
                 case SegmentEvent s -> {
                     sent.get(s.dir().sender()).add(s);
                     if (s.kind() == SegmentKind.KEEPALIVE) {
@@ -68,14 +79,25 @@ final class ConnectionEvents {
         return facts.conn();
     }
 
-    /** The segments {@code side} sent (dropped ones too: a sever drops them at the receiver). */
+    /**
+     * The segments {@code side} sent (dropped ones too: a sever drops them at the receiver); not the RSTs
+     * a middlebox forged in its name ({@link #forgedTo}).
+     */
     List<SegmentEvent> sent(Side side) {
         return sent.get(side);
     }
 
-    /** The segments {@code side} received: its peer's, less those a sever dropped. */
+    /** The segments {@code side} received: its peer's, less those a sever dropped, and a middlebox's forged RST. */
     List<SegmentEvent> received(Side side) {
-        return sent.get(side.peer()).stream().filter(s -> !s.dropped()).toList();
+        var received = new ArrayList<>(sent.get(side.peer()).stream().filter(s -> !s.dropped()).toList());
+        received.addAll(forged.get(side));
+        received.sort(Comparator.comparingLong(SegmentEvent::t));
+        return received;
+    }
+
+    /** The RST a middlebox that resets forged to {@code side}, in its peer's name ({@link ForgedResets}). */
+    Optional<SegmentEvent> forgedTo(Side side) {
+        return forged.get(side).stream().findFirst();
     }
 
     List<SentProbe> probes(Side side) {
@@ -121,7 +143,10 @@ final class ConnectionEvents {
                 .map(ActionEvent::t).findFirst();
     }
 
-    /** The last event's time: where the record ends. */
+    /**
+     * Where the record ends: the run's end for a run that is over (the facts' {@code now}), or the last
+     * event's time when that is later.
+     */
     long end() {
         var events = facts.events();
         return events.isEmpty() ? facts.now() : Math.max(facts.now(), events.getLast().t());
