@@ -8,10 +8,14 @@ import static org.keepalivelab.explain.Words.the;
 import static org.keepalivelab.explain.Words.times;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.keepalivelab.lab.ServerPolicy;
 import org.keepalivelab.model.Action;
+import org.keepalivelab.model.SegmentEvent;
+import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
 import org.keepalivelab.model.TcpState;
@@ -88,17 +92,27 @@ final class CloseStory {
         }
         long from = finWait2.get().t();
         Optional<StateEvent> gone = events.firstState(orphan, TcpState.CLOSED, from);
-        long until = gone.map(StateEvent::t).orElse(Long.MAX_VALUE);
+        long closedAt = gone.map(StateEvent::t).orElse(Long.MAX_VALUE);
+        // A RST it sent or took before the sampling found it gone ended it there, long before its lifetime.
+        var reset = Stream.concat(events.sent(orphan).stream(), events.received(orphan).stream())
+                .filter(x -> x.kind() == SegmentKind.RST && x.t() >= from && x.t() < closedAt)
+                .min(Comparator.comparingLong(SegmentEvent::t));
+        long until = reset.map(SegmentEvent::t).orElse(closedAt);
         var answered = events.probes(orphan.peer()).stream()
                 .filter(p -> p.t() >= fault.get().t() && p.t() < until && p.verdict().answered().orElse(false))
                 .map(ConnectionEvents.SentProbe::t).toList();
-        String lifetime = events.orphanLifetime(orphan).map(l -> "For its lifetime, " + l.seconds() + " s ("
-                + l.source() + "), ").orElse("");
+        String lifetime = reset.isPresent() ? "" : events.orphanLifetime(orphan).map(l -> "For its lifetime, "
+                + l.seconds() + " s (" + l.source() + "), ").orElse("");
+        String asked = answered.isEmpty() ? "was asked nothing" : "answered " + count(answered.size(), "probe")
+                + " (" + times(answered) + "), " + (answered.size() == 1 ? "telling " : "each telling ")
+                + the(orphan.peer()) + " that the connection lives";
+        String end = reset.map(r -> "; at " + at(r.t()) + ", " + duration(r.t() - from) + " after it entered "
+                        + "FIN_WAIT2, " + (r.dir().sender() == orphan ? "it sent a RST" : "a RST reached it")
+                        + " and was gone, long before its lifetime could run out.")
+                .orElse(gone.isPresent() ? "; it was gone at " + at(until) + " (found CLOSED), " + duration(until - from)
+                        + " after it entered FIN_WAIT2." : "; it was still there when the record ends.");
         String text = lifetime + the(orphan) + "'s orphan socket (FIN_WAIT2 from " + at(from) + ", no process behind "
-                + "it) " + (answered.isEmpty() ? "was asked nothing" : "answered " + count(answered.size(), "probe")
-                + " (" + times(answered) + "), each telling " + the(orphan.peer()) + " that the connection lives")
-                + (gone.isPresent() ? "; it was gone at " + at(until) + " (found CLOSED), " + duration(until - from)
-                + " after it entered FIN_WAIT2." : "; it was still there when the record ends.");
+                + "it) " + asked + end;
         return List.of(Sentence.measured(from, cap(text)));
     }
 

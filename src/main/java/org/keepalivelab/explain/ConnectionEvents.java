@@ -1,6 +1,7 @@
 package org.keepalivelab.explain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,13 @@ final class ConnectionEvents {
     final Optional<Fault> fault;
     final List<ActionEvent> actions = new ArrayList<>();
     private final Map<Side, List<SegmentEvent>> sent = new EnumMap<>(Side.class);
+    /** The RSTs a middlebox forged, each to the side it reached (who it claims sent it is no sender). */
+    private final Map<Side, List<SegmentEvent>> forged = new EnumMap<>(Side.class);
     private final Map<Side, List<SentProbe>> probes = new EnumMap<>(Side.class);
     private final Map<Side, List<StateEvent>> states = new EnumMap<>(Side.class);
     private final Map<Side, List<AppEvent>> app = new EnumMap<>(Side.class);
+    /** The dropped segment a middlebox that resets answered with its forged pair, if one did. */
+    final Optional<SegmentEvent> resetTrigger;
 
     ConnectionEvents(ConnectionFacts facts) {
         this(facts, new ProbeVerdicts(facts.events())::of);
@@ -51,13 +56,19 @@ final class ConnectionEvents {
         this.facts = facts;
         for (var side : Side.values()) {
             sent.put(side, new ArrayList<>());
+            forged.put(side, new ArrayList<>());
             probes.put(side, new ArrayList<>());
             states.put(side, new ArrayList<>());
             app.put(side, new ArrayList<>());
         }
         var events = facts.events();
+        var forgeries = ForgedResets.of(events);
+        this.resetTrigger = forgeries.stream().min(Integer::compare).flatMap(first -> events.subList(0, first)
+                .reversed().stream().filter(e -> e instanceof SegmentEvent).map(e -> (SegmentEvent) e).findFirst());
         for (int i = 0; i < events.size(); i++) {
+            boolean isForged = forgeries.contains(i);
             switch (events.get(i)) {
+                case SegmentEvent s when isForged -> forged.get(s.dir().receiver()).add(s);
                 case SegmentEvent s -> {
                     sent.get(s.dir().sender()).add(s);
                     if (s.kind() == SegmentKind.KEEPALIVE) {
@@ -81,19 +92,32 @@ final class ConnectionEvents {
         return facts.conn();
     }
 
-    /** The segments {@code side} sent (dropped ones too: a sever drops them at the receiver). */
+    /**
+     * The segments {@code side} sent (dropped ones too: a sever drops them at the receiver); not the RSTs
+     * a middlebox forged in its name ({@link #forgedTo}).
+     */
     List<SegmentEvent> sent(Side side) {
         return sent.get(side);
     }
 
     /**
-     * The segments {@code side} received: its peer's, less those a sever dropped. From a capture that
-     * shows a silence, the peer's segments from its start on are not known to have arrived (the path
-     * lost the probes; a RST sent into it may have gone the same way), so they are left out.
+     * The segments {@code side} received: its peer's, less those a sever dropped, and a middlebox's
+     * forged RST. From a capture that shows a silence, the peer's segments from its start on are not
+     * known to have arrived (the path lost the probes; a RST sent into it may have gone the same way),
+     * so they are left out.
      */
     List<SegmentEvent> received(Side side) {
         long lostFrom = fault.filter(f -> f.seen() == Fault.Seen.SILENCE).map(Fault::t).orElse(Long.MAX_VALUE);
-        return sent.get(side.peer()).stream().filter(s -> !s.dropped() && s.t() < lostFrom).toList();
+        var received = new ArrayList<>(sent.get(side.peer()).stream().filter(s -> !s.dropped() && s.t() < lostFrom)
+                .toList());
+        received.addAll(forged.get(side));
+        received.sort(Comparator.comparingLong(SegmentEvent::t));
+        return received;
+    }
+
+    /** The RST a middlebox that resets forged to {@code side}, in its peer's name ({@link ForgedResets}). */
+    Optional<SegmentEvent> forgedTo(Side side) {
+        return forged.get(side).stream().findFirst();
     }
 
     List<SentProbe> probes(Side side) {
@@ -139,7 +163,10 @@ final class ConnectionEvents {
                 .map(ActionEvent::t).findFirst();
     }
 
-    /** The last event's time: where the record ends. */
+    /**
+     * Where the record ends: the run's end for a run that is over (the facts' {@code now}), or the last
+     * event's time when that is later.
+     */
     long end() {
         var events = facts.events();
         return events.isEmpty() ? facts.now() : Math.max(facts.now(), events.getLast().t());

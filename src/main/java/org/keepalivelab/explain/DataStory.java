@@ -12,6 +12,7 @@ import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
+import org.keepalivelab.model.TcpState;
 
 /** The rules about data that cannot get through: retransmissions, and probes of a zero window. */
 final class DataStory {
@@ -36,7 +37,7 @@ final class DataStory {
             if (acknowledged(events, side, resent.getLast())) {
                 // A tail-loss probe or a fast retransmission the peer acknowledged: nothing was in doubt for long.
                 sentences.add(Sentence.measured(again.getFirst(), cap(the(side)) + "'s kernel sent some data again "
-                        + count(again.size(), "time") + " (" + times(again) + "), and " + the(side.peer())
+                        + (again.size() == 1 ? "once" : count(again.size(), "time")) + " (" + times(again) + "), and " + the(side.peer())
                         + " acknowledged it: nothing stayed unacknowledged."));
                 continue;
             }
@@ -57,6 +58,40 @@ final class DataStory {
                         .append(".");
             }
             sentences.add(Sentence.measured(again.getFirst(), text.toString()));
+        }
+        return sentences;
+    }
+
+    /**
+     * WRITE_DREW_RST: a side wrote after the fault and the peer's answer to that data was a RST: an orphan,
+     * its socket shut for reading, takes no more data (the FIN_WAIT1/FIN_WAIT2 case of
+     * {@code tcp_rcv_state_process}, {@code net/ipv4/tcp_input.c}: {@code tcp_reset}, then a RST back), and
+     * a kernel that no longer has the connection answers anything with RST ({@code tcp_v4_send_reset}).
+     */
+    static List<Sentence> writeDrewRst(ConnectionEvents events, List<Detection> detections) {
+        var sentences = new ArrayList<Sentence>();
+        for (var side : Side.values()) {
+            var data = events.sent(side).stream().filter(s -> s.kind() == SegmentKind.DATA && s.len() > 0
+                    && s.t() >= events.faultT() && !s.dropped()).toList();
+            for (var d : data) {
+                var answer = events.received(side).stream().filter(s -> s.t() >= d.t()).findFirst()
+                        .filter(s -> s.kind() == SegmentKind.RST);
+                if (answer.isEmpty()) {
+                    continue;
+                }
+                var peer = side.peer();
+                boolean orphan = events.states(peer).stream().filter(s -> s.t() <= d.t()).reduce((a, b) -> b)
+                        .map(s -> s.orphan() && s.state() != TcpState.CLOSED).orElse(false);
+                String who = orphan ? the(peer) + "'s orphan socket, shut for reading with no process behind it, "
+                        + "takes no more data, so its kernel" : the(peer) + "'s kernel, which no longer had the connection,";
+                boolean closeWait = events.firstState(side, TcpState.CLOSE_WAIT, events.faultT())
+                        .filter(s -> s.t() <= d.t()).isPresent();
+                sentences.add(Sentence.measured(d.t(), "At " + at(d.t()) + " " + the(side) + " wrote " + d.len()
+                        + " bytes: " + who + " answered them with a RST (" + at(answer.get().t()) + ")"
+                        + (closeWait ? ". That RST closed " + the(side) + "'s socket, which had taken the FIN: its "
+                        + "next write fails with 'Broken pipe' (EPIPE), not 'Connection reset'." : ".")));
+                break;
+            }
         }
         return sentences;
     }

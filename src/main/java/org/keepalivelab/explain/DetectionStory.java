@@ -7,6 +7,7 @@ import static org.keepalivelab.explain.Words.the;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.SegmentKind;
 
@@ -21,6 +22,7 @@ final class DetectionStory {
      */
     static List<Sentence> learned(ConnectionEvents events, List<Detection> detections) {
         var sentences = new ArrayList<Sentence>();
+        var unaware = detections.stream().filter(d -> d.app().isEmpty() && d.kernel().isEmpty()).toList();
         for (var d : detections) {
             if (events.fromCapture()) {
                 sentences.add(CaptureStory.learned(events, d));
@@ -28,7 +30,7 @@ final class DetectionStory {
             }
             String who = the(d.side());
             long fault = d.fault().t();
-            String since = " after the " + d.fault().name();
+            String since = since(d.fault());
             if (d.app().isPresent()) {
                 var app = d.app().get();
                 String what = switch (app.event()) {
@@ -46,13 +48,23 @@ final class DetectionStory {
                 sentences.add(Sentence.measured(kernel.t(), cap(who) + "'s kernel ended the connection at "
                         + at(kernel.t()) + " (" + kernel.evidence().words() + "), but its application "
                         + (events.facts.live().isPresent() ? "has not learned yet" : "never learned") + reads + "."));
-            } else if (events.restoredAt().isEmpty()) { // restored: there was nothing left to learn
+            } else if (events.restoredAt().isEmpty() && (unaware.size() == 1 || d == unaware.getFirst())) {
+                // restored: there was nothing left to learn
+                boolean both = unaware.size() == 2;
                 long end = events.end();
-                sentences.add(Sentence.measured(end, (events.facts.live().isPresent() ? "So far, " : "By the end of the "
-                        + "record, ") + duration(end - fault) + since + ", " + who + " had learned nothing."));
+                sentences.add(Sentence.measured(end, events.facts.live().isPresent()
+                        ? "So far, " + duration(end - fault) + since + ", "
+                        + (both ? "neither side has learned anything." : who + " has learned nothing.")
+                        : (both ? "Neither side" : cap(who) + " never") + " learned of it: not during the run ("
+                        + duration(end - fault) + since + ", when the run ended)."));
             }
         }
         return sentences;
+    }
+
+    /** {@code " after the sever"}, {@code " after the middlebox forgot it"}. */
+    private static String since(Fault fault) {
+        return fault.action().filter(Action.Forget.class::isInstance).isPresent() ? " after the middlebox forgot it" : " after the " + fault.name();
     }
 
     /**

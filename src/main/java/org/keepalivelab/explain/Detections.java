@@ -30,11 +30,36 @@ final class Detections {
         var detections = new ArrayList<Detection>();
         events.fault.ifPresent(fault -> {
             for (var side : fault.survivors()) {
-                detections.add(new Detection(events.conn(), side, fault, kernel(events, side, fault.t()),
-                        app(events, side, fault.t()), nextRead(events, side, fault.t()), Basis.MEASURED));
+                var kernel = kernel(events, side, fault.t());
+                var app = app(events, side, fault.t());
+                if (actedFirst(events, side, fault.t(), kernel, app)) {
+                    continue;
+                }
+                detections.add(new Detection(events.conn(), side, fault, kernel, app,
+                        nextRead(events, side, fault.t()), Basis.MEASURED));
             }
         });
         return detections;
+    }
+
+    /**
+     * True when {@code side} threw its socket away itself (its own kill or abort) after the fault and
+     * before anything told it of the fault: its RST or CLOSED come from its own act, so it learned
+     * nothing; it acted, like the side a kill hits (the client that aborts during a sever). A close is
+     * not such an act: it reads on to the end, and what that read returns is what it learns.
+     */
+    static boolean actedFirst(ConnectionEvents events, Side side, long from, Optional<KernelFinding> kernel,
+                              Optional<AppFinding> app) {
+        var acted = events.actions.stream().filter(a -> a.t() > from
+                && (a.action() instanceof Action.Kill || a.action() instanceof Action.Abort)
+                && a.action().actingSide().equals(Optional.of(side))).findFirst();
+        return acted.isPresent() && kernel.map(k -> k.t() >= acted.get().t()).orElse(true)
+                && app.map(a -> a.t() >= acted.get().t()).orElse(true);
+    }
+
+    /** A kill, abort or close: the application lets go of its socket (a half-close keeps it). */
+    static boolean endsItsSocket(Action action) {
+        return action instanceof Action.Kill || action instanceof Action.Abort || action instanceof Action.Close;
     }
 
     /**

@@ -22,10 +22,13 @@ public final class LabFacts {
     private LabFacts() {
     }
 
-    /** The facts of every connection of {@code lab}, as a run that is over ({@link #ofFinished}). */
+    /**
+     * The facts of every connection of {@code lab}, as a run that is over, made now: the run's end, which
+     * a side that never learned counts to (its last event may be long before).
+     */
     public static List<ConnectionFacts> ofFinished(Lab lab, KernelSettings kernel) {
         var connections = lab.connections();
-        return ofFinished(lab.timeline(), connections, connections.size(), kernel);
+        return of(lab.timeline(), connections, connections.size(), kernel, false, lab.clock().now());
     }
 
     /**

@@ -34,8 +34,9 @@ final class ProbeStory {
     static List<Sentence> probesAnswered(ConnectionEvents events, List<Detection> detections) {
         var sentences = new ArrayList<Sentence>();
         for (var side : Side.values()) {
-            long until = events.fault.filter(f -> f.side().equals(Optional.of(side.peer())))
-                    .map(Fault::t).orElse(Long.MAX_VALUE);
+            // Until the peer's application let go of its socket: a half-closed socket its owner holds answers as before.
+            long until = events.fault.filter(f -> f.side().equals(Optional.of(side.peer()))
+                    && f.action().filter(Action.HalfClose.class::isInstance).isEmpty()).map(Fault::t).orElse(Long.MAX_VALUE);
             var answered = events.probes(side).stream()
                     .filter(p -> p.t() < until && p.verdict().by().filter(b -> b != AnsweredBy.RST).isPresent())
                     .map(SentProbe::t).toList();
@@ -60,21 +61,33 @@ final class ProbeStory {
         var sentences = new ArrayList<Sentence>();
         for (var side : Side.values()) {
             var unanswered = events.probes(side).stream().filter(p -> p.t() >= events.faultT()
-                    && (p.verdict().outcome() == Outcome.UNANSWERED || p.verdict().outcome() == Outcome.PENDING)).toList();
+                    && (p.verdict().outcome() == Outcome.UNANSWERED || p.verdict().outcome() == Outcome.PENDING)
+                    && !events.resetTrigger.filter(p.segment()::equals).isPresent()).toList();
             if (unanswered.isEmpty()) {
                 continue;
             }
             var t = unanswered.stream().map(SentProbe::t).toList();
+            boolean one = t.size() == 1;
             boolean allLost = unanswered.stream().allMatch(p -> p.segment().dropped());
+            boolean rstsLost = unanswered.stream().allMatch(p -> drewLostRst(events, side, p));
             boolean lastPending = unanswered.getLast().verdict().outcome() == Outcome.PENDING;
-            String interval = events.socket(side).map(s -> ", every " + s.keepalive().interval() + " s (its interval)")
-                    .orElse("");
+            String interval = one ? "" : events.socket(side).map(s -> ", every " + s.keepalive().interval()
+                    + " s (its interval)").orElse("");
+            String why = allLost ? (one ? ", lost on the way" : ", every one lost on the way")
+                    : rstsLost ? ": " + (one ? "it" : "each") + " reached " + the(side.peer()) + "'s kernel, which no "
+                    + "longer had the connection and answered with a RST, and the sever dropped "
+                    + (one ? "that RST" : "those RSTs") + " on the way back" : "";
             sentences.add(Sentence.measured(t.getFirst(), "From " + at(t.getFirst()) + " " + the(side) + "'s probes "
-                    + "went unanswered: " + count(t.size(), "probe") + " (" + times(t) + ")" + interval
-                    + (allLost ? ", every one lost on the way" : "")
+                    + "went unanswered: " + count(t.size(), "probe") + " (" + times(t) + ")" + interval + why
                     + (lastPending ? "; the last was still waiting for an answer when the record ends" : "") + "."));
         }
         return sentences;
+    }
+
+    /** The probe reached the peer and drew a RST, which a sever dropped on its way back. */
+    private static boolean drewLostRst(ConnectionEvents events, Side side, SentProbe probe) {
+        return !probe.segment().dropped() && events.sent(side.peer()).stream().filter(s -> s.t() >= probe.t())
+                .findFirst().filter(s -> s.kind() == SegmentKind.RST && s.dropped()).isPresent();
     }
 
     /** PROBE_DREW_RST: a probe answered by a RST: the peer's kernel (or a middlebox for it) no longer knows the connection. */
@@ -89,7 +102,7 @@ final class ProbeStory {
                 }
                 boolean next = i > 0 && probes.get(i - 1).verdict().outcome() == Outcome.ANSWERED;
                 sentences.add(Sentence.measured(probe.t(), (next ? "The next probe, at " + at(probe.t()) + ","
-                        : "The probe at " + at(probe.t())) + " drew a RST: " + whyReset(events, side.peer(), probe.t())
+                        : "The probe at " + at(probe.t())) + " drew a RST" + whyReset(events, side.peer(), probe.t())
                         + "."));
             }
         }
@@ -100,11 +113,23 @@ final class ProbeStory {
         boolean reset = events.firstAction(Action.Forget.class).filter(f -> f.mode() == IdleMode.RESET).isPresent()
                 && events.firstActionAt(Action.Forget.class).orElseThrow() <= t;
         if (reset) {
-            return "the middlebox, which had forgotten the connection, answered for " + the(peer);
+            return ": the middlebox, which had forgotten the connection, answered for " + the(peer);
         }
-        boolean orphanGone = events.states(peer).stream().anyMatch(s -> s.t() <= t && s.orphan()
+        String forgot = " from " + the(peer) + "'s kernel, which no longer knew the connection";
+        // The peer let go of its socket itself: an abort forgets at once, a kill or close leaves an orphan.
+        var acted = events.actions.stream().filter(a -> a.t() <= t && Detections.endsItsSocket(a.action())
+                && a.action().actingSide().equals(Optional.of(peer))).findFirst();
+        var lostRst = acted.flatMap(a -> events.firstSent(peer, SegmentKind.RST, a.t())).filter(r -> r.dropped());
+        if (acted.isPresent() && lostRst.isPresent()) {
+            return forgot + ": " + the(peer) + " had " + (acted.get().action() instanceof Action.Abort ? "aborted"
+                    : "ended it") + " at " + at(acted.get().t()) + " and its RST (" + at(lostRst.get().t())
+                    + ") was lost to the sever, so it took this probe to tell " + the(peer.peer());
+        }
+        boolean hadOrphan = events.states(peer).stream().anyMatch(s -> s.t() <= t && s.orphan()
+                && s.state() != TcpState.CLOSED);
+        boolean orphanGone = hadOrphan && events.states(peer).stream().anyMatch(s -> s.t() <= t && s.orphan()
                 && s.state() == TcpState.CLOSED);
-        return the(peer) + "'s kernel no longer knew the connection" + (orphanGone ? " (its orphan was gone)" : "");
+        return forgot + (orphanGone ? " (its orphan was gone)" : "");
     }
 
     /**

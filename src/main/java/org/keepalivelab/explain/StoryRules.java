@@ -18,6 +18,8 @@ enum StoryRules {
     KEEPALIVE_TIMING(CaptureStory::keepaliveTiming),
     RETRANSMISSIONS(DataStory::retransmissions),
     ZERO_WINDOW_PROBES(DataStory::zeroWindowProbes),
+    WRITE_DREW_RST(DataStory::writeDrewRst),
+    MIDDLEBOX_RESET(FaultStory::middleboxReset),
     PROBE_DREW_RST(ProbeStory::probeDrewRst),
     GAVE_UP(ProbeStory::gaveUp),
     USER_TIMEOUT(ProbeStory::userTimeout),

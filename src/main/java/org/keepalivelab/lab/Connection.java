@@ -19,6 +19,8 @@ import org.keepalivelab.model.Action;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.IdleMode;
 import org.keepalivelab.model.Side;
+import org.keepalivelab.model.TcpFlags;
+import org.keepalivelab.model.TcpState;
 
 /**
  * One lab connection: the client application's end and the server application's, the faults the lab
@@ -264,6 +266,14 @@ final class Connection {
         if (!dropped) {
             receiveNext.delivered(dir, segment);
         }
+        if (TcpFlags.has(segment.flags(), TcpFlags.RST)) {
+            // A RST's sender has no socket for the connection any more (an abort, a give-up: tcp_done; or it
+            // had none), and one that arrives resets its receiver's: later segments for them meet no filter.
+            severLog.receiverGone(dir.reverse(), t);
+            if (!dropped) {
+                severLog.receiverGone(dir, t);
+            }
+        }
         var box = middlebox;
         if (box != null) {
             box.crossed(dir, t, segment.flags());
@@ -288,6 +298,15 @@ final class Connection {
         try {
             client.sample(table);
             server.sample(table);
+            if (established.isDone()) { // before the handshake, a socket is CLOSED too
+                for (var side : Side.values()) {
+                    var found = ends.get(side).status();
+                    if (found.state() == TcpState.CLOSED || found.state() == TcpState.TIME_WAIT) {
+                        // its socket left the lookup (a timewait socket has no filter) by this sample
+                        severLog.receiverGone(Direction.sentBy(side.peer()), found.sampledAt());
+                    }
+                }
+            }
         } finally {
             publishStatus(); // what the applications did is published even when the kernel's view failed
         }

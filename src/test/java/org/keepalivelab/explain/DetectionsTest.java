@@ -17,6 +17,7 @@ import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.IdleMode;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
+import org.keepalivelab.model.TcpFlags;
 import org.keepalivelab.model.TcpState;
 
 /** The detection rules on small event lists: which sides get a record, and which event each time is. */
@@ -158,5 +159,22 @@ class DetectionsTest {
                 .act(500, new Action.Abort()).explain().detections().getFirst();
         assertEquals(Optional.empty(), d.app());
         assertEquals("server learned nothing", d.summary());
+    }
+
+    @Test
+    void aSideThatAbortsDuringASeverHasNoRecordAndAForgedRstIsReceivedNotSent() {
+        var aborted = new Events().act(500, Events.severBoth()).act(1000, new Action.Abort())
+                .rst(1000.5, Direction.C2S, TcpFlags.RST | TcpFlags.ACK, true)
+                .app(1001, Side.CLIENT, AppEventType.CLOSED, 0, "aborted: SO_LINGER 0").act(1500, new Action.Restore())
+                .segment(3300, Direction.S2C, SegmentKind.KEEPALIVE).rst(3300.02, Direction.C2S, TcpFlags.RST, false)
+                .app(3301, Side.SERVER, AppEventType.ERROR, 0, "Connection reset").explain().detections();
+        assertEquals(List.of(Side.SERVER), aborted.stream().map(Detection::side).toList(), "the client acted: it learned nothing");
+        var forged = new Events().act(300, new Action.SeverIdle(8, IdleMode.RESET)).act(8300, new Action.Forget(IdleMode.RESET))
+                .dropped(12000, Direction.S2C, SegmentKind.KEEPALIVE)
+                .rst(12010, Direction.C2S, TcpFlags.RST, false).rst(12011, Direction.S2C, TcpFlags.RST, false)
+                .explain().detections();
+        assertEquals(List.of(KernelFinding.exact(ms(12010), KernelFinding.Evidence.RST_RECEIVED),
+                        KernelFinding.exact(ms(12011), KernelFinding.Evidence.RST_RECEIVED)),
+                forged.stream().map(d -> d.kernel().orElseThrow()).toList(), "server, then client: each received one");
     }
 }

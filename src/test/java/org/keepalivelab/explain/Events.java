@@ -37,6 +37,7 @@ final class Events {
     private final List<Event> events = new ArrayList<>();
     private LabSettings settings = LabSettings.seed();
     private Optional<ConnectionStatus> live = Optional.empty();
+    private long runEnd = Long.MIN_VALUE;
 
     /** The seed's read-once server, both sides with keep-alive {@code idle,interval,count}. */
     static LabSettings bothKeepalive(int idle, int interval, int count) {
@@ -68,6 +69,12 @@ final class Events {
         return this;
     }
 
+    /** The run ended at {@code t}, after the last event: the facts are made then. */
+    Events runEnded(double t) {
+        this.runEnd = ms(t);
+        return this;
+    }
+
     Events act(double t, Action action) {
         events.add(new ActionEvent(ms(t), 1, action));
         return this;
@@ -79,6 +86,12 @@ final class Events {
 
     Events dropped(double t, Direction dir, SegmentKind kind) {
         return segment(t, dir, kind, 0, 64, true);
+    }
+
+    /** A RST with these exact flags ({@code TcpFlags.RST | TcpFlags.ACK} for an end's own abort or give-up). */
+    Events rst(double t, Direction dir, int flags, boolean dropped) {
+        events.add(new SegmentEvent(ms(t), 1, dir, flags, 0, 0, 0, 0, SegmentKind.RST, dropped));
+        return this;
     }
 
     Events segment(double t, Direction dir, SegmentKind kind, int len, int window, boolean dropped) {
@@ -120,10 +133,10 @@ final class Events {
         return this;
     }
 
-    /** The facts, explained at the last event's time. */
+    /** The facts, explained at the run's end, or else at the last event's time. */
     ConnectionFacts facts() {
         var sorted = events.stream().sorted(Comparator.comparingLong(Event::t)).toList();
-        long now = sorted.isEmpty() ? 0 : sorted.getLast().t();
+        long now = runEnd != Long.MIN_VALUE ? runEnd : sorted.isEmpty() ? 0 : sorted.getLast().t();
         return new ConnectionFacts(1, sorted, Optional.of(settings), KERNEL, live, now, PERIOD);
     }
 

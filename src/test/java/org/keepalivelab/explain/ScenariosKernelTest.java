@@ -163,7 +163,10 @@ class ScenariosKernelTest {
                 () -> assertEquals(List.of(), run.segmentsAfter(1, sever), "nothing is ever sent"),
                 () -> assertEquals(Optional.empty(), run.detection(1, Side.SERVER).kernel()),
                 () -> assertEquals(Optional.empty(), run.detection(1, Side.CLIENT).app()),
-                () -> assertTrue(run.story(1).contains("Keep-alive is off on both sides"), run.story(1)));
+                () -> assertTrue(run.story(1).contains("Keep-alive is off on both sides"), run.story(1)),
+                // counted to the run's end, not to the sever, the record's last event
+                () -> assertTrue(run.story(1).matches(".*Neither side learned of it: not during the run \\((?!0 ms)[^)]* "
+                        + "after the sever, when the run ended\\)\\..*"), run.story(1)));
     }
 
     @Test
@@ -200,7 +203,11 @@ class ScenariosKernelTest {
                         "the client's abort is lost; after the restore the first probe draws RST"),
                 () -> assertAfter(3, idleFrom, probe.t(), SHORT_SLACK, "the first probe, idle 3 s"),
                 () -> assertEquals("Connection reset", d.app().orElseThrow().message()),
-                () -> assertTrue(run.story(1).contains("drew a RST"), run.story(1)));
+                () -> assertEquals(List.of(Side.SERVER), run.explanations().getFirst().detections().stream()
+                        .map(Detection::side).toList(), "the client aborted: it acted, it learned nothing"),
+                () -> assertTrue(run.story(1).contains("drew a RST from the client's kernel, which no longer knew the "
+                        + "connection: the client had aborted at"), run.story(1)),
+                () -> assertTrue(!run.story(1).contains("orphan"), run.story(1)));
     }
 
     @Test
@@ -217,6 +224,11 @@ class ScenariosKernelTest {
                 () -> assertEquals(List.of("s2c KEEPALIVE dropped", "c2s RST", "s2c RST"), run.segmentsAfter(3, faultT(reset)),
                         "the probe is dropped by the filter and draws the forged pair"),
                 () -> assertEquals("Connection reset", reset.app().orElseThrow().message()),
+                () -> assertEquals(KernelFinding.Evidence.RST_RECEIVED,
+                        run.detection(3, Side.CLIENT).kernel().orElseThrow().evidence(), "the forged RST is no one's own"),
+                () -> assertTrue(run.story(3).contains("the middlebox, which had forgotten the connection, dropped it and "
+                        + "answered with a RST to each end"), run.story(3)),
+                () -> assertTrue(!run.story(3).contains("unanswered"), run.story(3)),
                 // idle 12 s after the last segment: the data's ACK
                 () -> assertAfter(12, run.lastReceivedBefore(3, Side.SERVER, faultT(reset)),
                         reset.kernel().orElseThrow().t(), LONG_SLACK, "the reset answers the first probe"));
@@ -266,7 +278,11 @@ class ScenariosKernelTest {
                 () -> assertEquals(AppEventType.EOF, killed.app().orElseThrow().event()),
                 () -> assertTrue(seconds(faultT(killed), killed.app().orElseThrow().t()) < 0.1, "EOF at once"),
                 () -> assertEquals(List.of("s2c FIN", "c2s ACK", "c2s DATA", "s2c RST"), run.segmentsAfter(3, faultT(killed)),
-                        "the write after the kill draws RST"));
+                        "the write after the kill draws RST"),
+                () -> assertTrue(run.story(3).contains("the client wrote 5 bytes: the server's orphan socket, shut for "
+                        + "reading with no process behind it, takes no more data, so its kernel answered them with a RST"),
+                        run.story(3)),
+                () -> assertTrue(!run.story(3).contains("For its lifetime"), run.story(3)));
     }
 
     @Test
@@ -277,11 +293,13 @@ class ScenariosKernelTest {
         long sever = faultT(server);
         assertAll(
                 // The client gives up first. Its closed socket is no longer in the kernel's lookup, so the sever's
-                // filter on it no longer sees the server's probes (the capture marks them dropped all the same):
-                // its kernel answers each with a RST, which the server's filter drops.
+                // filter on it no longer sees the server's probes, and the capture does not mark them dropped:
+                // the client's kernel answers each with a RST, which the server's filter drops.
                 () -> assertEquals(List.of("c2s KEEPALIVE dropped", "c2s KEEPALIVE dropped", "c2s RST dropped",
-                        "s2c KEEPALIVE dropped", "c2s RST dropped", "s2c KEEPALIVE dropped", "c2s RST dropped",
-                        "s2c KEEPALIVE dropped", "c2s RST dropped", "s2c RST dropped"), run.segmentsAfter(1, sever)),
+                        "s2c KEEPALIVE", "c2s RST dropped", "s2c KEEPALIVE", "c2s RST dropped",
+                        "s2c KEEPALIVE", "c2s RST dropped", "s2c RST"), run.segmentsAfter(1, sever)),
+                () -> assertTrue(run.story(1).contains("each reached the client's kernel, which no longer had the "
+                        + "connection and answered with a RST, and the sever dropped those RSTs"), run.story(1)),
                 () -> assertAfter(4, run.lastReceivedBefore(1, Side.CLIENT, sever), client.kernel().orElseThrow().t(),
                         3 * SHORT_SLACK, "the client: idle 2 + 2 × 1 s"),
                 () -> assertAfter(8, run.lastReceivedBefore(1, Side.SERVER, sever), server.kernel().orElseThrow().t(),
