@@ -119,6 +119,7 @@ class ScriptStepTest {
                 () -> assertEquals("[0s:connect 4, 0.5s:connect 1, 1s:kill]",
                         Script.of(steps, 4, null, Duration.ofSeconds(90)).steps().toString()));
     }
+
     @Test
     void everyActionTheEventLogWritesReadsBackByTheScriptsWords() {
         List<Action> actions = List.of(new Action.Connect(), new Action.Connect(OptionalInt.of(200)), new Action.Send(5),
