@@ -138,8 +138,11 @@ final class LogHeader {
         return fields.get(name) instanceof Map<?, ?> m ? m : Map.of();
     }
 
-    /** An object's properties: nested objects as maps, arrays as lists. */
-    private static Map<String, Object> object(JsonParser json) {
+    /**
+     * The object the parser is at the start of, as a script reads JSON: names to values, objects as
+     * maps, arrays as lists.
+     */
+    static Map<String, Object> object(JsonParser json) {
         var fields = new LinkedHashMap<String, Object>();
         while (json.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = json.currentName();
@@ -161,8 +164,9 @@ final class LogHeader {
             }
             case VALUE_STRING -> json.getString();
             case VALUE_NUMBER_INT -> json.getLongValue();
+            case VALUE_NUMBER_FLOAT -> json.getDoubleValue();
             case VALUE_TRUE, VALUE_FALSE -> json.getBooleanValue();
-            default -> null; // null, and a fractional number, which the header does not hold
+            default -> null;
         };
     }
 }

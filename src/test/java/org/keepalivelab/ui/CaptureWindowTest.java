@@ -12,6 +12,7 @@ import static org.keepalivelab.ui.Fx.onFx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +35,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keepalivelab.bench.KeepaliveCaptureWriter;
-import org.keepalivelab.ui.capture.CaptureLoad;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.StateEvent;
+import org.keepalivelab.ui.capture.CaptureLoad;
 import org.keepalivelab.ui.capture.CaptureSummary;
 import org.keepalivelab.ui.capture.OpenedCapture;
 import org.keepalivelab.ui.capture.RunFolder;
@@ -133,6 +134,20 @@ class CaptureWindowTest {
         });
         assertNull(onFx(() -> window.app().view().captureScreen()));
         KillScenario.await(Duration.ofSeconds(5), "Send to act on the live connection again", () -> !onFx(send::isDisabled));
+    }
+
+    @Test
+    void aSavedRunWhoseLogBreaksOffShowsWhatCameBeforeAndSaysWhere() throws Exception {
+        var run = Files.createDirectories(dir.resolve("crashed-run"));
+        var lines = new ArrayList<>(Files.readAllLines(Path.of("docs", "event-log-example.jsonl")));
+        lines.set(9, lines.get(9).substring(0, 25)); // line 10, cut as a crash cuts a write
+        var log = Files.write(run.resolve(RunFolder.EVENTS), lines);
+        var opened = onFx(() -> window.app().view().openCapture(run)).get(10, TimeUnit.SECONDS);
+        assertEquals(8, opened.timeline().size(), "the events of lines 2 to 9");
+        var message = onFx(() -> robot.lookup("#message").queryAs(Label.class).getText());
+        assertTrue(message.startsWith(log + ", line 10: the record does not end on its line ("), message);
+        assertTrue(message.contains(" This shows the 8 events before it."), message);
+        assertEquals(1, opened.summaries().size());
     }
 
     @Test
