@@ -95,7 +95,10 @@ class CaptureWindowTest {
                         && a.conn() == labelled && a.action().equals(new Action.Kill())), "the kill"),
                 () -> assertEquals(lab.connections().get(0).settings(), opened.facts(1).settings().orElseThrow(),
                         "the settings it was opened with"),
-                () -> assertEquals(KillScenario.SETTINGS, opened.facts(labelled).settings().orElseThrow()));
+                () -> assertEquals(KillScenario.SETTINGS, opened.facts(labelled).settings().orElseThrow()),
+                () -> assertTrue(opened.laneTitle(labelled).startsWith("#" + labelled + " second  ")
+                        && opened.laneTitle(labelled).contains("read-once"), "its lane says its settings: "
+                        + opened.laneTitle(labelled)));
         onFx(() -> {
             window.app().view().captureScreen().selectedConnProperty().set(labelled);
             return null;

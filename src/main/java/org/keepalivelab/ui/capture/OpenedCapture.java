@@ -7,6 +7,8 @@ import org.keepalivelab.explain.ConnectionFacts;
 import org.keepalivelab.export.LoggedRun;
 import org.keepalivelab.imports.ImportResult;
 import org.keepalivelab.model.Timeline;
+import org.keepalivelab.ui.settings.KernelDefaults;
+import org.keepalivelab.ui.settings.SettingsText;
 
 /**
  * A capture file, or a saved lab run, read into the window: where it came from, its timeline (off the
@@ -92,12 +94,25 @@ public record OpenedCapture(Path file, Origin origin, Timeline timeline, List<Ca
         };
     }
 
-    /** A lane's title: its ends, and its label where the run gave it one. */
+    /**
+     * A lane's title: its ends, and its label where the run gave it one; of a saved run, also the
+     * settings the connection was opened with, worded as the lab's own lanes word them, by the kernel
+     * defaults of the machine it ran on.
+     */
     public String laneTitle(int conn) {
         if (conn < 1 || conn > summaries.size()) {
             return "#" + conn;
         }
         var s = summaries.get(conn - 1);
-        return "#" + conn + (s.label().isEmpty() ? "" : " " + s.label()) + "  " + s.client() + " → " + s.server();
+        String title = "#" + conn + (s.label().isEmpty() ? "" : " " + s.label()) + "  " + s.client() + " → " + s.server();
+        if (origin instanceof Saved(var folder, var log)) {
+            var defaults = new KernelDefaults(log.kernel().keepaliveProbes(), log.kernel().finTimeout());
+            var connections = log.connections(); // numbered from 1 in order, as the lab opened them
+            var logged = conn <= connections.size() ? Optional.of(connections.get(conn - 1))
+                    : Optional.<LoggedRun.Connection>empty();
+            return logged.filter(c -> c.conn() == conn).flatMap(LoggedRun.Connection::settings)
+                    .map(settings -> title + "    " + SettingsText.lane(settings, defaults)).orElse(title);
+        }
+        return title;
     }
 }
