@@ -2,12 +2,14 @@ package org.keepalivelab.lab;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import org.keepalivelab.model.Action;
+import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.IdleMode;
 import org.keepalivelab.model.Side;
 
@@ -107,6 +109,22 @@ public record ScriptStep(Duration at, Action action, int conn, ConnectOptions op
         return new ScriptStep(at, new Action.Connect(clients), 1, ConnectOptions.parse(rest));
     }
 
+    /**
+     * An action as the event log writes it ({@link Action#verb()}, {@link Action#args()}), read back
+     * by the words a script's step is read with; also a middlebox's {@code forget}, which the lab
+     * journals and no script makes.
+     *
+     * @throws IllegalArgumentException in the words a script's step is refused with
+     */
+    public static Action journaled(String verb, String args) {
+        var words = words(args);
+        return switch (verb) {
+            case "connect" -> connect(Duration.ZERO, words).action();
+            case "forget" -> forget(words);
+            default -> action(verb, words);
+        };
+    }
+
     private static Action action(String verb, List<String> args) {
         return switch (verb) {
             case "send" -> new Action.Send(byteCount(verb, args));
@@ -154,16 +172,30 @@ public record ScriptStep(Duration at, Action action, int conn, ConnectOptions op
             throw new IllegalArgumentException("sever-idle takes SECONDS [drop|reset], e.g. sever-idle 8 reset");
         }
         int seconds = Middlebox.IDLE_SECONDS.parse(args.getFirst());
-        var mode = IdleMode.DROP;
-        if (args.size() == 2) {
-            mode = switch (args.get(1)) {
-                case "drop" -> IdleMode.DROP;
-                case "reset" -> IdleMode.RESET;
-                default -> throw new IllegalArgumentException("sever-idle's middlebox drops or resets (drop|reset), not '"
-                        + args.get(1) + "'");
-            };
+        return new Action.SeverIdle(seconds, args.size() == 2 ? idleMode("sever-idle", args.get(1)) : IdleMode.DROP);
+    }
+
+    /** A middlebox that forgot: {@code forget MODE [c2s|s2c|none]}, as {@link Action.Forget#args()} writes it. */
+    private static Action forget(List<String> args) {
+        if (args.isEmpty() || args.size() > 2) {
+            throw new IllegalArgumentException("forget takes drop|reset and, where it cut one direction or none, "
+                    + "c2s, s2c or none");
         }
-        return new Action.SeverIdle(seconds, mode);
+        var mode = idleMode("forget", args.getFirst());
+        if (args.size() == 1) {
+            return new Action.Forget(mode);
+        }
+        var cut = args.get(1).equals("none") ? EnumSet.noneOf(Direction.class) : Sever.parse(args.get(1)).directions();
+        return new Action.Forget(mode, cut);
+    }
+
+    private static IdleMode idleMode(String verb, String word) {
+        for (var mode : IdleMode.values()) {
+            if (mode.label().equals(word)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException(verb + "'s middlebox drops or resets (drop|reset), not '" + word + "'");
     }
 
     private static Action withoutArgument(List<String> args, Action action, String refusal) {

@@ -1,5 +1,6 @@
 package org.keepalivelab.model;
 
+import java.util.List;
 import java.util.StringJoiner;
 
 /** The TCP header's flag bits, and their names as the event log writes them ({@code "PSH,ACK"}). */
@@ -22,6 +23,24 @@ public final class TcpFlags {
 
     public static boolean has(int flags, int flag) {
         return (flags & flag) != 0;
+    }
+
+    /**
+     * The flags {@link #toString(int)} names ({@code "PSH,ACK"}; {@code ""} for none), in any order.
+     *
+     * @throws IllegalArgumentException for a name that is no TCP flag
+     */
+    public static int parse(String names) {
+        int flags = 0;
+        for (var name : names.split(",", -1)) {
+            int i = List.of(NAMES).indexOf(name);
+            if (i < 0 && !names.isEmpty()) {
+                throw new IllegalArgumentException("TCP flags are " + String.join(", ", NAMES) + ", comma-separated, not '"
+                        + names + "'");
+            }
+            flags |= i < 0 ? 0 : ORDER[i];
+        }
+        return flags;
     }
 
     public static String toString(int flags) {

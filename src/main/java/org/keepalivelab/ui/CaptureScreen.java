@@ -29,8 +29,8 @@ import org.keepalivelab.ui.timeline.TimelineView;
  * An open capture as the window shows it, in the same parts as the lab's run: its connection list, the
  * timeline over the capture's own timeline (the same {@link TimelineModel} and {@link TimelineView}, given
  * the import's timeline in place of the lab's), the clicked mark's details, the selected connection's
- * story and brackets (explained on a thread of its own from the capture's events alone,
- * {@link CaptureFacts}) and the PNG export. FX thread.
+ * story and brackets (explained on a thread of its own from the capture's events alone, or a saved
+ * run's with its settings, {@link CaptureFacts}) and the PNG export. FX thread.
  */
 final class CaptureScreen implements AutoCloseable {
     private final OpenedCapture capture;
@@ -70,7 +70,7 @@ final class CaptureScreen implements AutoCloseable {
         status.getStyleClass().add("capture-status");
         status.setMaxWidth(Double.MAX_VALUE);
         status.setMinWidth(0);
-        this.explainer = new Explainer<>(conn -> CaptureFacts.of(capture.timeline(), conn), rules, Platform::runLater,
+        this.explainer = new Explainer<>(capture::facts, rules, Platform::runLater,
                 this::explained, e -> failed.accept("The story could not be told: " + LabSession.words(e)));
         selectedConn.addListener((obs, was, is) -> {
             explanation.set(null); // not another connection's story meanwhile
@@ -99,7 +99,7 @@ final class CaptureScreen implements AutoCloseable {
 
             @Override
             public String modeNote() {
-                return "Imported from " + capture.name() + ": what the applications saw is unknown";
+                return capture.sourceNote();
             }
         };
     }

@@ -119,4 +119,20 @@ class ScriptStepTest {
                 () -> assertEquals("[0s:connect 4, 0.5s:connect 1, 1s:kill]",
                         Script.of(steps, 4, null, Duration.ofSeconds(90)).steps().toString()));
     }
+
+    @Test
+    void everyActionTheEventLogWritesReadsBackByTheScriptsWords() {
+        List<Action> actions = List.of(new Action.Connect(), new Action.Connect(OptionalInt.of(200)), new Action.Send(5),
+                new Action.Reply(7), new Action.Restore(), new Action.Close(), new Action.Close(Side.SERVER),
+                new Action.Kill(), new Action.Kill(Side.SERVER), new Action.Abort(), new Action.Abort(Side.SERVER),
+                new Action.HalfClose(), new Action.SeverIdle(8, IdleMode.DROP), new Action.SeverIdle(30, IdleMode.RESET),
+                new Action.Forget(IdleMode.DROP), new Action.Forget(IdleMode.RESET, Set.of(Direction.C2S)),
+                new Action.Forget(IdleMode.DROP, Set.of()), new Action.Sever(Set.of(Direction.C2S, Direction.S2C)),
+                new Action.Sever(Set.of(Direction.S2C)));
+        assertEquals(actions, actions.stream().map(a -> ScriptStep.journaled(a.verb(), a.args())).toList());
+        var refused = assertThrows(IllegalArgumentException.class, () -> ScriptStep.journaled("forget", "sometimes"));
+        assertEquals("forget's middlebox drops or resets (drop|reset), not 'sometimes'", refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ScriptStep.parse("1s:forget drop"),
+                "a script cannot make a middlebox forget: it arms one with sever-idle");
+    }
 }

@@ -28,7 +28,7 @@ final class UnprivilegedLab implements AutoCloseable {
     private static final long RUN_TIMEOUT_SECONDS = 60;
 
     /** What one run left behind. */
-    record Result(int status, List<String> stdout, String stderr, EventLogReader.Log log) {
+    record Result(int status, List<String> stdout, String stderr, HeadlessLog.Log log) {
         String banner() {
             return stdout.getFirst();
         }
@@ -148,7 +148,7 @@ final class UnprivilegedLab implements AutoCloseable {
         }
         var events = run.out().resolve("events.jsonl");
         return new Result(run.process().exitValue(), Files.readAllLines(run.stdout()), Files.readString(run.stderr()),
-                Files.exists(events) ? EventLogReader.read(events) : null);
+                Files.exists(events) ? HeadlessLog.read(events) : null);
     }
 
     /** A run under way: its process (the JVM, as setpriv replaces itself with it) and where it writes. */

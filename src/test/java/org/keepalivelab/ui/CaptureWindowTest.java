@@ -1,5 +1,6 @@
 package org.keepalivelab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,8 +12,10 @@ import static org.keepalivelab.ui.Fx.onFx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,15 +35,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keepalivelab.bench.KeepaliveCaptureWriter;
+import org.keepalivelab.model.Action;
+import org.keepalivelab.model.ActionEvent;
+import org.keepalivelab.model.AppEvent;
+import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.StateEvent;
 import org.keepalivelab.ui.capture.CaptureLoad;
 import org.keepalivelab.ui.capture.CaptureSummary;
+import org.keepalivelab.ui.capture.OpenedCapture;
 import org.keepalivelab.ui.capture.RunFolder;
 import org.keepalivelab.ui.controls.Command;
 import org.testfx.api.FxRobot;
 
 /**
- * Opening captures in the window, with a real lab behind it: a run the window saved opens again with its
- * labels; a big file shows its progress and stops at Cancel, the view as it was; a file that is not a
+ * Opening captures in the window, with a real lab behind it: a run the window saved opens again as it
+ * was, from its event log (the applications' events, the kernel's states, the actions, the settings,
+ * the labels, the story); a big file shows its progress and stops at Cancel, the view as it was; a file that is not a
  * capture says so in one sentence, the view as it was; one cut short shows what it held and where it
  * ended; the connection list sorts and filters; every live command is disabled with the reason while a
  * capture is shown, and works again back in the lab.
@@ -54,11 +64,14 @@ class CaptureWindowTest {
     Path dir;
 
     @Test
-    void aSavedRunOpensAgainWithItsLabelsAndTheLiveCommandsSayWhyTheyWait() throws Exception {
+    void aSavedRunOpensAgainAsItWasAndTheLiveCommandsSayWhyTheyWait() throws Exception {
         var lab = window.app().session().lab();
         int labelled = lab.connect(KillScenario.SETTINGS, "second").get(5, TimeUnit.SECONDS);
         KillScenario.await(Duration.ofSeconds(10), "the second connection on the lab's capture",
                 () -> lab.packets().orElseThrow().packets() >= 6);
+        lab.kill(labelled).get(5, TimeUnit.SECONDS); // the seed's stays, for Send to act on back in the lab
+        KillScenario.await(Duration.ofSeconds(10), "the killed client's orphan's state", () -> lab.timeline().snapshot()
+                .stream().anyMatch(e -> e instanceof StateEvent s && s.conn() == labelled && s.orphan()));
         var run = dir.resolve("saved-run");
         var saved = onFx(() -> window.app().view().saveRun(run)).get(20, TimeUnit.SECONDS);
         assertEquals(run.toAbsolutePath(), saved);
@@ -70,6 +83,33 @@ class CaptureWindowTest {
 
         var opened = onFx(() -> window.app().view().openCapture(run)).get(20, TimeUnit.SECONDS);
         assertEquals(2, opened.summaries().size(), "the seed's connection and the labelled one");
+        var origin = assertInstanceOf(OpenedCapture.Saved.class, opened.origin(), "read from its event log");
+        assertEquals(Optional.empty(), origin.log().problem());
+        var events = opened.timeline().snapshot();
+        assertAll("the run as it was, not a re-import of its capture",
+                () -> assertTrue(events.stream().anyMatch(e -> e instanceof AppEvent a && a.conn() == labelled
+                        && a.event() == AppEventType.CONNECTED), "the applications' events"),
+                () -> assertTrue(events.stream().anyMatch(e -> e instanceof StateEvent s && s.conn() == labelled
+                        && s.orphan() && !s.inferred()), "the kernel's states, as sampled"),
+                () -> assertTrue(events.stream().anyMatch(e -> e instanceof ActionEvent a
+                        && a.conn() == labelled && a.action().equals(new Action.Kill())), "the kill"),
+                () -> assertEquals(lab.connections().get(0).settings(), opened.facts(1).settings().orElseThrow(),
+                        "the settings it was opened with"),
+                () -> assertEquals(KillScenario.SETTINGS, opened.facts(labelled).settings().orElseThrow()),
+                () -> assertTrue(opened.laneTitle(labelled).startsWith("#" + labelled + " second  ")
+                        && opened.laneTitle(labelled).contains("read-once"), "its lane says its settings: "
+                        + opened.laneTitle(labelled)));
+        onFx(() -> {
+            window.app().view().captureScreen().selectedConnProperty().set(labelled);
+            return null;
+        });
+        KillScenario.await(Duration.ofSeconds(10), "the saved run's story of the killed connection", () -> onFx(() -> {
+            var explanation = window.app().view().captureScreen().explanationProperty().get();
+            return explanation != null && explanation.story().conn() == labelled;
+        }));
+        var story = onFx(() -> window.app().view().captureScreen().explanationProperty().get().story().text());
+        assertTrue(story.contains("client's process was killed"), story);
+        assertTrue(onFx(() -> robot.lookup("#capture-status").queryAs(Label.class).getText()).contains("a saved run"));
         List<CaptureSummary> rows = onFx(() -> robot.lookup("#capture-table").queryAs(TableView.class).getItems()
                 .stream().map(CaptureSummary.class::cast).toList());
         assertEquals("second", rows.get(labelled - 1).label(), "its label, from the saved event log");
@@ -97,6 +137,20 @@ class CaptureWindowTest {
         });
         assertNull(onFx(() -> window.app().view().captureScreen()));
         KillScenario.await(Duration.ofSeconds(5), "Send to act on the live connection again", () -> !onFx(send::isDisabled));
+    }
+
+    @Test
+    void aSavedRunWhoseLogBreaksOffShowsWhatCameBeforeAndSaysWhere() throws Exception {
+        var run = Files.createDirectories(dir.resolve("crashed-run"));
+        var lines = new ArrayList<>(Files.readAllLines(Path.of("docs", "event-log-example.jsonl")));
+        lines.set(9, lines.get(9).substring(0, 25)); // line 10, cut as a crash cuts a write
+        var log = Files.write(run.resolve(RunFolder.EVENTS), lines);
+        var opened = onFx(() -> window.app().view().openCapture(run)).get(10, TimeUnit.SECONDS);
+        assertEquals(8, opened.timeline().size(), "the events of lines 2 to 9");
+        var message = onFx(() -> robot.lookup("#message").queryAs(Label.class).getText());
+        assertTrue(message.startsWith(log + ", line 10: the record does not end on its line ("), message);
+        assertTrue(message.contains(" This shows the 8 events before it."), message);
+        assertEquals(1, opened.summaries().size());
     }
 
     @Test
@@ -142,7 +196,7 @@ class CaptureWindowTest {
         var cut = dir.resolve("cut.pcap");
         Files.write(cut, Arrays.copyOf(bytes, bytes.length - 20)); // inside the last record
         var opened = onFx(() -> window.app().view().openCapture(cut)).get(10, TimeUnit.SECONDS);
-        assertTrue(opened.result().truncatedAt().isPresent());
+        assertTrue(assertInstanceOf(OpenedCapture.Imported.class, opened.origin()).result().truncatedAt().isPresent());
         var message = onFx(() -> robot.lookup("#message").queryAs(Label.class).getText());
         assertTrue(message.startsWith("cut.pcap ends inside packet 27 (which starts at byte "), message);
         assertEquals(3, opened.summaries().size(), "what was read is shown");

@@ -2,8 +2,11 @@ package org.keepalivelab.ui.capture;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.keepalivelab.explain.ConnectionFacts;
+import org.keepalivelab.export.LoggedRun;
+import org.keepalivelab.lab.SamplingTick;
 import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.Event;
 import org.keepalivelab.model.Timeline;
@@ -12,7 +15,9 @@ import org.keepalivelab.model.Timeline;
  * What an explanation reads about one connection of a capture: its events from the timeline, in time
  * order, and nothing the file cannot tell: no settings, no live status, the kernel's settings unknown
  * (-1, as {@link KernelSettings} writes a value it could not read: the capture may come from any
- * machine), made at its own last event.
+ * machine), made at its own last event. Of a saved run, its event log tells more: the settings each
+ * connection was opened with and the kernel's, as {@code explain.LabFacts} gives them for a run that is
+ * over.
  */
 public final class CaptureFacts {
     /** The kernel of a capture's machine: not in the file. */
@@ -33,9 +38,28 @@ public final class CaptureFacts {
      * @throws IllegalStateException when it has more than {@link #MOST_EVENTS} events, in one sentence
      */
     public static ConnectionFacts of(Timeline timeline, int conn) {
+        var events = events(timeline, conn);
+        long last = events.isEmpty() ? 0 : events.getLast().t();
+        return new ConnectionFacts(conn, events, Optional.empty(), UNKNOWN_KERNEL, Optional.empty(), last, 0);
+    }
+
+    /**
+     * Connection {@code conn}'s facts in a saved run read back from {@code log}: its events, its settings
+     * and the kernel's, nothing live, made at the run's last event; any thread.
+     *
+     * @throws IllegalStateException when it has more than {@link #MOST_EVENTS} events, in one sentence
+     */
+    public static ConnectionFacts ofSaved(Timeline timeline, int conn, LoggedRun log) {
+        var settings = log.connections().stream().filter(c -> c.conn() == conn).findFirst()
+                .flatMap(LoggedRun.Connection::settings);
+        return new ConnectionFacts(conn, events(timeline, conn), settings, log.kernel(), Optional.empty(), log.lastT(),
+                SamplingTick.periodNanos(log.connections().size()));
+    }
+
+    /** The connection's events in time order, from one pass over the timeline's connection column. */
+    private static List<Event> events(Timeline timeline, int conn) {
         var events = new ArrayList<Event>();
         int size = timeline.size();
-        long last = 0;
         for (int i = 0; i < size; i++) {
             if (timeline.conn(i) == conn) {
                 if (events.size() == MOST_EVENTS) {
@@ -43,10 +67,9 @@ public final class CaptureFacts {
                             + "the window explains at once", conn, MOST_EVENTS));
                 }
                 events.add(timeline.get(i));
-                last = Math.max(last, timeline.t(i));
             }
         }
         events.sort(Comparator.comparingLong(Event::t)); // stable: a file slightly out of order keeps its order at equal times
-        return new ConnectionFacts(conn, events, Optional.empty(), UNKNOWN_KERNEL, Optional.empty(), last, 0);
+        return events;
     }
 }

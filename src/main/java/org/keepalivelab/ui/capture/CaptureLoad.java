@@ -7,24 +7,26 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import org.keepalivelab.export.EventLogReader;
 import org.keepalivelab.imports.BadCaptureException;
 import org.keepalivelab.imports.CaptureImport;
 import org.keepalivelab.imports.CaptureStream;
 import org.keepalivelab.model.Timeline;
 
 /**
- * One capture being read into the window, on a thread of its own ({@value #THREAD}): the file streamed
- * through the import ({@link CaptureImport}) onto a new timeline, then counted per connection. Its
- * progress is the bytes of the file read so far (of a gzip file, its compressed bytes, so the fraction
- * is still of the file's size) and the packets, which the window polls; {@link #cancel} stops the
- * reader at its next read of the file (every 64 KiB at most) and <em>discards</em> what was read: a
- * capture cut where the user happened to click would look like connections left open at the end, a
- * story the file does not tell. Bad input completes {@link #done()} with a {@link Failure} in one
- * sentence naming the file, the packet and the byte.
+ * One capture or saved run being read into the window, on a thread of its own ({@value #THREAD}): a
+ * capture streamed through the import ({@link CaptureImport}) onto a new timeline, or a saved run's
+ * event log through {@link EventLogReader} (the run as it was recorded: its applications' events, the
+ * kernel's states, the actions, the settings; its capture stays for Wireshark), then counted per
+ * connection. Its progress is the bytes of the file read so far (of a gzip file, its compressed bytes,
+ * so the fraction is still of the file's size) and the packets or events, which the window polls;
+ * {@link #cancel} stops the reader at its next read of the file (every 64 KiB at most) and
+ * <em>discards</em> what was read: a capture cut where the user happened to click would look like
+ * connections left open at the end, a story the file does not tell. Bad input completes {@link #done()}
+ * with a {@link Failure} in one sentence naming the file, the packet and the byte (or the log's line).
  */
 public final class CaptureLoad {
     public static final String THREAD = "ui-import";
@@ -52,11 +54,11 @@ public final class CaptureLoad {
 
     /**
      * Starts reading {@code chosen}: a capture file, or a saved run (its folder, or the capture in it),
-     * whose event log's labels are restored too. Returns at once; any thread.
+     * read from its event log. Returns at once; any thread.
      */
     public static CaptureLoad start(Path chosen) {
         var run = RunFolder.runOf(chosen);
-        var file = run.map(folder -> folder.resolve(RunFolder.CAPTURE)).orElse(chosen);
+        var file = run.map(folder -> folder.resolve(RunFolder.EVENTS)).orElse(chosen);
         long size;
         try {
             size = Files.size(file);
@@ -71,13 +73,12 @@ public final class CaptureLoad {
     private void read() {
         var timeline = new Timeline();
         String name = file.getFileName().toString();
-        try (var in = CaptureStream.of(new Counting(Files.newInputStream(file)))) {
-            var result = CaptureImport.read(name, in, timeline, null, (packet, event) -> packets = packet);
-            var labels = run.isPresent() ? RunFolder.labels(run.get()) : Map.<Integer, String>of();
-            var summaries = CaptureSummaries.of(result, timeline, labels);
-            done.complete(new OpenedCapture(file, run, result, timeline, summaries, labels));
+        try {
+            done.complete(run.isPresent() ? readRun(run.get(), timeline) : readCapture(name, timeline));
         } catch (Cancelled e) {
             done.completeExceptionally(new CancellationException("Reading " + name + " was cancelled."));
+        } catch (EventLogReader.BadLogException e) {
+            fail(e.getMessage(), e); // names the file and the line already
         } catch (BadCaptureException e) {
             fail(file + ": " + e.getMessage() + ".", e);
         } catch (NoSuchFileException e) {
@@ -87,11 +88,27 @@ public final class CaptureLoad {
         }
     }
 
+    private OpenedCapture readCapture(String name, Timeline timeline) throws IOException, BadCaptureException {
+        try (var in = CaptureStream.of(new Counting(Files.newInputStream(file)))) {
+            var result = CaptureImport.read(name, in, timeline, null, (packet, event) -> packets = packet);
+            return new OpenedCapture(file, new OpenedCapture.Imported(result), timeline,
+                    CaptureSummaries.of(result, timeline));
+        }
+    }
+
+    private OpenedCapture readRun(Path folder, Timeline timeline) throws IOException {
+        try (var in = new Counting(Files.newInputStream(file))) {
+            var log = EventLogReader.read(file.toString(), in, timeline, events -> packets = events);
+            return new OpenedCapture(file, new OpenedCapture.Saved(folder, log), timeline,
+                    CaptureSummaries.of(log, timeline));
+        }
+    }
+
     private void fail(String sentence, Throwable cause) {
         done.completeExceptionally(new Failure(sentence, cause));
     }
 
-    /** The file read: the capture, or a saved run's {@value RunFolder#CAPTURE}. */
+    /** The file read: the capture, or a saved run's {@value RunFolder#EVENTS}. */
     public Path file() {
         return file;
     }
@@ -106,10 +123,10 @@ public final class CaptureLoad {
         return size <= 0 ? -1 : Math.min(1, (double) bytes / size);
     }
 
-    /** "Reading big.pcap: 12.3 of 80.0 MB, 1,234,567 packets". Any thread. */
+    /** "Reading big.pcap: 12.3 of 80.0 MB, 1,234,567 packets" (of a saved run, events). Any thread. */
     public String progressText() {
-        return String.format("Reading %s: %.1f of %.1f MB, %,d packets", file.getFileName(), bytes / 1e6, size / 1e6,
-                packets);
+        return String.format("Reading %s: %.1f of %.1f MB, %,d %s", file.getFileName(), bytes / 1e6, size / 1e6,
+                packets, run.isPresent() ? "events" : "packets");
     }
 
     /** Stops reading at the next read of the file and discards what was read. Any thread. */

@@ -3,12 +3,12 @@ package org.keepalivelab.ui.capture;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import org.keepalivelab.export.LoggedRun;
 import org.keepalivelab.imports.ImportResult;
 import org.keepalivelab.model.Timeline;
 
 /**
- * Counts each connection of an import in one pass over the timeline's primitive columns (no event
+ * Counts each connection of an import, or of a saved run, in one pass over the timeline's primitive columns (no event
  * record made): its first and last segment, its segments, keep-alives and retransmissions, and whether
  * it ended with a RST or a FIN. Off the FX thread: it reads every event once.
  */
@@ -16,9 +16,30 @@ final class CaptureSummaries {
     private CaptureSummaries() {
     }
 
-    /** @param labels each connection's label by its number, from the run's event log; empty for a capture */
-    static List<CaptureSummary> of(ImportResult result, Timeline timeline, Map<Integer, String> labels) {
-        int n = result.connections().size();
+    /** A connection to count: its number, its label ("" in a capture) and its ends as the list shows them. */
+    record Ends(int conn, String label, String client, String server) {
+    }
+
+    /** The connections of an import, by the ends its packets showed. */
+    static List<CaptureSummary> of(ImportResult result, Timeline timeline) {
+        return of(result.connections().stream()
+                .map(c -> new Ends(c.conn(), "", c.client().toString(), c.server().toString())).toList(), timeline);
+    }
+
+    /**
+     * The connections of a saved run, by its event log's header: the server's end, and the client's
+     * address, which is the server's (the lab binds its clients there, {@code lab.ClientEndpoint}); the
+     * log does not give the client's port.
+     */
+    static List<CaptureSummary> of(LoggedRun log, Timeline timeline) {
+        String server = log.serverAddress() + ":" + log.serverPort();
+        return of(log.connections().stream().map(c -> new Ends(c.conn(), c.label(), log.serverAddress(), server)).toList(),
+                timeline);
+    }
+
+    /** @param ends the connections, numbered 1 to n */
+    static List<CaptureSummary> of(List<Ends> ends, Timeline timeline) {
+        int n = ends.stream().mapToInt(Ends::conn).max().orElse(0);
         long[] first = new long[n + 1];
         long[] last = new long[n + 1];
         int[] segments = new int[n + 1];
@@ -45,13 +66,13 @@ final class CaptureSummaries {
                 default -> { }
             }
         }
-        var summaries = new ArrayList<CaptureSummary>(n);
-        for (var c : result.connections()) {
+        var summaries = new ArrayList<CaptureSummary>(ends.size());
+        for (var c : ends) {
             int conn = c.conn();
             var outcome = rst[conn] ? CaptureSummary.Outcome.RST
                     : fin[conn] ? CaptureSummary.Outcome.FIN : CaptureSummary.Outcome.OPEN;
             long start = segments[conn] == 0 ? 0 : first[conn];
-            summaries.add(new CaptureSummary(conn, labels.getOrDefault(conn, ""), c.client().toString(), c.server().toString(), start,
+            summaries.add(new CaptureSummary(conn, c.label(), c.client(), c.server(), start,
                     segments[conn] == 0 ? 0 : last[conn], segments[conn], keepalives[conn], retransmissions[conn],
                     outcome, ""));
         }

@@ -2,54 +2,117 @@ package org.keepalivelab.ui.capture;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.keepalivelab.explain.ConnectionFacts;
+import org.keepalivelab.export.LoggedRun;
 import org.keepalivelab.imports.ImportResult;
 import org.keepalivelab.model.Timeline;
+import org.keepalivelab.ui.settings.KernelDefaults;
+import org.keepalivelab.ui.settings.SettingsText;
 
 /**
- * A capture file read into the window: what the import found, its timeline (off the heap, in the
- * process's store; its files go once the capture is closed and no longer reachable), one small summary
- * per connection, and, for a saved lab run, the labels its event log gave the connections.
+ * A capture file, or a saved lab run, read into the window: where it came from, its timeline (off the
+ * heap, in the process's store; its files go once it is closed and no longer reachable) and one small
+ * summary per connection.
  *
- * @param file    the file read (a saved run's {@value RunFolder#CAPTURE})
- * @param run     the saved run's folder, when the file is one's
- * @param labels  each connection's label by number, from the run's event log; empty for a capture
+ * @param file   the file read: the capture, or a saved run's {@value RunFolder#EVENTS}
+ * @param origin what read it: an import of a capture, or a saved run's event log
  */
-public record OpenedCapture(Path file, Optional<Path> run, ImportResult result, Timeline timeline,
-                            List<CaptureSummary> summaries, Map<Integer, String> labels) {
+public record OpenedCapture(Path file, Origin origin, Timeline timeline, List<CaptureSummary> summaries) {
+
+    /** What the timeline was read from. */
+    public sealed interface Origin {
+    }
+
+    /** A capture file, imported: segments, and the states they imply. */
+    public record Imported(ImportResult result) implements Origin {
+    }
+
+    /**
+     * A lab run saved as a folder ({@link RunFolder}), read back from its event log: every event the run
+     * recorded, each connection's settings and label. Its capture stays in the folder, for Wireshark.
+     */
+    public record Saved(Path folder, LoggedRun log) implements Origin {
+    }
 
     /** What the window calls it: the run's folder, or the file. */
     public String name() {
-        return run.orElse(file).getFileName().toString();
+        return (origin instanceof Saved saved ? saved.folder() : file).getFileName().toString();
     }
 
     /** One line on what was read: "cut.pcap: 1,200 packets, 3 connections, 2,345 segments; 3 skipped (not TCP)". */
     public String summaryText() {
-        var text = new StringBuilder(String.format("%s: %,d packets, %,d connections, %,d segments", name(),
-                result.packetsRead(), result.connections().size(), timeline.size()));
-        if (result.packetsSkipped() > 0) {
-            text.append(String.format("; %,d skipped (not TCP)", result.packetsSkipped()));
-        }
-        if (result.packetsDuplicated() > 0) {
-            text.append(String.format("; %,d duplicates dropped", result.packetsDuplicated()));
-        }
-        run.ifPresent(folder -> text.append(labels.isEmpty() ? "; a saved run" : "; a saved run, its labels restored"));
-        return text.append(". What the applications saw is not in a capture.").toString();
+        return switch (origin) {
+            case Imported(var result) -> {
+                var text = new StringBuilder(String.format("%s: %,d packets, %,d connections, %,d segments", name(),
+                        result.packetsRead(), result.connections().size(), timeline.size()));
+                if (result.packetsSkipped() > 0) {
+                    text.append(String.format("; %,d skipped (not TCP)", result.packetsSkipped()));
+                }
+                if (result.packetsDuplicated() > 0) {
+                    text.append(String.format("; %,d duplicates dropped", result.packetsDuplicated()));
+                }
+                yield text.append(". What the applications saw is not in a capture.").toString();
+            }
+            case Saved(var folder, var log) -> String.format("%s: a saved run, %,d connections, %,d events, as the lab "
+                    + "recorded them, with their settings; its %s is for Wireshark.", name(), log.connections().size(),
+                    log.events(), RunFolder.CAPTURE);
+        };
     }
 
-    /** Where the file ended inside a packet, in one sentence; empty when it ended whole. */
+    /**
+     * Where the file stopped: a capture that ends inside a packet, or a saved run's log at a line that
+     * makes no sense, in one sentence; empty when it was read whole.
+     */
     public Optional<String> truncation() {
-        return result.truncatedAt().map(at -> String.format("%s ends inside packet %,d (which starts at byte %,d): "
-                + "this shows the %,d packets before it.", file.getFileName(), at.packet(), at.offset(), at.packet() - 1));
+        return switch (origin) {
+            case Imported(var result) -> result.truncatedAt().map(at -> String.format("%s ends inside packet %,d "
+                    + "(which starts at byte %,d): this shows the %,d packets before it.", file.getFileName(), at.packet(),
+                    at.offset(), at.packet() - 1));
+            case Saved(var folder, var log) -> log.problem().map(problem -> problem + String.format(
+                    " This shows the %,d events before it.", log.events()));
+        };
     }
 
-    /** A lane's title: its ends, and its label where the run gave it one. */
+    /**
+     * What an explanation of connection {@code conn} reads: a capture's events alone
+     * ({@link CaptureFacts#of}), or a saved run's with the settings it was opened with
+     * ({@link CaptureFacts#ofSaved}). Any thread.
+     */
+    public ConnectionFacts facts(int conn) {
+        return switch (origin) {
+            case Imported _ -> CaptureFacts.of(timeline, conn);
+            case Saved(var folder, var log) -> CaptureFacts.ofSaved(timeline, conn, log);
+        };
+    }
+
+    /** How the PNG's caption names its source. */
+    public String sourceNote() {
+        return switch (origin) {
+            case Imported _ -> "Imported from " + name() + ": what the applications saw is unknown";
+            case Saved _ -> "The saved run " + name();
+        };
+    }
+
+    /**
+     * A lane's title: its ends, and its label where the run gave it one; of a saved run, also the
+     * settings the connection was opened with, worded as the lab's own lanes word them, by the kernel
+     * defaults of the machine it ran on.
+     */
     public String laneTitle(int conn) {
         if (conn < 1 || conn > summaries.size()) {
             return "#" + conn;
         }
         var s = summaries.get(conn - 1);
-        return "#" + conn + (s.label().isEmpty() ? "" : " " + s.label()) + "  " + s.client() + " → " + s.server();
+        String title = "#" + conn + (s.label().isEmpty() ? "" : " " + s.label()) + "  " + s.client() + " → " + s.server();
+        if (origin instanceof Saved(var folder, var log)) {
+            var defaults = new KernelDefaults(log.kernel().keepaliveProbes(), log.kernel().finTimeout());
+            var connections = log.connections(); // numbered from 1 in order, as the lab opened them
+            var logged = conn <= connections.size() ? Optional.of(connections.get(conn - 1))
+                    : Optional.<LoggedRun.Connection>empty();
+            return logged.filter(c -> c.conn() == conn).flatMap(LoggedRun.Connection::settings)
+                    .map(settings -> title + "    " + SettingsText.lane(settings, defaults)).orElse(title);
+        }
+        return title;
     }
 }

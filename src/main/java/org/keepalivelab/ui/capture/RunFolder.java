@@ -5,18 +5,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.keepalivelab.export.EventLog;
 import org.keepalivelab.export.PcapFile;
 import org.keepalivelab.lab.Lab;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * A lab run saved as a folder, as a headless run's {@code --out} holds it: {@value #CAPTURE} (the lab's
@@ -29,7 +22,6 @@ import tools.jackson.core.json.JsonFactory;
 public final class RunFolder {
     public static final String CAPTURE = "capture.pcap";
     public static final String EVENTS = "events.jsonl";
-    private static final JsonFactory JSON = new JsonFactory();
 
     private RunFolder() {
     }
@@ -71,9 +63,13 @@ public final class RunFolder {
         }
     }
 
-    /** The saved run {@code chosen} is or belongs to: a folder holding {@value #CAPTURE}, or that file in one. */
+    /**
+     * The saved run {@code chosen} is or belongs to: a folder holding {@value #EVENTS}, or its
+     * {@value #CAPTURE}. The window reads the run from its event log, which holds what the capture
+     * cannot (the applications' events, the kernel's states, the actions, the settings).
+     */
     static Optional<Path> runOf(Path chosen) {
-        if (Files.isDirectory(chosen) && Files.isRegularFile(chosen.resolve(CAPTURE))) {
+        if (Files.isDirectory(chosen) && Files.isRegularFile(chosen.resolve(EVENTS))) {
             return Optional.of(chosen);
         }
         var parent = chosen.toAbsolutePath().getParent();
@@ -82,61 +78,5 @@ public final class RunFolder {
             return Optional.of(parent);
         }
         return Optional.empty();
-    }
-
-    /**
-     * The connections' labels, by number, from the header of {@code run}'s event log; empty without one.
-     * The lab numbers its connections as it opens them, each with its SYN, and an import numbers them by
-     * their first packet: for the lab's own capture the two agree.
-     */
-    static Map<Integer, String> labels(Path run) throws IOException {
-        var log = run.resolve(EVENTS);
-        var labels = new HashMap<Integer, String>();
-        if (!Files.isRegularFile(log)) {
-            return labels;
-        }
-        try (var reader = Files.newBufferedReader(log)) {
-            var header = reader.readLine();
-            if (header == null) {
-                return labels;
-            }
-            try (var json = JSON.createParser(ObjectReadContext.empty(), header)) {
-                if (json.nextToken() != JsonToken.START_OBJECT) {
-                    return labels;
-                }
-                while (json.nextToken() == JsonToken.PROPERTY_NAME) {
-                    var name = json.currentName();
-                    json.nextToken();
-                    if (name.equals("connections") && json.currentToken() == JsonToken.START_ARRAY) {
-                        while (json.nextToken() == JsonToken.START_OBJECT) {
-                            readConnection(json, labels);
-                        }
-                    } else {
-                        json.skipChildren();
-                    }
-                }
-            } catch (JacksonException e) {
-                throw new IOException(log.getFileName() + "'s first line is not the event log's JSON header ("
-                        + e.getOriginalMessage() + ")", e);
-            }
-        }
-        return labels;
-    }
-
-    private static void readConnection(JsonParser json, Map<Integer, String> labels) {
-        int conn = 0;
-        String label = null;
-        while (json.nextToken() == JsonToken.PROPERTY_NAME) {
-            var name = json.currentName();
-            json.nextToken();
-            switch (name) {
-                case "conn" -> conn = json.getIntValue();
-                case "label" -> label = json.getString();
-                default -> json.skipChildren();
-            }
-        }
-        if (conn > 0 && label != null) {
-            labels.put(conn, label);
-        }
     }
 }
