@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -32,23 +30,15 @@ class HeadlessCommandTest {
     @TempDir
     Path out;
 
-    private final StringWriter stdout = new StringWriter();
-    private final StringWriter stderr = new StringWriter();
-
-    private int run(String... args) {
-        var commandLine = LabCommand.commandLine();
-        commandLine.setOut(new PrintWriter(stdout, true));
-        commandLine.setErr(new PrintWriter(stderr, true));
-        return commandLine.execute(args);
-    }
+    private final CommandRun command = new CommandRun();
 
     @Test
     void scriptWritesTheEventLogWithItsHeaderAndThePcap() throws Exception {
-        int status = run("--headless", "--server-keepalive", "1,1,3", "--at", "0s:connect", "--at", "0.2s:send", "5",
+        int status = command.run("--headless", "--server-keepalive", "1,1,3", "--at", "0s:connect", "--at", "0.2s:send", "5",
                 "--at", "0.5s:abort", "--server-policy", "read-close", "--until", "closed", "--timeout", "20s",
                 "--out", out.toString());
 
-        assertEquals(0, status, stderr::toString);
+        assertEquals(0, status, command.stderr::toString);
         List<String> lines = Files.readAllLines(out.resolve("events.jsonl"));
         var header = fields(lines.getFirst());
         var pcap = ByteBuffer.wrap(Files.readAllBytes(out.resolve("capture.pcap"))).order(ByteOrder.LITTLE_ENDIAN);
@@ -60,9 +50,9 @@ class HeadlessCommandTest {
                         lines.getFirst()),
                 () -> assertTrue(lines.stream().anyMatch(l -> l.contains("\"kind\":\"RST\"")), "the abort's RST"),
                 () -> assertTrue(lines.stream().anyMatch(l -> l.contains("\"message\":\"Connection reset\"")), "the server's error"),
-                () -> assertTrue(stdout.toString().contains("Connection 1\n  server learned after "), stdout::toString),
-                () -> assertTrue(stdout.toString().contains("The server's socket reported 'Connection reset' (ECONNRESET)"),
-                        stdout::toString),
+                () -> assertTrue(command.stdout.toString().contains("Connection 1\n  server learned after "), command.stdout::toString),
+                () -> assertTrue(command.stdout.toString().contains("The server's socket reported 'Connection reset' (ECONNRESET)"),
+                        command.stdout::toString),
                 () -> assertEquals(0xa1b23c4d, pcap.getInt(0), "pcap with nanosecond stamps"),
                 () -> assertEquals(101, pcap.getInt(20), "raw IP link type"),
                 () -> assertTrue(Files.list(out).allMatch(f -> !f.getFileName().toString().endsWith(".part")),
@@ -71,7 +61,7 @@ class HeadlessCommandTest {
 
     @Test
     void eventsAreInTimeOrder() throws Exception {
-        assertEquals(0, run("--headless", "--until", "1s", "--out", out.toString()), stderr::toString);
+        assertEquals(0, command.run("--headless", "--until", "1s", "--out", out.toString()), command.stderr::toString);
         var lines = Files.readAllLines(out.resolve("events.jsonl"));
         long previous = Long.MIN_VALUE;
         for (var line : lines.subList(1, lines.size()).stream().filter(l -> l.startsWith("{\"t\":")).toList()) {
@@ -105,69 +95,70 @@ class HeadlessCommandTest {
         "--sysctl=tcp_retries2         | 'tcp_retries2' is not NAME=VALUE, as in tcp_retries2=5",
     })
     void badInputIsRefusedWithOneClearSentence(String option, String expected) {
-        int status = run("--headless", option, "--out", out.toString());
+        int status = command.run("--headless", option, "--out", out.toString());
 
         assertEquals(2, status);
-        assertTrue(stderr.toString().contains(expected), stderr::toString);
-        assertTrue(stderr.toString().lines().count() <= 2, stderr::toString);
+        assertTrue(command.stderr.toString().contains(expected), command.stderr::toString);
+        assertTrue(command.stderr.toString().lines().count() <= 2, command.stderr::toString);
     }
 
     /** As root the lab would run in the host's namespace with --no-namespace: it refuses, and writes nothing. */
     @Test
     void sysctlWithoutANamespaceIsRefusedBeforeAnythingStarts() throws Exception {
         var before = Files.readAllLines(Path.of("/proc/sys/net/ipv4/tcp_retries2")); // by line: the file says its size is 0
-        int status = run("--headless", "--no-namespace", "--sysctl", "tcp_retries2=4", "--out", out.toString());
+        int status = command.run("--headless", "--no-namespace", "--sysctl", "tcp_retries2=4", "--out", out.toString());
 
         assertEquals(2, status);
-        assertTrue(stderr.toString().startsWith("--sysctl refused: The lab's TCP settings (--sysctl) are those of a "
+        assertTrue(command.stderr.toString().startsWith("--sysctl refused: The lab's TCP settings (--sysctl) are those of a "
                 + "network namespace of its own, and --no-namespace keeps it in this process's: run Keepalive Lab "
-                + "without --no-namespace."), stderr::toString);
+                + "without --no-namespace."), command.stderr::toString);
         assertEquals(before, Files.readAllLines(Path.of("/proc/sys/net/ipv4/tcp_retries2")), "the host's value");
         assertTrue(Files.notExists(out.resolve("events.jsonl")), "nothing ran");
     }
 
     @Test
     void outThatIsAFileIsRefused() {
-        int status = run("--headless", "--out", "/proc/self/status");
+        int status = command.run("--headless", "--out", "/proc/self/status");
 
         assertEquals(2, status);
-        assertTrue(stderr.toString().startsWith("--out /proc/self/status is a file: give a directory"), stderr::toString);
+        assertTrue(command.stderr.toString().startsWith("--out /proc/self/status is a file: give a directory"),
+                command.stderr::toString);
     }
 
     @Test
     void orphanLifetimeZeroIsTheKernelsDefault() throws Exception {
-        assertEquals(0, run("--headless", "--orphan-lifetime", "0", "--until", "0.3s", "--out", out.toString()),
-                stderr::toString);
+        assertEquals(0, command.run("--headless", "--orphan-lifetime", "0", "--until", "0.3s", "--out", out.toString()),
+                command.stderr::toString);
         assertTrue(Files.readString(out.resolve("events.jsonl")).contains("\"orphanLifetimeIsKernelDefault\":true"));
     }
 
     @Test
     void aLabStillRunningAtTheTimeoutEndsWithStatus4AndItsExports() throws Exception {
         // The seed's read-once server never ends by itself while its client lives.
-        int status = run("--headless", "--at", "0s:connect", "--at", "0.2s:send 5", "--timeout", "0.5s",
+        int status = command.run("--headless", "--at", "0s:connect", "--at", "0.2s:send 5", "--timeout", "0.5s",
                 "--out", out.toString());
 
         assertEquals(4, status);
-        assertTrue(stderr.toString().startsWith("Stopped at the timeout (0.5s)"), stderr::toString);
+        assertTrue(command.stderr.toString().startsWith("Stopped at the timeout (0.5s)"), command.stderr::toString);
         assertTrue(Files.exists(out.resolve("events.jsonl")));
     }
 
     @Test
     void aRefusedActionIsNotRecordedAsDone() throws Exception {
-        int status = run("--headless", "--at", "0s:connect", "--at", "0.2s:kill", "--at", "0.4s:kill", "--out", out.toString());
+        int status = command.run("--headless", "--at", "0s:connect", "--at", "0.2s:kill", "--at", "0.4s:kill", "--out", out.toString());
 
         assertEquals(3, status);
-        assertEquals("Connection 1: cannot kill, the client no longer holds its socket.", stderr.toString().strip());
+        assertEquals("Connection 1: cannot kill, the client no longer holds its socket.", command.stderr.toString().strip());
         assertEquals(1, Files.readAllLines(out.resolve("events.jsonl")).stream()
                 .filter(line -> line.contains("\"action\":\"kill\"")).count(), "the kill that happened, once");
     }
 
     @Test
     void aStepOnAConnectionThatDoesNotExistFailsTheRunButKeepsWhatWasRecorded() throws Exception {
-        int status = run("--headless", "--at", "0s:connect", "--at", "0.1s:kill@2", "--out", out.toString());
+        int status = command.run("--headless", "--at", "0s:connect", "--at", "0.1s:kill@2", "--out", out.toString());
 
         assertEquals(3, status);
-        assertEquals("There is no connection 2.", stderr.toString().strip());
+        assertEquals("There is no connection 2.", command.stderr.toString().strip());
         assertTrue(Files.readString(out.resolve("events.jsonl")).contains("\"kind\":\"SYN\""));
     }
 
@@ -200,13 +191,13 @@ class HeadlessCommandTest {
                 0.2s:send 5
                 """);
 
-        int status = run("--headless", "--script", file.toString(), "--at", "0.4s:abort", "server", "--until", "closed",
+        int status = command.run("--headless", "--script", file.toString(), "--at", "0.4s:abort", "server", "--until", "closed",
                 "--timeout", "20s", "--out", out.resolve("exports").toString());
 
-        assertEquals(0, status, stderr::toString);
+        assertEquals(0, status, command.stderr::toString);
         var log = Files.readString(out.resolve("exports").resolve("events.jsonl"));
         assertAll(
-                () -> assertTrue(stdout.toString().contains("script: [0s:connect, 0.2s:send 5, 0.4s:abort server]"), stdout::toString),
+                () -> assertTrue(command.stdout.toString().contains("script: [0s:connect, 0.2s:send 5, 0.4s:abort server]"), command.stdout::toString),
                 () -> assertTrue(log.contains("\"serverKeepalive\":{\"enabled\":false"), log),
                 () -> assertTrue(log.contains("\"message\":\"Connection reset\""), "the client's read after the server's RST"));
     }
@@ -215,16 +206,16 @@ class HeadlessCommandTest {
     void aBadLineOfTheFileIsRefusedNamingTheFileAndLine() throws Exception {
         var file = Files.writeString(out.resolve("bad.script"), "0s:connect\n1s:sever-idle 8 forget\n");
 
-        assertEquals(2, run("--headless", "--script", file.toString(), "--out", out.toString()));
+        assertEquals(2, command.run("--headless", "--script", file.toString(), "--out", out.toString()));
         assertEquals(file + ":2: '1s:sever-idle 8 forget': sever-idle's middlebox drops or resets (drop|reset), not 'forget'",
-                stderr.toString().lines().findFirst().orElseThrow());
+                command.stderr.toString().lines().findFirst().orElseThrow());
     }
 
     @Test
     void aMissingFileAndABadServerOrphanLifetimeAreRefusedInOneSentence() {
-        assertEquals(2, run("--headless", "--script", out.resolve("none.script").toString()));
-        assertEquals(2, run("--headless", "--server-orphan-lifetime", "500"));
-        var lines = stderr.toString().lines().toList();
+        assertEquals(2, command.run("--headless", "--script", out.resolve("none.script").toString()));
+        assertEquals(2, command.run("--headless", "--server-orphan-lifetime", "500"));
+        var lines = command.stderr.toString().lines().toList();
         assertAll(
                 () -> assertEquals("--script " + out.resolve("none.script") + " does not exist.", lines.get(0)),
                 () -> assertEquals("Invalid value for option '--server-orphan-lifetime': orphan lifetime must be 1..120 s, "

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -25,15 +23,7 @@ class ImportCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter stdout = new StringWriter();
-    private final StringWriter stderr = new StringWriter();
-
-    private int run(String... args) {
-        var commandLine = LabCommand.commandLine();
-        commandLine.setOut(new PrintWriter(stdout, true));
-        commandLine.setErr(new PrintWriter(stderr, true));
-        return commandLine.execute(args);
-    }
+    private final CommandRun command = new CommandRun();
 
     /** A handshake, a keep-alive and its ACK from the server, as raw IP in a nanosecond pcap. */
     private static byte[] capture() {
@@ -52,7 +42,8 @@ class ImportCommandTest {
     void anImportWritesItsEventLogWithTheCapturesHeader() throws Exception {
         var file = Files.write(dir.resolve("in.pcap"), capture());
         var out = dir.resolve("out");
-        assertEquals(0, run("--headless", "--import", file.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(0, command.run("--headless", "--import", file.toString(), "--out", out.toString()),
+                command.stderr::toString);
         List<String> lines = Files.readAllLines(out.resolve("events.jsonl"));
         String header = lines.getFirst();
         for (String field : List.of("\"format\":2", "\"source\":\"capture\"", "\"file\":\"" + file + "\"",
@@ -76,7 +67,7 @@ class ImportCommandTest {
         String story = lines.getLast();
         assertTrue(story.contains("\"type\":\"story\"") && story.contains("Nothing broke the connection")
                 && story.contains("read from a capture"), story);
-        assertTrue(stdout.toString().contains("Connection 1"), stdout::toString);
+        assertTrue(command.stdout.toString().contains("Connection 1"), command.stdout::toString);
     }
 
     /** A string field's value in a JSON line: {@code "name":"value"}. */
@@ -90,7 +81,8 @@ class ImportCommandTest {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream(capture()));
-            assertEquals(0, run("--headless", "--import", "-", "--filter", ":80", "--out", dir.toString()), stderr::toString);
+            assertEquals(0, command.run("--headless", "--import", "-", "--filter", ":80", "--out", dir.toString()),
+                    command.stderr::toString);
         } finally {
             System.setIn(stdin);
         }
@@ -102,10 +94,10 @@ class ImportCommandTest {
     void aCutFileWritesWhatWasReadSaysWhereAndExits5() throws Exception {
         byte[] whole = capture();
         var file = Files.write(dir.resolve("cut.pcap"), Arrays.copyOf(whole, whole.length - 7));
-        assertEquals(ImportOptions.EXIT_TRUNCATED, run("--headless", "--import", file.toString(), "--out", dir.toString()));
+        assertEquals(ImportOptions.EXIT_TRUNCATED, command.run("--headless", "--import", file.toString(), "--out", dir.toString()));
         long lastRecord = 24 + 4 * (16 + 40);
         assertEquals(file + " ends inside packet 5 (which starts at byte " + lastRecord + "): the exports hold the 4 "
-                + "packets before it.", stderr.toString().strip());
+                + "packets before it.", command.stderr.toString().strip());
         List<String> lines = Files.readAllLines(dir.resolve("events.jsonl"));
         assertTrue(lines.getFirst().contains("\"truncatedAt\":{\"packet\":5,\"offset\":" + lastRecord + "}"), lines.getFirst());
         assertEquals(4, lines.stream().filter(l -> l.contains("\"type\":\"segment\"")).count());
@@ -116,21 +108,21 @@ class ImportCommandTest {
         byte[] bad = capture();
         ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putInt(24 + 16 + 40 + 8, 1 << 30);
         var file = Files.write(dir.resolve("bad.pcap"), bad);
-        assertEquals(ImportOptions.EXIT_BAD_CAPTURE, run("--headless", "--import", file.toString(), "--out", dir.toString()));
+        assertEquals(ImportOptions.EXIT_BAD_CAPTURE, command.run("--headless", "--import", file.toString(), "--out", dir.toString()));
         assertEquals(file + ": packet 2 at byte 80: captured length 1073741824 is more than 262144 bytes, the most any "
-                + "capture holds (libpcap's MAXIMUM_SNAPLEN).", stderr.toString().strip());
+                + "capture holds (libpcap's MAXIMUM_SNAPLEN).", command.stderr.toString().strip());
         assertFalse(Files.exists(dir.resolve("events.jsonl")));
     }
 
     @Test
     void theOptionsSayWhereTheyBelong() {
-        assertEquals(2, run("--headless", "--filter", ":80"));
-        assertTrue(stderr.toString().contains("--filter belongs to --import FILE."), stderr::toString);
-        assertEquals(2, run("--headless", "--import", "x.pcap", "--filter", "example.org:80"));
-        assertTrue(stderr.toString().contains("is not HOST:PORT, :PORT or [V6ADDR]:PORT"), stderr::toString);
-        assertEquals(2, run("--import", "x.pcap"));
-        assertTrue(stderr.toString().contains("--import needs --headless"), stderr::toString);
-        assertEquals(2, run("--headless", "--import", dir.resolve("none.pcap").toString(), "--out", dir.toString()));
-        assertTrue(stderr.toString().contains("none.pcap: there is no such file."), stderr::toString);
+        assertEquals(2, command.run("--headless", "--filter", ":80"));
+        assertTrue(command.stderr.toString().contains("--filter belongs to --import FILE."), command.stderr::toString);
+        assertEquals(2, command.run("--headless", "--import", "x.pcap", "--filter", "example.org:80"));
+        assertTrue(command.stderr.toString().contains("is not HOST:PORT, :PORT or [V6ADDR]:PORT"), command.stderr::toString);
+        assertEquals(2, command.run("--import", "x.pcap"));
+        assertTrue(command.stderr.toString().contains("--import needs --headless"), command.stderr::toString);
+        assertEquals(2, command.run("--headless", "--import", dir.resolve("none.pcap").toString(), "--out", dir.toString()));
+        assertTrue(command.stderr.toString().contains("none.pcap: there is no such file."), command.stderr::toString);
     }
 }
