@@ -3,6 +3,7 @@ package org.keepalivelab.ui.capture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.keepalivelab.explain.ConnectionFacts;
 import org.keepalivelab.export.LoggedRun;
 import org.keepalivelab.imports.ImportResult;
@@ -33,6 +34,14 @@ public record OpenedCapture(Path file, Origin origin, Timeline timeline, List<Ca
      * recorded, each connection's settings and label. Its capture stays in the folder, for Wireshark.
      */
     public record Saved(Path folder, LoggedRun log) implements Origin {
+    }
+
+    /**
+     * Which events' labels rest on what a capture cannot show: an import's, by its analyzer; none of a
+     * saved run, whose labels the live lab gave.
+     */
+    public IntPredicate assumedLabels() {
+        return origin instanceof Imported(var result) ? result.assumed()::contains : index -> false;
     }
 
     /** What the window calls it: the run's folder, or the file. */

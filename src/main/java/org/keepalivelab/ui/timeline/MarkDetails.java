@@ -32,7 +32,8 @@ public final class MarkDetails {
 
     private static String segment(TimelineModel model, ConnectionLane lane, Hit.Segment hit) {
         var row = lane.segments(hit.side());
-        var event = (SegmentEvent) model.source().get(row.eventIndex(hit.index()));
+        int index = row.eventIndex(hit.index());
+        var event = (SegmentEvent) model.source().get(index);
         var text = new StringBuilder();
         text.append(TimeAxis.format(event.t(), TimeAxis.MICROSECOND)).append(" · connection ").append(lane.conn()).append(" · ")
                 .append(hit.side().label()).append(" → ").append(hit.side().peer().label()).append('\n');
@@ -46,6 +47,11 @@ public final class MarkDetails {
                 .append(event.ack()).append("  len ").append(event.len()).append("  win ").append(event.window())
                 .append('\n');
         text.append(classification(event, row.answer(hit.index())));
+        if (model.assumed(index)) {
+            text.append("\nAssumed from the capture: a file cannot show whether the sender had data waiting, "
+                    + "and Linux probes a zero window only then; a keep-alive-shaped segment into a zero window "
+                    + "is taken for that probe.");
+        }
         if (event.dropped()) {
             text.append("\nLost: the lab's sever dropped it before the ")
                     .append(hit.side().peer().label()).append("'s socket saw it.");

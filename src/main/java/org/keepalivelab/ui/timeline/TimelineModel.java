@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.Event;
@@ -29,6 +30,7 @@ public final class TimelineModel {
     private final Timeline timeline;
     private final SegmentRows segmentRows;
     private final MappedBlocks store;
+    private final IntPredicate assumed;
     private final List<ConnectionLane> lanes = new ArrayList<>();
     private final List<ConnectionLane> lanesView = Collections.unmodifiableList(lanes); // read every frame
     private int read;
@@ -36,8 +38,18 @@ public final class TimelineModel {
     private long firstT = Long.MAX_VALUE;
     private long lastT = Long.MIN_VALUE;
 
+    /** The model of a lab's timeline, whose every label the lab saw for itself. */
     public TimelineModel(Timeline timeline) {
+        this(timeline, index -> false);
+    }
+
+    /**
+     * @param assumed which events' labels rest on what the source cannot show (an imported capture's, by
+     *                {@code imports.ImportResult.assumed()}): their details say so
+     */
+    public TimelineModel(Timeline timeline, IntPredicate assumed) {
         this.timeline = timeline;
+        this.assumed = assumed;
         this.segmentRows = new SegmentRows(timeline);
         this.store = new MappedBlocks(timeline.directory(), "lanes", FIRST_FILE, LARGEST_FILE);
     }
@@ -85,6 +97,11 @@ public final class TimelineModel {
     /** The lab's timeline this model reads. */
     public Timeline source() {
         return timeline;
+    }
+
+    /** True when the label of the event at {@code index} is assumed from a capture, not seen. */
+    public boolean assumed(int index) {
+        return assumed.test(index);
     }
 
     /** Lanes in order of connection; lane {@code i} is connection {@code i + 1}. */

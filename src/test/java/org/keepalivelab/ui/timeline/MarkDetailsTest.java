@@ -47,6 +47,23 @@ class MarkDetailsTest {
     }
 
     @Test
+    void aLabelAssumedFromACaptureSaysSoAndWhyAndOnlyThat() {
+        var timeline = new Timeline();
+        var model = new TimelineModel(timeline, index -> index == 1);
+        for (int i = 0; i < 2; i++) {
+            timeline.append(new SegmentEvent(1_000 + i, 1, Direction.C2S, TcpFlags.ACK, 100 + i, 1, 0, 0,
+                    SegmentKind.ZERO_WINDOW_PROBE, false));
+        }
+        model.pull();
+
+        var seen = MarkDetails.describe(new Hit.Segment(1, Side.CLIENT, 0), model);
+        var assumed = MarkDetails.describe(new Hit.Segment(1, Side.CLIENT, 1), model);
+        assertFalse(seen.contains("Assumed"), seen);
+        assertTrue(assumed.contains("Assumed from the capture: a file cannot show whether the sender had data waiting"),
+                assumed);
+    }
+
+    @Test
     void anInferredProbeSaysTheKernelIsSampledLessOftenBeyondAHundredConnections() {
         var timeline = new Timeline();
         var model = new TimelineModel(timeline);
