@@ -22,6 +22,7 @@ import org.keepalivelab.cli.Converters.ThemeConverter;
 import org.keepalivelab.cli.Converters.TimeoutConverter;
 import org.keepalivelab.cli.Converters.UntilConverter;
 import org.keepalivelab.cli.Converters.UserTimeoutConverter;
+import org.keepalivelab.explain.RunExplanations;
 import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.export.EventLog;
 import org.keepalivelab.export.PcapFile;
@@ -343,8 +344,9 @@ public final class LabCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         var script = Script.of(allSteps, connections, until, timeout);
-        var sinks = sinks();
-        sinks.add(StoryPrinter.sink(stdout)); // after the files: what the run meant, for people
+        var explained = new RunExplanations(); // one story for every export of the run
+        var sinks = sinks(explained);
+        sinks.add(StoryPrinter.sink(stdout, explained)); // after the files: what the run meant, for people
         var outcome = Run.play(settings, isolation, script, sinks, new Run.Listener() {
             @Override
             public void started(Lab lab) {
@@ -369,11 +371,11 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     /** The exports, in the order they are written and reported: the event log, the PNG, the capture. */
-    private List<Run.Sink> sinks() {
+    private List<Run.Sink> sinks(RunExplanations explained) {
         var sinks = new ArrayList<Run.Sink>();
-        sinks.add(EventLog.sink(out.resolve("events.jsonl")));
+        sinks.add(EventLog.sink(out.resolve("events.jsonl"), explained));
         if (png != null) {
-            sinks.add(PngExport.sink(png, pngSize.width(), pngSize.height(), theme));
+            sinks.add(PngExport.sink(png, pngSize.width(), pngSize.height(), theme, explained));
         }
         sinks.add(PcapFile.sink(out.resolve("capture.pcap")));
         if (pcapng != null) {

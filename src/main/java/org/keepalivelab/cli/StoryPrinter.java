@@ -4,9 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import org.keepalivelab.explain.Explanation;
-import org.keepalivelab.explain.LabFacts;
+import org.keepalivelab.explain.RunExplanations;
 import org.keepalivelab.lab.Run;
-import org.keepalivelab.linux.KernelSettings;
 
 /**
  * A headless run's last sink: prints, for people, each connection's detections and story once the
@@ -19,11 +18,9 @@ final class StoryPrinter {
     private StoryPrinter() {
     }
 
-    static Run.Sink sink(PrintWriter out) {
+    static Run.Sink sink(PrintWriter out, RunExplanations explained) {
         return lab -> {
-            for (var facts : LabFacts.ofFinished(lab, KernelSettings.read())) {
-                print(out, Explanation.of(facts));
-            }
+            explained.of(lab).forEach(explanation -> print(out, explanation));
             out.flush();
             return Optional.empty();
         };

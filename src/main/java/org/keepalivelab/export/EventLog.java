@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.keepalivelab.explain.Detection;
 import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.explain.KernelFinding;
-import org.keepalivelab.explain.LabFacts;
 import org.keepalivelab.explain.ProbeVerdict;
 import org.keepalivelab.explain.ProbeVerdicts;
+import org.keepalivelab.explain.RunExplanations;
 import org.keepalivelab.explain.Story;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.Lab;
@@ -50,18 +50,22 @@ public final class EventLog {
 
     /** Writes the log of everything the lab recorded so far to {@code file}, atomically. */
     public static void write(Lab lab, Path file) throws IOException {
-        AtomicFiles.write(file, out -> write(lab, out));
+        write(lab, new RunExplanations(), file);
     }
 
-    /** A run's sink that writes the log to {@code file}. */
-    public static Run.Sink sink(Path file) {
+    private static void write(Lab lab, RunExplanations explained, Path file) throws IOException {
+        AtomicFiles.write(file, out -> write(lab, explained.of(lab), out));
+    }
+
+    /** A run's sink that writes the log to {@code file}, with the run's {@code explained}. */
+    public static Run.Sink sink(Path file, RunExplanations explained) {
         return lab -> {
-            write(lab, file);
+            write(lab, explained, file);
             return Optional.of(new Run.Written(file, lab.timeline().size() + " events"));
         };
     }
 
-    static void write(Lab lab, OutputStream out) {
+    static void write(Lab lab, List<Explanation> explained, OutputStream out) {
         var kernel = KernelSettings.read();
         List<Event> events = lab.timeline().inTimeOrder();
         var verdicts = new ProbeVerdicts(events);
@@ -72,8 +76,7 @@ public final class EventLog {
                 writeEvent(json, event, ProbeVerdicts.isProbe(event) ? Optional.of(verdicts.of(i)) : Optional.empty());
             }
             // The run is over for this record: no story ends with what the kernel does next.
-            for (var facts : LabFacts.ofFinished(lab, kernel)) {
-                var explanation = Explanation.of(facts);
+            for (var explanation : explained) {
                 explanation.detections().forEach(d -> writeDetection(json, d));
                 writeStory(json, explanation.story());
             }

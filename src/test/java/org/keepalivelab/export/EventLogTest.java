@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.keepalivelab.explain.RunExplanations;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.KeepaliveSettings;
 import org.keepalivelab.lab.Lab;
@@ -42,7 +43,7 @@ class EventLogTest {
                 .map(ScriptStep::parse).toList();
         var file = dir.resolve("events.jsonl");
         var outcome = Run.play(settings, Isolation.HOST, new Script(steps, null, Duration.ofSeconds(30)),
-                List.of(EventLog.sink(file)), new Run.Listener() {
+                List.of(EventLog.sink(file, new RunExplanations())), new Run.Listener() {
                     @Override
                     public void started(Lab lab) {
                         lab.captureProblem().ifPresent(problem -> {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.keepalivelab.explain.RunExplanations;
 import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.Run;
@@ -67,7 +68,7 @@ class PngExportTest {
             lab.connect().get();
             Path file = dir.resolve("run.png");
 
-            var written = PngExport.sink(file, 1280, 720, Theme.DARK).write(lab).orElseThrow();
+            var written = PngExport.sink(file, 1280, 720, Theme.DARK, new RunExplanations()).write(lab).orElseThrow();
 
             var image = ImageIO.read(file.toFile());
             assertPicture(image, 1280);
@@ -80,7 +81,7 @@ class PngExportTest {
     void refusesASizeOutsideItsRange() {
         var e = assertThrows(IllegalArgumentException.class, () -> PngExport.checkSize(10, 10));
         assertTrue(e.getMessage().contains("320..8192"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PngExport.sink(dir.resolve("no.png"), 10, 10, Theme.LIGHT));
+        assertThrows(IllegalArgumentException.class, () -> PngExport.sink(dir.resolve("no.png"), 10, 10, Theme.LIGHT, new RunExplanations()));
     }
 
     /** The PNG's Description text, what the picture says it shows; null for none. */

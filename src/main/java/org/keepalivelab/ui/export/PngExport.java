@@ -26,6 +26,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.explain.LabFacts;
+import org.keepalivelab.explain.RunExplanations;
 import org.keepalivelab.export.AppVersion;
 import org.keepalivelab.export.AtomicFiles;
 import org.keepalivelab.lab.ConnectionStatus;
@@ -128,11 +129,14 @@ public final class PngExport {
      *
      * @throws IllegalArgumentException for a size outside {@link #WIDTH} × {@link #HEIGHT}
      */
-    public static Run.Sink sink(Path file, int width, int height, Theme theme) {
+    public static Run.Sink sink(Path file, int width, int height, Theme theme, RunExplanations explained) {
         checkSize(width, height);
         return lab -> {
             PngToolkit.startHeadless();
-            int drawn = write(lab.timeline(), lab.connections(), modeNote(lab), LAB_START, LAB_END, width, height, theme, file);
+            var all = explained.of(lab);
+            var shown = all.subList(0, Math.min(TimelineImage.lanesAtMost(width, height), all.size()));
+            int drawn = write(lab.timeline(), lab.connections(), shown, modeNote(lab), LAB_START, LAB_END, width,
+                    height, theme, file);
             return Optional.of(new Run.Written(file, width + "×" + drawn + ", "
                     + theme.name().toLowerCase(Locale.ROOT) + " theme"));
         };
