@@ -14,7 +14,8 @@ import org.keepalivelab.model.Timeline;
  * timestamp, decodes it, keeps it for the pcap export, classifies it and appends it to the timeline.
  */
 public final class Capture implements AutoCloseable {
-    private static final int RECEIVE_BUFFER = 32 << 20;
+    /** 65,536 frames: a quarter of a second of the heaviest flood the benchmarks make, should the thread stall. */
+    private static final int RING_BYTES = 32 << 20;
     private static final long DROP_CHECK_NANOS = 1_000_000_000L;
 
     private final PacketSocket socket;
@@ -41,16 +42,31 @@ public final class Capture implements AutoCloseable {
     }
 
     /**
-     * Starts capturing on {@code lo}.
+     * Starts capturing on {@code lo} the packets of the lab's server port.
      *
      * @throws LinuxException when the packet socket cannot be opened; without {@code CAP_NET_RAW} its
      *                        {@link LinuxException#isPermissionDenied()} is true
      */
     public static Capture start(String threadName, ConnectionDirectory directory, Timeline timeline, LabClock clock)
             throws LinuxException {
-        var capture = new Capture(threadName, PacketSocket.open("lo", RECEIVE_BUFFER), directory, timeline, clock);
+        var socket = PacketSocket.open("lo", RING_BYTES);
+        try {
+            socket.hearOnly(directory.serverPort());
+        } catch (LinuxException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        var capture = new Capture(threadName, socket, directory, timeline, clock);
         capture.thread.start();
         return capture;
+    }
+
+    /**
+     * Hears loopback packets with {@code port} at either end too, besides the lab's server port: the
+     * capture's thread passes them (they are no lab segments) and counts them in {@link #takenInUpTo()}.
+     */
+    public void hearAlso(int port) throws LinuxException {
+        socket.hearOnly(directory.serverPort(), port);
     }
 
     public PacketLog packets() {
@@ -73,9 +89,9 @@ public final class Capture implements AutoCloseable {
     }
 
     /**
-     * The lab time of the latest packet on loopback the capture has taken in, the lab's or another's:
-     * every lab segment the kernel stamped before it is on the timeline by now, as the packet socket
-     * queues packets in order of arrival. Any thread.
+     * The lab time of the latest packet the capture has taken in, a lab segment or another that it hears
+     * ({@link #hearAlso}): every lab segment the kernel stamped before it is on the timeline by now, as
+     * the packet socket's ring holds packets in order of arrival. Any thread.
      */
     public long takenInUpTo() {
         return takenInUpTo;
@@ -108,8 +124,7 @@ public final class Capture implements AutoCloseable {
     }
 
     private void accept(int length) {
-        // The kernel stamps every packet; the fallback only guards against a kernel that did not.
-        long epochNanos = socket.timestampNanos() >= 0 ? socket.timestampNanos() : clock.startEpochNanos() + clock.now();
+        long epochNanos = socket.timestampNanos();
         long t = clock.sinceStart(epochNanos);
         take(length, epochNanos, t);
         takenInUpTo = t;
@@ -117,8 +132,9 @@ public final class Capture implements AutoCloseable {
 
     /** The packet just received, stamped {@code t}: on the timeline and in the pcap if it is a lab segment. */
     private void take(int length, long epochNanos, long t) {
-        int captured = Math.min(length, PacketSocket.SNAP_LENGTH);
-        var segment = SegmentDecoder.decode(socket.packet(), captured);
+        int captured = socket.captured();
+        var packet = socket.packet();
+        var segment = SegmentDecoder.decode(packet, captured);
         if (segment == null) {
             return;
         }
@@ -137,7 +153,7 @@ public final class Capture implements AutoCloseable {
         if (conn == 0) {
             return;
         }
-        packets.append(epochNanos, socket.packet(), captured, length);
+        packets.append(epochNanos, packet, captured, length);
         var kind = analyzer(conn).classify(dir, segment);
         boolean dropped = directory.dropped(conn, dir, t, segment.flags());
         timeline.appendSegment(t, conn, dir, segment.flags(), segment.seq(), segment.ack(), segment.len(),

@@ -31,6 +31,7 @@ final class CaptureWatermark implements AutoCloseable {
             channel.bind(new InetSocketAddress(loopback, 0));
             channel.connect(channel.getLocalAddress());
             channel.configureBlocking(false);
+            capture.hearAlso(((InetSocketAddress) channel.getLocalAddress()).getPort());
             return new CaptureWatermark(capture, channel);
         } catch (IOException | RuntimeException e) {
             channel.close();

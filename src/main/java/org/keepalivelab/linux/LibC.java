@@ -26,6 +26,14 @@ final class LibC {
     static final int SOCK_CLOEXEC = 0x80000;
     /** The level of the options every socket has, whatever its family ({@code <asm-generic/socket.h>}). */
     static final int SOL_SOCKET = 1;
+    /** {@code SO_ATTACH_FILTER}: a classic BPF program decides what reaches the socket ({@code <asm-generic/socket.h>}). */
+    static final int SO_ATTACH_FILTER = 26;
+    /** mmap(2)'s protections and flags ({@code <asm-generic/mman-common.h>}, {@code <linux/mman.h>}). */
+    private static final int PROT_READ = 0x1;
+    private static final int PROT_WRITE = 0x2;
+    private static final int MAP_SHARED = 0x1;
+    /** {@code MAP_FAILED}, mmap(2)'s answer when it fails: {@code (void *) -1}. */
+    private static final long MAP_FAILED = -1L;
 
     private static final MethodHandle socket$mh = Native.downcallWithErrno("socket",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
@@ -43,8 +51,12 @@ final class LibC {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle sendto$mh = Native.downcallWithErrno("sendto",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle recvmsg$mh = Native.downcallWithErrno("recvmsg",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle poll$mh = Native.downcallWithErrno("poll",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle mmap$mh = Native.downcallWithErrno("mmap",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final MethodHandle munmap$mh = Native.downcallWithErrno("munmap",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle ioctl$mh = Native.downcallWithErrno("ioctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
             Linker.Option.firstVariadicArg(2));
@@ -118,14 +130,46 @@ final class LibC {
     }
 
     /**
-     * recvmsg(2) with a caller-owned {@code errno} segment, for a receive loop that must not allocate:
-     * the byte count, or -1 with the captured errno left in {@code errno}.
+     * poll(2) on the one descriptor in {@code pollfd}, with a caller-owned {@code errno} segment, for a
+     * receive loop that must not allocate: how many descriptors are ready (0 or 1), 0 after
+     * {@code timeoutMillis}, or -1 with the captured errno left in {@code errno}.
      */
-    static long recvmsg(MemorySegment errno, int fd, MemorySegment msghdr, int flags) {
+    static int poll(MemorySegment errno, MemorySegment pollfd, int timeoutMillis) {
         try {
-            return (long) recvmsg$mh.invokeExact(errno, fd, msghdr, flags);
+            return (int) poll$mh.invokeExact(errno, pollfd, 1L, timeoutMillis);
         } catch (Throwable t) {
             throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * mmap(2) of the first {@code length} bytes of the descriptor's memory (a packet socket's ring),
+     * shared with the kernel, readable and writable; closing {@code arena} unmaps it.
+     */
+    @SuppressWarnings("restricted") // the kernel mapped exactly length bytes at this address
+    static MemorySegment mmapShared(int fd, long length, Arena arena) throws LinuxException {
+        MemorySegment address;
+        try (var confined = Arena.ofConfined()) {
+            var errno = confined.allocate(Native.CAPTURE_LAYOUT);
+            try {
+                address = (MemorySegment) mmap$mh.invokeExact(errno, MemorySegment.NULL, length,
+                        PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0L);
+            } catch (Throwable t) {
+                throw new AssertionError(t);
+            }
+            if (address.address() == MAP_FAILED) {
+                throw new LinuxException("mmap", Native.errno(errno));
+            }
+        }
+        return address.reinterpret(length, arena, mapping -> munmap(mapping, length));
+    }
+
+    /** munmap(2); the mapping is gone even when it reports an error, so there is nothing to undo. */
+    private static void munmap(MemorySegment mapping, long length) {
+        try {
+            call("munmap", errno -> (int) munmap$mh.invokeExact(errno, mapping, length));
+        } catch (LinuxException e) {
+            // only an address or length that was never mapped fails, and these are the kernel's own
         }
     }
 

@@ -4,125 +4,105 @@ import static org.keepalivelab.linux.LibC.AF_PACKET;
 import static org.keepalivelab.linux.LibC.SOCK_CLOEXEC;
 import static org.keepalivelab.linux.LibC.SOCK_DGRAM;
 import static org.keepalivelab.linux.LibC.SOL_SOCKET;
+import static org.keepalivelab.linux.LibC.SO_ATTACH_FILTER;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
 import java.time.Duration;
 
 /**
  * An {@code AF_PACKET} socket on one interface that receives each IP packet once, with the kernel's
- * receive timestamp ({@code CLOCK_REALTIME}, nanoseconds).
+ * receive timestamp ({@code CLOCK_REALTIME}, nanoseconds), through a ring of frames it shares with the
+ * kernel ({@link PacketRing}): under load, many packets are read per wake-up, none with a system call.
  *
  * <p>{@code SOCK_DGRAM} strips the link header, so a packet starts at its IPv4 or IPv6 header. On
  * loopback every packet passes twice (sent, then received); {@code PACKET_IGNORE_OUTGOING} keeps the
  * received copy, whose timestamp is when the receiving side got it. Only the first
- * {@link #SNAP_LENGTH} bytes of a packet are copied: the headers, which is all the lab reads; the
+ * {@link #SNAP_LENGTH} bytes of a packet are handed out: the headers, which is all the lab reads; the
  * packet's real length is still reported.
  *
  * <p>Not thread-safe: one thread receives, and closes the socket only once that thread has stopped.
- * {@code SO_RCVTIMEO} bounds each wait, so the thread can notice it should stop. After
+ * Each wait for a packet lasts at most 100 ms, so the thread can notice it should stop. After
  * {@link #close()}, which is harmless twice, every other method throws {@link IllegalStateException}.
  */
 public final class PacketSocket implements AutoCloseable {
-    /** Bytes kept of each packet: the largest IPv4 header (60) and TCP header (60), with room to spare. */
+    /** Bytes handed out of each packet: the largest IPv4 header (60) and TCP header (60), with room to spare. */
     public static final int SNAP_LENGTH = 256;
 
     private static final short ETH_P_ALL = 3;
-    private static final int SO_RCVBUF = 8;
-    private static final int SO_RCVTIMEO = 20;
-    private static final int SO_RCVBUFFORCE = 33;
     private static final int SO_TIMESTAMPNS = 35;
     private static final int SOL_PACKET = 263;
     private static final int PACKET_STATISTICS = 6;
+    private static final int PACKET_VERSION = 10;
+    private static final int PACKET_TIMESTAMP = 17;
     private static final int PACKET_IGNORE_OUTGOING = 23;
-    private static final int MSG_DONTWAIT = 0x40;
-    private static final int MSG_TRUNC = 0x20;
-    private static final Duration RECEIVE_TIMEOUT = Duration.ofMillis(100);
+    private static final int TPACKET_V2 = 1;
+    /** {@code SOF_TIMESTAMPING_SOFTWARE} ({@code <linux/net_tstamp.h>}): report the software stamp. */
+    private static final int SOF_TIMESTAMPING_SOFTWARE = 1 << 4;
+    private static final int RECEIVE_TIMEOUT_MILLIS = 100;
+    /** The nap before waiting, under load: at 250,000 packets a second, fifty packets come in one. */
+    private static final Duration NAP = Duration.ofNanos(200_000);
 
     private final SocketDescriptor descriptor;
-    /** The receive buffers: a few hundred bytes, which the collector frees with this object. */
-    private final Arena arena = Arena.ofAuto();
-    private final MemorySegment buffer;
-    private final MsgHdr message;
-    /** The first control message, the only one asked for: the timestamp. */
-    private final CmsgHdr control;
-    private final Timespec timestamp;
-    /** The receiving thread's errno, kept so that a receive allocates nothing. */
+    private final PacketRing ring;
+    /** The wait's {@code struct pollfd} and errno, kept so that a receive allocates nothing. */
+    private final MemorySegment pollfd;
     private final MemorySegment errno;
-    private long timestampNanos;
+    /** True while the ring's current frame is the packet last handed out, not yet given back. */
+    private boolean holding;
+    /** True when packets were taken since the last nap or wait. */
+    private boolean takenSinceWait;
 
-    private PacketSocket(SocketDescriptor descriptor) {
+    private PacketSocket(SocketDescriptor descriptor, PacketRing ring) {
         this.descriptor = descriptor;
-        buffer = arena.allocate(SNAP_LENGTH, 8);
-        var controlBuffer = arena.allocate(CmsgHdr.spaceFor(Timespec.LAYOUT), CmsgHdr.LAYOUT.byteAlignment());
-        message = new MsgHdr(arena, new IoVec(arena, buffer), controlBuffer);
-        control = new CmsgHdr(controlBuffer);
-        timestamp = new Timespec(control.data(Timespec.LAYOUT.byteSize()));
+        this.ring = ring;
+        var arena = Arena.ofAuto(); // a few bytes, which the collector frees with this object
+        pollfd = PollFd.waitingFor(arena, PollFd.POLLIN);
         errno = arena.allocate(Native.CAPTURE_LAYOUT);
     }
 
     /**
      * Opens a packet socket on {@code interfaceName}.
      *
-     * @param receiveBuffer bytes the kernel may queue before it drops packets
+     * @param ringBytes bytes of frames the kernel may fill before it drops packets (512 a packet)
      * @throws LinuxException with {@link LinuxException#isPermissionDenied()} when the process lacks
      *                        {@code CAP_NET_RAW} in its network namespace
      */
-    public static PacketSocket open(String interfaceName, int receiveBuffer) throws LinuxException {
-        if (receiveBuffer <= 0) {
-            throw new IllegalArgumentException("A receive buffer needs at least one byte: " + receiveBuffer);
+    public static PacketSocket open(String interfaceName, int ringBytes) throws LinuxException {
+        if (ringBytes < PacketRing.FRAME_SIZE) {
+            throw new IllegalArgumentException("A ring needs room for one frame of " + PacketRing.FRAME_SIZE
+                    + " bytes: " + ringBytes);
         }
         int index = LibC.ifNameToIndex(interfaceName);
-        var socket = new PacketSocket(SocketDescriptor.open(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, networkOrder(ETH_P_ALL)));
+        // Protocol 0: the socket hears nothing until bind() names the protocol and the interface
+        // (packet(7)), so no other interface's packet reaches the ring meanwhile.
+        var descriptor = SocketDescriptor.open(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         try {
-            socket.ignoreOutgoing();
-            socket.stampReceivedPackets();
-            socket.setReceiveBuffer(receiveBuffer);
-            socket.setReceiveTimeout(RECEIVE_TIMEOUT);
+            descriptor.setOption(SOL_PACKET, PACKET_VERSION, TPACKET_V2, "PACKET_VERSION");
+            // loopback's sent copy of each packet stays out
+            descriptor.setOption(SOL_PACKET, PACKET_IGNORE_OUTGOING, 1, "PACKET_IGNORE_OUTGOING");
+            stampOnArrival(descriptor);
+            var socket = new PacketSocket(descriptor, PacketRing.map(descriptor, ringBytes));
             socket.bind(index);
-            // Until bind() the socket heard every interface: drop what queued meanwhile.
-            while (socket.receive(MSG_DONTWAIT) >= 0) {
-                // discard
-            }
             return socket;
         } catch (LinuxException | RuntimeException e) {
-            socket.close();
+            descriptor.close();
             throw e;
         }
     }
 
-    /** {@code htons}: socket(2) takes the protocol in network byte order. */
-    private static int networkOrder(short value) {
-        return Short.toUnsignedInt(ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? value : Short.reverseBytes(value));
-    }
-
-    /** {@code PACKET_IGNORE_OUTGOING}: loopback's sent copy of each packet stays out. */
-    private void ignoreOutgoing() throws LinuxException {
-        descriptor.setOption(SOL_PACKET, PACKET_IGNORE_OUTGOING, 1, "PACKET_IGNORE_OUTGOING");
-    }
-
-    /** {@code SO_TIMESTAMPNS}: each packet comes with its receive time, a {@link Timespec}. */
-    private void stampReceivedPackets() throws LinuxException {
+    /**
+     * Each frame's stamp is the packet's arrival: {@code SO_TIMESTAMPNS} makes the kernel stamp every
+     * packet as it enters the receive path ({@code net_timestamp_check}), and {@code PACKET_TIMESTAMP}
+     * has the ring report that stamp ({@code tpacket_get_timestamp}) rather than the moment it copied
+     * the packet.
+     */
+    private static void stampOnArrival(SocketDescriptor descriptor) throws LinuxException {
         descriptor.setOption(SOL_SOCKET, SO_TIMESTAMPNS, 1, "SO_TIMESTAMPNS");
+        descriptor.setOption(SOL_PACKET, PACKET_TIMESTAMP, SOF_TIMESTAMPING_SOFTWARE, "PACKET_TIMESTAMP");
     }
 
-    private void setReceiveBuffer(int bytes) throws LinuxException {
-        try {
-            descriptor.setOption(SOL_SOCKET, SO_RCVBUFFORCE, bytes, "SO_RCVBUFFORCE");
-        } catch (LinuxException e) {
-            // Without CAP_NET_ADMIN the kernel caps the buffer at net.core.rmem_max.
-            descriptor.setOption(SOL_SOCKET, SO_RCVBUF, bytes, "SO_RCVBUF");
-        }
-    }
-
-    private void setReceiveTimeout(Duration timeout) throws LinuxException {
-        try (var confined = Arena.ofConfined()) {
-            descriptor.setOption(SOL_SOCKET, SO_RCVTIMEO, Timeval.of(confined, timeout), "SO_RCVTIMEO");
-        }
-    }
-
-    /** Hears only the interface {@code ifindex}. */
+    /** Hears every protocol, on the interface {@code ifindex} only. */
     private void bind(int ifindex) throws LinuxException {
         try (var confined = Arena.ofConfined()) {
             descriptor.bind(SockaddrLl.of(confined, ETH_P_ALL, ifindex));
@@ -130,49 +110,83 @@ public final class PacketSocket implements AutoCloseable {
     }
 
     /**
-     * Waits up to 100 ms for the next packet.
+     * From now on the socket hears only TCP and UDP packets with one of {@code ports} (1 to
+     * {@value CaptureFilter#MAX_PORTS}) at either end, in place of what it heard before: the kernel drops
+     * the rest before they take a frame.
+     */
+    public void hearOnly(int... ports) throws LinuxException {
+        try (var confined = Arena.ofConfined()) {
+            var program = SockFprog.of(confined, CaptureFilter.admitting(SNAP_LENGTH, ports));
+            descriptor.setOption(SOL_SOCKET, SO_ATTACH_FILTER, program, "SO_ATTACH_FILTER");
+        }
+    }
+
+    /**
+     * Hands the previous packet's frame back, then takes the next packet, waiting up to 100 ms for one.
      *
      * @return the packet's full length (of which at most {@link #SNAP_LENGTH} bytes are in
      * {@link #packet()}), or -1 when none came in time
      */
     public int receive() throws LinuxException {
-        return receive(0);
+        if (holding) {
+            ring.handBack();
+            holding = false;
+        }
+        if (!ring.ready() && !(takenSinceWait && napped()) && !polled()) {
+            return -1;
+        }
+        holding = true;
+        takenSinceWait = true;
+        return ring.length();
     }
 
-    private int receive(int flags) throws LinuxException {
-        message.offerControl();
-        long n = descriptor.recvmsg(errno, message.segment(), flags | MSG_TRUNC);
-        if (n < 0) {
+    /**
+     * Naps {@link #NAP} once the ring runs empty after packets were taken, and says whether one came
+     * meanwhile. Under load the kernel fills frames during the nap, which are then read in one go; waiting
+     * in poll(2) instead would be woken by each packet ({@code sk_data_ready}), and its wake-ups cost more
+     * than the packets. A burst's later packets reach the timeline up to a nap late; its first packet,
+     * and any packet after a quiet moment, is taken as soon as poll(2) returns.
+     */
+    private boolean napped() {
+        takenSinceWait = false;
+        try {
+            Thread.sleep(NAP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ring.ready();
+    }
+
+    /** Waits up to 100 ms in poll(2), and says whether a packet came. */
+    private boolean polled() throws LinuxException {
+        takenSinceWait = false;
+        // The ring polls readable once its newest frame is the reader's (packet_poll), so a packet that
+        // arrived since ready() was asked ends the wait at once.
+        if (descriptor.poll(errno, pollfd, RECEIVE_TIMEOUT_MILLIS) < 0) {
             int error = Native.errno(errno);
-            if (error == LinuxException.EAGAIN || error == LinuxException.EINTR) {
-                return -1;
+            if (error != LinuxException.EINTR) {
+                throw new LinuxException("poll", error);
             }
-            throw new LinuxException("recvmsg", error);
         }
-        timestampNanos = readTimestamp();
-        return (int) n;
+        return ring.ready();
     }
 
-    private long readTimestamp() {
-        long stamped = CmsgHdr.lengthFor(Timespec.LAYOUT);
-        if (message.controlLength() >= stamped && control.length() >= stamped
-                && control.level() == SOL_SOCKET && control.type() == SO_TIMESTAMPNS) {
-            return timestamp.nanos();
-        }
-        return -1;
+    /** How many bytes of the last packet {@link #packet()} holds: at most {@link #SNAP_LENGTH}. */
+    public int captured() {
+        return Math.min(ring.captured(), SNAP_LENGTH);
     }
 
-    /** The first bytes of the last packet received; valid until the next {@link #receive()}. */
+    /** The first {@link #captured()} bytes of the last packet received; valid until the next {@link #receive()}. */
     public MemorySegment packet() {
-        return buffer;
+        return ring.packet(captured());
     }
 
-    /** When the kernel received the last packet: nanoseconds since the epoch, or -1 if it gave no stamp. */
+    /** When the kernel received the last packet: nanoseconds since the epoch. */
     public long timestampNanos() {
-        return timestampNanos;
+        return ring.timestampNanos();
     }
 
-    /** Packets the kernel dropped for want of buffer since the last call ({@code PACKET_STATISTICS}). */
+    /** Packets the kernel dropped for want of a free frame since the last call ({@code PACKET_STATISTICS}). */
     public long dropsSinceLastCall() throws LinuxException {
         try (var confined = Arena.ofConfined()) {
             var stats = new TpacketStats(confined);
@@ -181,9 +195,10 @@ public final class PacketSocket implements AutoCloseable {
         }
     }
 
-    /** Closes the socket; a second call does nothing. */
+    /** Unmaps the ring and closes the socket; a second call does nothing. */
     @Override
     public void close() {
+        ring.close();
         descriptor.close();
     }
 }

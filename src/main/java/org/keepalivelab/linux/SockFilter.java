@@ -32,11 +32,21 @@ record SockFilter(short code, byte jt, byte jf, int k) {
 
     // The opcode's parts, from <linux/bpf_common.h>.
     private static final short BPF_LD = 0x00;
+    private static final short BPF_LDX = 0x01;
+    private static final short BPF_ALU = 0x04;
     private static final short BPF_JMP = 0x05;
     private static final short BPF_RET = 0x06;
+    private static final short BPF_W = 0x00;
+    private static final short BPF_H = 0x08;
     private static final short BPF_B = 0x10;
+    private static final short BPF_IMM = 0x00;
     private static final short BPF_ABS = 0x20;
+    private static final short BPF_IND = 0x40;
+    private static final short BPF_MSH = 0xa0;
+    private static final short BPF_RSH = 0x70;
+    private static final short BPF_JA = 0x00;
     private static final short BPF_JEQ = 0x10;
+    private static final short BPF_JSET = 0x40;
     private static final short BPF_K = 0x00;
 
     /** {@code BPF_RET | BPF_K}: the program ends, and the socket keeps {@code bytes} of the packet; 0 drops it. */
@@ -47,6 +57,47 @@ record SockFilter(short code, byte jt, byte jf, int k) {
     /** {@code BPF_LD | BPF_B | BPF_ABS}: loads the packet's byte at {@code offset} into the accumulator. */
     static SockFilter loadByte(int offset) {
         return new SockFilter((short) (BPF_LD | BPF_B | BPF_ABS), (byte) 0, (byte) 0, offset);
+    }
+
+    /** {@code BPF_LD | BPF_H | BPF_ABS}: loads the big-endian 16 bits at {@code offset}. */
+    static SockFilter loadHalf(int offset) {
+        return new SockFilter((short) (BPF_LD | BPF_H | BPF_ABS), (byte) 0, (byte) 0, offset);
+    }
+
+    /** {@code BPF_LD | BPF_H | BPF_IND}: loads the big-endian 16 bits at the index register plus {@code offset}. */
+    static SockFilter loadHalfAfterIndex(int offset) {
+        return new SockFilter((short) (BPF_LD | BPF_H | BPF_IND), (byte) 0, (byte) 0, offset);
+    }
+
+    /**
+     * {@code BPF_LDX | BPF_B | BPF_MSH}: sets the index register to four times the low nibble of the
+     * byte at {@code offset}, which is an IPv4 header's length when that byte is its first.
+     */
+    static SockFilter indexIpv4HeaderLength(int offset) {
+        return new SockFilter((short) (BPF_LDX | BPF_B | BPF_MSH), (byte) 0, (byte) 0, offset);
+    }
+
+    /** {@code BPF_LDX | BPF_W | BPF_IMM}: sets the index register to {@code value}. */
+    static SockFilter index(int value) {
+        return new SockFilter((short) (BPF_LDX | BPF_W | BPF_IMM), (byte) 0, (byte) 0, value);
+    }
+
+    /** {@code BPF_ALU | BPF_RSH | BPF_K}: shifts the accumulator right by {@code bits}. */
+    static SockFilter shiftRight(int bits) {
+        return new SockFilter((short) (BPF_ALU | BPF_RSH | BPF_K), (byte) 0, (byte) 0, bits);
+    }
+
+    /** {@code BPF_JMP | BPF_JA}: skips {@code instructions} instructions, whatever the accumulator holds. */
+    static SockFilter skip(int instructions) {
+        return new SockFilter((short) (BPF_JMP | BPF_JA), (byte) 0, (byte) 0, instructions);
+    }
+
+    /**
+     * {@code BPF_JMP | BPF_JSET | BPF_K}: skips {@code ifAny} instructions when the accumulator has any
+     * bit of {@code mask} set, else {@code otherwise}.
+     */
+    static SockFilter jumpIfAnySet(int mask, int ifAny, int otherwise) {
+        return new SockFilter((short) (BPF_JMP | BPF_JSET | BPF_K), (byte) ifAny, (byte) otherwise, mask);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.keepalivelab.linux;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -70,9 +71,18 @@ final class SocketDescriptor implements AutoCloseable {
         LibC.sendto(use("sendto"), buffer, sockaddr);
     }
 
-    /** {@link LibC#recvmsg}: the byte count, or -1 with the reason in {@code errno}. */
-    long recvmsg(MemorySegment errno, MemorySegment msghdr, int flags) {
-        return LibC.recvmsg(errno, use("recvmsg"), msghdr, flags);
+    /**
+     * {@link LibC#poll} on this descriptor, set into {@code pollfd} here so that a released holder's
+     * stale number never reaches the kernel.
+     */
+    int poll(MemorySegment errno, MemorySegment pollfd, int timeoutMillis) {
+        PollFd.setDescriptor(pollfd, use("poll"));
+        return LibC.poll(errno, pollfd, timeoutMillis);
+    }
+
+    /** {@link LibC#mmapShared}: the socket's first {@code length} bytes, unmapped when {@code arena} closes. */
+    MemorySegment mapShared(long length, Arena arena) throws LinuxException {
+        return LibC.mmapShared(use("mmap"), length, arena);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.keepalivelab.linux.LibC.AF_INET;
 import static org.keepalivelab.linux.LibC.SOCK_CLOEXEC;
 import static org.keepalivelab.linux.LibC.SOCK_STREAM;
 import static org.keepalivelab.linux.LibC.SOL_SOCKET;
+import static org.keepalivelab.linux.LibC.SO_ATTACH_FILTER;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -37,7 +38,6 @@ public final class TcpSocket {
     private static final int TCP_LINGER2 = 8;
     private static final int TCP_INFO = 11;
     private static final int TCP_USER_TIMEOUT = 18;
-    private static final int SO_ATTACH_FILTER = 26;
     private static final int SO_DETACH_FILTER = 27;
 
     /** {@code TCP_FIN_TIMEOUT_MAX / HZ}: the kernel caps a socket's orphan lifetime at 120 s. */

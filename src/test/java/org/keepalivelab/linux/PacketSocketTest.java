@@ -11,6 +11,7 @@ import static org.keepalivelab.linux.LibC.AF_PACKET;
 import static org.keepalivelab.linux.LibC.SOCK_CLOEXEC;
 import static org.keepalivelab.linux.LibC.SOCK_DGRAM;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
@@ -19,13 +20,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The packet socket on the real loopback (the tests run as root, with CAP_NET_RAW). */
 class PacketSocketTest {
-    private static final int RECEIVE_BUFFER = 1 << 20;
+    private static final int RING_BYTES = 1 << 20;
     private static final int IPV4_HEADER = 20;
+    private static final int IPV6_HEADER = 40;
     private static final int UDP_HEADER = 8;
     private static final short ARPHRD_LOOPBACK = 772;
     private static final byte ETH_ALEN = 6;
@@ -33,7 +37,7 @@ class PacketSocketTest {
     @Test
     void receivesALoopbackDatagramOnceWithTheKernelsTimestamp() throws Exception {
         byte[] marker = ("PacketSocketTest " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII);
-        try (var socket = PacketSocket.open("lo", RECEIVE_BUFFER);
+        try (var socket = PacketSocket.open("lo", RING_BYTES);
              var receiver = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
              var sender = DatagramChannel.open()) {
             int port = ((InetSocketAddress) receiver.getLocalAddress()).getPort();
@@ -59,6 +63,39 @@ class PacketSocketTest {
                     () -> assertTrue(stampMillis >= before - 1 && stampMillis <= after + 1,
                             "the timespec of SO_TIMESTAMPNS, in CLOCK_REALTIME: " + stampMillis + " not in " + before + ".." + after));
         }
+    }
+
+    @Test
+    void hearsOnlyItsPortsOverIpv4AndIpv6AndKeepsTheFirstBytes() throws Exception {
+        try (var socket = PacketSocket.open("lo", RING_BYTES);
+             var heard = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+             var heard6 = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+             var unheard = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+             var sender = DatagramChannel.open()) {
+            socket.hearOnly(port(heard), port(heard6));
+            for (var to : List.of(unheard, heard, heard6)) {
+                sender.send(ByteBuffer.allocate(1000), to.getLocalAddress());
+            }
+            var ports = new ArrayList<Integer>();
+            var sizes = new ArrayList<List<Integer>>();
+            long deadline = System.nanoTime() + 1_000_000_000L;
+            int length;
+            while (System.nanoTime() < deadline && (length = socket.receive()) >= 0) {
+                var packet = socket.packet();
+                int header = (packet.get(JAVA_BYTE, 0) >>> 4) == 4 ? IPV4_HEADER : IPV6_HEADER;
+                ports.add(Short.toUnsignedInt(packet.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), header + 2)));
+                sizes.add(List.of(length, socket.captured()));
+            }
+            assertAll(
+                    () -> assertEquals(List.of(port(heard), port(heard6)), ports, "the unheard port's datagram never came"),
+                    () -> assertEquals(List.of(List.of(IPV4_HEADER + UDP_HEADER + 1000, PacketSocket.SNAP_LENGTH),
+                            List.of(IPV6_HEADER + UDP_HEADER + 1000, PacketSocket.SNAP_LENGTH)), sizes,
+                            "the full length, and the first bytes the filter keeps"));
+        }
+    }
+
+    private static int port(DatagramChannel channel) throws IOException {
+        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
 
     private static Object field(MemorySegment sockaddr, String name) {
@@ -94,7 +131,7 @@ class PacketSocketTest {
 
     @Test
     void closingTwiceIsHarmlessAndAClosedSocketRefusesEveryCall() throws LinuxException {
-        var socket = PacketSocket.open("lo", RECEIVE_BUFFER);
+        var socket = PacketSocket.open("lo", RING_BYTES);
         socket.close();
         socket.close();
         assertAll(
@@ -103,7 +140,7 @@ class PacketSocketTest {
     }
 
     @Test
-    void aReceiveBufferNeedsAtLeastOneByte() {
-        assertThrows(IllegalArgumentException.class, () -> PacketSocket.open("lo", 0));
+    void aRingNeedsRoomForOneFrame() {
+        assertThrows(IllegalArgumentException.class, () -> PacketSocket.open("lo", 511));
     }
 }

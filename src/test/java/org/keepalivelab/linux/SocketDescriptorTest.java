@@ -37,6 +37,6 @@ class SocketDescriptorTest {
         assertAll(
                 () -> assertTrue(e.getMessage().startsWith("SO_RCVBUF on a socket already closed or released"), e.getMessage()),
                 () -> assertThrows(IllegalStateException.class, () -> socket.bind(null)),
-                () -> assertThrows(IllegalStateException.class, () -> socket.recvmsg(null, null, 0)));
+                () -> assertThrows(IllegalStateException.class, () -> socket.poll(null, null, 0)));
     }
 }

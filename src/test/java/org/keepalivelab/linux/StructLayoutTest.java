@@ -2,7 +2,6 @@ package org.keepalivelab.linux;
 
 import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,36 +28,6 @@ class StructLayoutTest {
                 () -> assertEquals(8, ADDRESS.byteSize(), "a pointer"),
                 () -> assertEquals(8, c.get("long").byteSize(), "long, time_t, suseconds_t"),
                 () -> assertEquals(8, c.get("size_t").byteSize(), "size_t, socklen_t's neighbours in msghdr"));
-    }
-
-    @Test
-    void msghdr() {
-        // int msg_namelen after a pointer: 4 bytes of padding before msg_iov; int msg_flags last: 4 more
-        // to round the size up to the pointers' 8.
-        check(MsgHdr.LAYOUT, 56, 8, Map.of("msg_name", 0L, "msg_namelen", 8L, "msg_iov", 16L, "msg_iovlen", 24L,
-                "msg_control", 32L, "msg_controllen", 40L, "msg_flags", 48L));
-    }
-
-    @Test
-    void iovec() {
-        check(IoVec.LAYOUT, 16, 8, Map.of("iov_base", 0L, "iov_len", 8L));
-    }
-
-    @Test
-    void cmsghdr() {
-        check(CmsgHdr.LAYOUT, 16, 8, Map.of("cmsg_len", 0L, "cmsg_level", 8L, "cmsg_type", 12L));
-        assertAll(
-                () -> assertEquals(16, CmsgHdr.DATA_OFFSET, "CMSG_DATA: 16 is already a multiple of 8"),
-                () -> assertEquals(32, CmsgHdr.lengthFor(Timespec.LAYOUT), "CMSG_LEN(sizeof(struct timespec))"),
-                () -> assertEquals(32, CmsgHdr.spaceFor(Timespec.LAYOUT), "CMSG_SPACE(sizeof(struct timespec))"),
-                () -> assertEquals(20, CmsgHdr.lengthFor(JAVA_INT), "CMSG_LEN(sizeof(int))"),
-                () -> assertEquals(24, CmsgHdr.spaceFor(JAVA_INT), "CMSG_SPACE(sizeof(int))"));
-    }
-
-    @Test
-    void timespecAndTimeval() {
-        check(Timespec.LAYOUT, 16, 8, Map.of("tv_sec", 0L, "tv_nsec", 8L));
-        check(Timeval.LAYOUT, 16, 8, Map.of("tv_sec", 0L, "tv_usec", 8L));
     }
 
     @Test
@@ -109,6 +78,21 @@ class StructLayoutTest {
     @Test
     void tpacketStats() {
         check(TpacketStats.LAYOUT, 8, 4, Map.of("tp_packets", 0L, "tp_drops", 4L));
+    }
+
+    @Test
+    void tpacket2HdrAndTpacketReq() {
+        // Three u32, two u16, two u32, two u16 and four bytes of padding: 32, which TPACKET_ALIGN keeps.
+        check(Tpacket2Hdr.LAYOUT, 32, 4, Map.of("tp_status", 0L, "tp_len", 4L, "tp_snaplen", 8L, "tp_mac", 12L,
+                "tp_net", 14L, "tp_sec", 16L, "tp_nsec", 20L, "tp_vlan_tci", 24L, "tp_vlan_tpid", 26L,
+                "tp_padding", 28L));
+        check(TpacketReq.LAYOUT, 16, 4, Map.of("tp_block_size", 0L, "tp_block_nr", 4L, "tp_frame_size", 8L,
+                "tp_frame_nr", 12L));
+    }
+
+    @Test
+    void pollfd() {
+        check(PollFd.LAYOUT, 8, 4, Map.of("fd", 0L, "events", 4L, "revents", 6L));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.keepalivelab.linux;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,33 +16,11 @@ import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.keepalivelab.model.TcpState;
 
 /** What each struct class writes and reads, byte for byte as the C ABI puts it (little-endian hosts). */
 class StructValuesTest {
-    @Test
-    void timevalHoldsSecondsAndMicroseconds() {
-        try (var arena = Arena.ofConfined()) {
-            var timeval = Timeval.of(arena, Duration.ofMillis(2_100).plusNanos(999));
-            assertAll(
-                    () -> assertEquals(2, timeval.get(JAVA_LONG, 0)),
-                    () -> assertEquals(100_000, timeval.get(JAVA_LONG, 8)),
-                    () -> assertThrows(IllegalArgumentException.class, () -> Timeval.of(arena, Duration.ofMillis(-1))));
-        }
-    }
-
-    @Test
-    void timespecReadsNanosecondsSinceTheEpoch() {
-        try (var arena = Arena.ofConfined()) {
-            var segment = arena.allocate(Timespec.LAYOUT);
-            segment.set(JAVA_LONG, 0, 1_700_000_000L);
-            segment.set(JAVA_LONG, 8, 123_456_789L);
-            assertEquals(1_700_000_000_123_456_789L, new Timespec(segment).nanos());
-        }
-    }
-
     @Test
     void sockaddrLlCarriesTheProtocolInNetworkByteOrder() {
         try (var arena = Arena.ofConfined()) {
