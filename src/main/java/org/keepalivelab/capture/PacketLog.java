@@ -61,7 +61,7 @@ public final class PacketLog {
             throw new IllegalArgumentException("snap length must be 1.." + (CHUNK - RECORD_HEADER) + " bytes: " + snapLength);
         }
         this.snapLength = snapLength;
-        this.store = new MappedBlocks(directory, "packets", CHUNK, LARGEST_FILE);
+        this.store = new MappedBlocks(directory, "packets", CHUNK, LARGEST_FILE, CHUNK);
     }
 
     /** Records one packet: its stamp, its first {@code captured} bytes, and its full length. */

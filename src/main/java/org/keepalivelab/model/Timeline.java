@@ -87,7 +87,7 @@ public final class Timeline {
     /** An empty timeline, stored in {@code directory}. */
     public Timeline(StoreDirectory directory) {
         this.directory = directory;
-        this.store = new MappedBlocks(directory, "timeline", CHUNK_BYTES, LARGEST_FILE);
+        this.store = new MappedBlocks(directory, "timeline", CHUNK_BYTES, LARGEST_FILE, CHUNK_BYTES);
         this.texts = new TextLog(directory, "texts");
     }
 

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,46 @@ class MappedBlocksTest {
         blocks.close();
         assertEquals(0, Files.list(directory.path()).filter(f -> f.getFileName().toString().startsWith("test-")).count());
         assertEquals(7, handed.get(7).get(JAVA_LONG, 0), "memory still mapped outlives its files");
+    }
+
+    @Test
+    void preparedBlocksAreZeroedAndKeepWhatWasWrittenAcrossFiles() throws Exception {
+        directory = StoreDirectory.open(parent);
+        var blocks = new MappedBlocks(directory, "test", 4096, 16_384, 3000);
+        var handed = new ArrayList<MemorySegment>();
+        for (long i = 0; i < 40; i++) {
+            var block = blocks.allocate(3000);
+            assertEquals(0, block.get(JAVA_LONG, 0), "a prepared block is zeroed: its pages were written with zeros");
+            assertEquals(0, block.get(JAVA_LONG, 2992));
+            block.set(JAVA_LONG, 0, i);
+            block.set(JAVA_LONG, 2992, -i);
+            handed.add(block);
+        }
+        var other = blocks.allocate(100); // another size is carved at once, between prepared ones
+        other.set(JAVA_LONG, 0, 99);
+        handed.add(blocks.allocate(3000));
+        for (int i = 0; i < 40; i++) {
+            assertEquals(i, handed.get(i).get(JAVA_LONG, 0));
+            assertEquals(-i, handed.get(i).get(JAVA_LONG, 2992));
+        }
+        assertEquals(99, other.get(JAVA_LONG, 0));
+        assertEquals(0, handed.getLast().get(JAVA_LONG, 0), "the block prepared before the other size came is still whole");
+    }
+
+    @Test
+    void whatStopsAPreparationIsThrownAtTheNextAllocation() throws Exception {
+        directory = StoreDirectory.open(parent);
+        var blocks = new MappedBlocks(directory, "test", 8192, 8192, 4096);
+        blocks.allocate(4096); // carved at once; the second block of the same file is prepared meanwhile
+        try (var files = Files.list(directory.path())) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(directory.path());
+        blocks.allocate(4096).set(JAVA_LONG, 0, 1); // the prepared one: its file is gone, its memory is not
+        var e = assertThrows(UncheckedIOException.class, () -> blocks.allocate(4096), "the third needed a new file");
+        assertEquals(true, e.getMessage().startsWith("Keepalive Lab could not make its store file"), e.getMessage());
     }
 
     @Test
