@@ -14,7 +14,6 @@ import org.keepalivelab.ui.LabSession;
 import org.keepalivelab.ui.MainView;
 import org.keepalivelab.ui.controls.ActionBar;
 import org.keepalivelab.ui.export.PngToolkit;
-import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
  * The training run of {@code ./keepalive-lab}'s AOT cache (JDK 25, JEP 514): the window's content with a
@@ -35,7 +34,7 @@ public final class AotTraining {
         var lab = Lab.start(LabSettings.seed(), Isolation.DECLINED);
         try {
             var session = onFx(() -> {
-                var labSession = new LabSession(lab, KernelDefaults.load());
+                var labSession = new LabSession(lab);
                 var view = new MainView(labSession, LabSettings.seed());
                 var stage = new Stage();
                 var scene = new Scene(view, 1440, 900);

@@ -133,7 +133,7 @@ final class CaptureStory {
         }
         long from = finWait2.get().t();
         var probes = events.probes(closer.peer()).stream().filter(p -> p.t() >= from).toList();
-        var answered = probes.stream().filter(p -> p.verdict().by().filter(b -> b != AnsweredBy.RST).isPresent())
+        var answered = probes.stream().filter(p -> p.verdict().by().filter(AnsweredBy::fromALivePeer).isPresent())
                 .map(SentProbe::t).toList();
         var reset = probes.stream().filter(p -> p.verdict().by().orElse(null) == AnsweredBy.RST).findFirst();
         if (answered.isEmpty() && reset.isEmpty()) {

@@ -99,7 +99,8 @@ final class CloseStory {
                 .min(Comparator.comparingLong(SegmentEvent::t));
         long until = reset.map(SegmentEvent::t).orElse(closedAt);
         var answered = events.probes(orphan.peer()).stream()
-                .filter(p -> p.t() >= fault.get().t() && p.t() < until && p.verdict().answered().orElse(false))
+                .filter(p -> p.t() >= fault.get().t() && p.t() < until
+                        && p.verdict().by().filter(b -> b != ProbeVerdict.AnsweredBy.MIDDLEBOX).isPresent())
                 .map(ConnectionEvents.SentProbe::t).toList();
         String lifetime = reset.isPresent() ? "" : events.orphanLifetime(orphan).map(l -> "For its lifetime, "
                 + l.seconds() + " s (" + l.source() + "), ").orElse("");

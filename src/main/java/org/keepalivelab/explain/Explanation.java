@@ -1,14 +1,26 @@
 package org.keepalivelab.explain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.keepalivelab.model.Side;
 
-/** A connection explained: when each surviving side learned of its fault, and its story. */
-public record Explanation(List<Detection> detections, Story story) {
+/**
+ * A connection explained: when each surviving side learned of its fault, its story, and the times of the
+ * probes a reset middlebox answered ({@link ProbeVerdict.AnsweredBy#MIDDLEBOX}), which the timeline draws
+ * dropped and the window's details word as the middlebox's.
+ */
+public record Explanation(List<Detection> detections, Story story, List<Long> answeredByMiddlebox) {
     public Explanation {
         detections = List.copyOf(detections);
+        answeredByMiddlebox = List.copyOf(answeredByMiddlebox);
+    }
+
+    /** An explanation in which no middlebox answered a probe. */
+    public Explanation(List<Detection> detections, Story story) {
+        this(detections, story, List.of());
     }
 
     /**
@@ -34,6 +46,9 @@ public record Explanation(List<Detection> detections, Story story) {
         // In time order; at equal times, in the rules' order (the sort is stable); a sentence about the
         // whole connection last.
         sentences.sort(Comparator.comparingLong(s -> s.t().orElse(Long.MAX_VALUE)));
-        return new Explanation(detections, new Story(facts.conn(), sentences));
+        var middlebox = Arrays.stream(Side.values()).flatMap(side -> events.probes(side).stream())
+                .filter(p -> p.verdict().by().orElse(null) == ProbeVerdict.AnsweredBy.MIDDLEBOX)
+                .map(ConnectionEvents.SentProbe::t).toList();
+        return new Explanation(detections, new Story(facts.conn(), sentences), middlebox);
     }
 }

@@ -3,6 +3,7 @@ package org.keepalivelab.explain;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.Event;
@@ -29,40 +30,62 @@ final class ForgedResets {
     private ForgedResets() {
     }
 
-    /** The indexes in {@code events} (one connection's, in time order) of the forged RSTs. */
+    /** The indexes in {@code events} (one connection's or a lab's, in time order) of the forged RSTs. */
     static Set<Integer> of(List<Event> events) {
         var forged = new HashSet<Integer>();
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i) instanceof ActionEvent a && a.action() instanceof Action.Forget f
-                    && f.mode() == IdleMode.RESET) {
-                pairAfter(events, i, forged);
-            }
-        }
+        forEachForget(events, forget -> pairAfter(events, forget, (trigger, rst) -> forged.add(rst)));
         return forged;
     }
 
-    private static void pairAfter(List<Event> events, int forget, Set<Integer> forged) {
-        SegmentEvent before = null;
-        for (int i = forget + 1; i < events.size(); i++) {
-            if (!(events.get(i) instanceof SegmentEvent s)) {
-                continue;
+    /**
+     * The indexes in {@code events} (one connection's or a lab's, in time order) of the segments a middlebox
+     * answered with its forged pair: what it dropped, so what its RSTs answer (a probe's verdict among them).
+     */
+    static Set<Integer> answered(List<Event> events) {
+        var triggers = new HashSet<Integer>();
+        forEachForget(events, forget -> pairAfter(events, forget, (trigger, rst) -> triggers.add(trigger)));
+        return triggers;
+    }
+
+    private static void forEachForget(List<Event> events, IntConsumer forget) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof ActionEvent a && a.action() instanceof Action.Forget f
+                    && f.mode() == IdleMode.RESET) {
+                forget.accept(i);
             }
-            if (before != null && before.dropped() && isBareRst(s)) {
-                forged.add(i);
-                int next = nextSegment(events, i);
-                if (next >= 0 && isBareRst((SegmentEvent) events.get(next))
-                        && ((SegmentEvent) events.get(next)).dir() == s.dir().reverse()) {
-                    forged.add(next);
-                }
-                return;
-            }
-            before = s;
         }
     }
 
-    private static int nextSegment(List<Event> events, int from) {
+    /** Hands {@code found} the pair after the forget at {@code forget}: the dropped segment, then each forged RST. */
+    private static void pairAfter(List<Event> events, int forget, PairSink found) {
+        int conn = events.get(forget).conn();
+        int before = -1;
+        for (int i = forget + 1; i < events.size(); i++) {
+            if (!(events.get(i) instanceof SegmentEvent s) || s.conn() != conn) {
+                continue;
+            }
+            if (before >= 0 && ((SegmentEvent) events.get(before)).dropped() && isBareRst(s)) {
+                found.accept(before, i);
+                int next = nextSegment(events, i, conn);
+                if (next >= 0 && isBareRst((SegmentEvent) events.get(next))
+                        && ((SegmentEvent) events.get(next)).dir() == s.dir().reverse()) {
+                    found.accept(before, next);
+                }
+                return;
+            }
+            before = i;
+        }
+    }
+
+    /** Takes a pair's dropped segment and one of its forged RSTs, by their indexes. */
+    @FunctionalInterface
+    private interface PairSink {
+        void accept(int trigger, int rst);
+    }
+
+    private static int nextSegment(List<Event> events, int from, int conn) {
         for (int i = from + 1; i < events.size(); i++) {
-            if (events.get(i) instanceof SegmentEvent) {
+            if (events.get(i) instanceof SegmentEvent s && s.conn() == conn) {
                 return i;
             }
         }

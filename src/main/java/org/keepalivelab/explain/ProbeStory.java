@@ -38,7 +38,7 @@ final class ProbeStory {
             long until = events.fault.filter(f -> f.side().equals(Optional.of(side.peer()))
                     && f.action().filter(Action.HalfClose.class::isInstance).isEmpty()).map(Fault::t).orElse(Long.MAX_VALUE);
             var answered = events.probes(side).stream()
-                    .filter(p -> p.t() < until && p.verdict().by().filter(b -> b != AnsweredBy.RST).isPresent())
+                    .filter(p -> p.t() < until && p.verdict().by().filter(AnsweredBy::fromALivePeer).isPresent())
                     .map(SentProbe::t).toList();
             if (answered.isEmpty()) {
                 continue;
@@ -61,8 +61,8 @@ final class ProbeStory {
         var sentences = new ArrayList<Sentence>();
         for (var side : Side.values()) {
             var unanswered = events.probes(side).stream().filter(p -> p.t() >= events.faultT()
-                    && (p.verdict().outcome() == Outcome.UNANSWERED || p.verdict().outcome() == Outcome.PENDING)
-                    && !events.resetTrigger.filter(p.segment()::equals).isPresent()).toList();
+                    && (p.verdict().outcome() == Outcome.UNANSWERED || p.verdict().outcome() == Outcome.PENDING))
+                    .toList();
             if (unanswered.isEmpty()) {
                 continue;
             }

@@ -38,7 +38,7 @@ public record ProbeVerdict(Outcome outcome, Optional<AnsweredBy> by) {
         UNKNOWN
     }
 
-    /** What answered a probe: the peer's segment, in the event log's words. */
+    /** What answered a probe: the peer's segment, or a middlebox in its name, in the event log's words. */
     public enum AnsweredBy {
         /** The keep-alive ACK: the peer's socket is alive and idle. */
         KEEPALIVE_ACK,
@@ -47,7 +47,17 @@ public record ProbeVerdict(Outcome outcome, Optional<AnsweredBy> by) {
         /** Data: the peer had something to say anyway. */
         DATA,
         /** Any other acknowledgement (a changed or zero window, a FIN). */
-        ACK;
+        ACK,
+        /**
+         * A reset middlebox: it had forgotten the connection, dropped the probe and answered with a RST to
+         * each end in the other's name ({@link ForgedResets}); the peer never saw the probe.
+         */
+        MIDDLEBOX;
+
+        /** True for the live peer's own answer: its socket is there and idle (not a RST, not a middlebox's). */
+        public boolean fromALivePeer() {
+            return this != RST && this != MIDDLEBOX;
+        }
 
         static AnsweredBy of(SegmentKind kind, int payload) {
             if (kind == SegmentKind.RST) {

@@ -1,6 +1,12 @@
 package org.keepalivelab.explain;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.keepalivelab.model.Action;
+import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.Event;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
@@ -15,10 +21,15 @@ import org.keepalivelab.model.Timeline;
 public final class ProbeVerdicts {
     private final Timeline timeline;
     private final SegmentRows rows;
+    /**
+     * The probes a reset middlebox dropped and answered with its forged pair ({@link ForgedResets}): the
+     * timeline draws them dropped, as they are, but what answered them was the middlebox.
+     */
+    private final Set<Integer> answeredByMiddlebox;
 
     /** @param events in time order; {@link #of(int)} takes an index into this list */
     public ProbeVerdicts(List<Event> events) {
-        this(copy(events));
+        this(copy(events), ForgedResets.answered(events));
     }
 
     /**
@@ -28,9 +39,33 @@ public final class ProbeVerdicts {
      * as a capture's are.
      */
     public ProbeVerdicts(Timeline timeline) {
+        this(timeline, answeredByMiddlebox(timeline));
+    }
+
+    private ProbeVerdicts(Timeline timeline, Set<Integer> answeredByMiddlebox) {
         this.timeline = timeline;
         this.rows = new SegmentRows(timeline);
+        this.answeredByMiddlebox = answeredByMiddlebox;
         rows.update();
+    }
+
+    /**
+     * {@link ForgedResets#answered} of {@code timeline}, by timeline index. Only a lab's run has a middlebox's
+     * forget: a capture's events (segments and inferred states, no action) are read as records only where
+     * they are not segments, and none is copied unless a forget is found.
+     */
+    private static Set<Integer> answeredByMiddlebox(Timeline timeline) {
+        int size = timeline.size();
+        boolean forgot = false;
+        for (int i = 0; i < size && !forgot; i++) {
+            forgot = !timeline.isSegment(i) && timeline.get(i) instanceof ActionEvent a && a.action() instanceof Action.Forget;
+        }
+        if (!forgot) {
+            return Set.of();
+        }
+        var order = IntStream.range(0, size).boxed().sorted(Comparator.comparingLong(timeline::t)).toList();
+        var inOrder = order.stream().map(timeline::get).toList();
+        return ForgedResets.answered(inOrder).stream().map(order::get).collect(Collectors.toSet());
     }
 
     private static Timeline copy(List<Event> events) {
@@ -48,6 +83,9 @@ public final class ProbeVerdicts {
         if (timeline.inferred(index)) {
             return ProbeVerdict.UNKNOWN;
         }
+        if (answeredByMiddlebox.contains(index)) {
+            return ProbeVerdict.answered(ProbeVerdict.AnsweredBy.MIDDLEBOX);
+        }
         int by = rows.answeredBy(index);
         if (by >= 0) {
             var answer = (SegmentEvent) timeline.get(by);
@@ -56,7 +94,10 @@ public final class ProbeVerdicts {
         return rows.waiting(index) ? ProbeVerdict.PENDING : ProbeVerdict.UNANSWERED;
     }
 
-    /** The event that answered the probe at {@code index}, or -1 when none did (or it was inferred). */
+    /**
+     * The event that answered the probe at {@code index} by the timeline's rule, or -1 when none did (or it
+     * was inferred, or a middlebox answered it: its forged RSTs are no peer's answer).
+     */
     public int answeredBy(int index) {
         return timeline.inferred(index) ? -1 : rows.answeredBy(index);
     }

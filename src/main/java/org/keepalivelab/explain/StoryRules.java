@@ -18,6 +18,7 @@ enum StoryRules {
     KEEPALIVE_TIMING(CaptureStory::keepaliveTiming),
     RETRANSMISSIONS(DataStory::retransmissions),
     ZERO_WINDOW_PROBES(DataStory::zeroWindowProbes),
+    REPLY_AFTER_HALF_CLOSE(HalfCloseStory::replyAfterHalfClose),
     WRITE_DREW_RST(DataStory::writeDrewRst),
     MIDDLEBOX_RESET(FaultStory::middleboxReset),
     PROBE_DREW_RST(ProbeStory::probeDrewRst),

@@ -54,8 +54,11 @@ final class SegmentComments {
 
     private static String keepalive(ProbeVerdict verdict) {
         return switch (verdict.outcome()) {
-            case ANSWERED -> verdict.by().orElseThrow() == ProbeVerdict.AnsweredBy.RST ? "keep-alive, answered by a RST"
-                    : "keep-alive, answered";
+            case ANSWERED -> switch (verdict.by().orElseThrow()) {
+                case RST -> "keep-alive, answered by a RST";
+                case MIDDLEBOX -> "keep-alive, answered by the middlebox's forged RSTs";
+                case KEEPALIVE_ACK, DATA, ACK -> "keep-alive, answered";
+            };
             case UNANSWERED -> "keep-alive, unanswered";
             case PENDING -> "keep-alive, no answer before the capture ends";
             case UNKNOWN -> "keep-alive";

@@ -12,15 +12,22 @@ import org.keepalivelab.linux.KernelSettings;
  * its own value, the connections already open too, the next time their kernel consults them. The host's
  * are never written: where the lab runs in the host's namespace, {@link #problem()} says why not.
  *
- * <p>Reading and writing {@code /proc/sys} is I/O: both run on the lab's loop, never the caller's thread.
+ * <p>Reading and writing {@code /proc/sys} is I/O: both run on the lab's loop, never the caller's thread
+ * (the first read excepted: the lab's start, off the FX thread, reads them once). Each read and each change
+ * publishes the values then in force ({@link #latest()}): what the lab's explanations, the status line and the
+ * settings' hints quote, on any thread, without reading {@code /proc} again.
  */
 public final class LabKernel {
     private final String problem;
     private final EventLoop loop;
+    /** The values as last read or set: written on the lab's loop (once on the starting thread), read anywhere. */
+    private volatile KernelSettings latest;
 
+    /** Reads the values in force: on the lab's starting thread, before the loop has anything else to do. */
     LabKernel(Isolation isolation, EventLoop loop) {
         this.problem = Privileges.sysctlProblem(isolation);
         this.loop = loop;
+        this.latest = KernelSettings.read();
     }
 
     /**
@@ -45,9 +52,24 @@ public final class LabKernel {
         return Optional.ofNullable(problem);
     }
 
-    /** The values in force in the lab's namespace. */
+    /** The values in force in the lab's namespace, read now (and published). */
     public CompletableFuture<KernelSettings> inForce() {
-        return loop.submit(KernelSettings::read);
+        return loop.submit(this::readAndPublish);
+    }
+
+    /**
+     * The values in force as the lab last read or set them: at its start, and by each {@link #inForce()} and
+     * {@link #set} since (the Lab kernel card's, a scenario's). No I/O; any thread. A value changed by someone
+     * else (the host's administrator, in the host's namespace) shows here at the lab's next read.
+     */
+    public KernelSettings latest() {
+        return latest;
+    }
+
+    private KernelSettings readAndPublish() {
+        var read = KernelSettings.read();
+        latest = read;
+        return read;
     }
 
     /**
@@ -61,8 +83,12 @@ public final class LabKernel {
         }
         var copy = List.copyOf(sysctls);
         return loop.submit(() -> {
-            applyAll(copy);
-            return KernelSettings.read();
+            try {
+                applyAll(copy);
+            } finally {
+                readAndPublish(); // those set before a refusal are in force too
+            }
+            return latest;
         });
     }
 }

@@ -53,7 +53,7 @@ final class CaptureScreen implements AutoCloseable {
      * @param failed    shows why an export or a story failed
      */
     CaptureScreen(OpenedCapture capture, TimelinePalette palette, Function<ConnectionFacts, Explanation> rules,
-                  KernelDefaults defaults, Executor io, Consumer<String> note, Consumer<String> failed) {
+                  Executor io, Consumer<String> note, Consumer<String> failed) {
         this.capture = capture;
         this.model = new TimelineModel(capture.timeline(), capture.assumedLabels());
         this.timeline = new TimelineView(model, palette);
@@ -63,7 +63,7 @@ final class CaptureScreen implements AutoCloseable {
         this.list = new CaptureList(capture, selectedConn);
         this.details = new DetailsPane(timeline.pinnedDetailsProperty(), explanation.getReadOnlyProperty());
         this.story = new StoryPanel(explanation.getReadOnlyProperty(), selectedConn, timeline::reveal);
-        this.exports = new ExportFlow(timeline, source(), defaults, this::explained, io, note,
+        this.exports = new ExportFlow(timeline, source(), this::explained, io, note,
                 failure -> failed.accept("PNG export failed: " + LabSession.words(failure)));
         this.status = new Label(capture.summaryText() + capture.truncation().map(t -> " " + t).orElse(""));
         status.setId("capture-status");
@@ -100,6 +100,11 @@ final class CaptureScreen implements AutoCloseable {
             @Override
             public String modeNote() {
                 return capture.sourceNote();
+            }
+
+            @Override
+            public KernelDefaults defaults() {
+                return KernelDefaults.NONE; // no lab connection's settings to word
             }
         };
     }

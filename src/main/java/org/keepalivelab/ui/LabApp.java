@@ -22,7 +22,6 @@ import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.Scenario;
 import org.keepalivelab.ui.controls.ActionBar;
 import org.keepalivelab.ui.desktop.AppIcons;
-import org.keepalivelab.ui.settings.KernelDefaults;
 
 /**
  * The Keepalive Lab window. On launch the seed scenario is already running: the lab started, one client
@@ -42,7 +41,6 @@ public final class LabApp extends Application {
     private final Function<ConnectionFacts, Explanation> rules;
     private Optional<WindowPlacement> savedPlacement = Optional.empty();
     private StagePlacement placement;
-    private KernelDefaults defaults;
     private List<Image> icons = List.of();
     private Lab lab;
     private LabSession session;
@@ -114,7 +112,6 @@ public final class LabApp extends Application {
     public void init() throws Exception {
         launched = this;
         savedPlacement = placementFile.read();
-        defaults = KernelDefaults.load();
         icons = AppIcons.load();
         lab = Lab.start(settings, isolation);
         scenarios = new ScenarioStart(isolation);
@@ -146,7 +143,7 @@ public final class LabApp extends Application {
     /** A session and a view over {@code shown}, the next Connect's settings {@code initial}; FX thread. */
     private void showLab(Lab shown, LabSettings initial) {
         lab = shown;
-        session = new LabSession(shown, defaults, rules);
+        session = new LabSession(shown, rules);
         view = new MainView(session, initial);
         view.setOnScenario(this::startScenario);
     }

@@ -22,20 +22,24 @@ import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.LabException;
 import org.keepalivelab.lab.Sever;
 import org.keepalivelab.lab.SideStatus;
+import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.ui.controls.ConnectionCommands;
 import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.story.Explainer;
 
 /**
- * The window's view of the lab: the connections as last sampled, the selected one and its explanation,
- * and the commands, which run on the lab's thread and report back on the FX thread (a failure becomes
+ * The window's view of the lab: the connections as last sampled, the kernel's settings as the lab last
+ * published them (its start's, then each the Lab kernel card or a scenario set), the selected connection and
+ * its explanation, and the commands, which run on the lab's thread and report back on the FX thread (a failure becomes
  * {@link #messageProperty()}, in the lab's own words). The FX thread never waits for the lab, nor for
  * an explanation: those are made on the explainer's thread ({@link Explainer}).
  */
 public final class LabSession implements ConnectionCommands, AutoCloseable {
     private final Lab lab;
-    private final KernelDefaults defaults;
+    /** The kernel's settings as the lab published them when last sampled; FX thread. */
+    private KernelSettings kernel;
+    private final ReadOnlyObjectWrapper<KernelDefaults> defaults;
     private final ReadOnlyObjectWrapper<List<ConnectionStatus>> connections =
             new ReadOnlyObjectWrapper<>(this, "connections", List.of());
     private final IntegerProperty selectedConn = new SimpleIntegerProperty(this, "selectedConn", 0);
@@ -48,20 +52,26 @@ public final class LabSession implements ConnectionCommands, AutoCloseable {
     /** What the last request for an explanation was made of: the same again asks nothing. */
     private Asked asked;
 
-    /** The connection, its events' count and its status without its countdowns, as an explanation was asked of. */
-    private record Asked(int conn, int events, ConnectionStatus status) {
+    /**
+     * The connection, its events' count, its status without its countdowns and the kernel's settings, as an
+     * explanation was asked of.
+     */
+    private record Asked(int conn, int events, ConnectionStatus status, KernelSettings kernel) {
     }
 
-    public LabSession(Lab lab, KernelDefaults defaults) {
-        this(lab, defaults, Explanation::of);
+    public LabSession(Lab lab) {
+        this(lab, Explanation::of);
     }
 
     /** A session whose explanations {@code rules} make: {@code Explanation::of}, or a test's own. */
-    LabSession(Lab lab, KernelDefaults defaults, Function<ConnectionFacts, Explanation> rules) {
+    LabSession(Lab lab, Function<ConnectionFacts, Explanation> rules) {
         this.lab = lab;
-        this.defaults = defaults;
+        var published = lab.kernel().latest();
+        this.kernel = published;
+        this.defaults = new ReadOnlyObjectWrapper<>(this, "defaults", KernelDefaults.of(published));
         this.rules = rules;
-        this.explainer = Explainer.ofLab(lab.timeline(), lab.clock()::now, () -> lab.connections().size(), rules, Platform::runLater, this::explained,
+        this.explainer = Explainer.ofLab(lab.timeline(), lab.clock()::now, () -> lab.connections().size(),
+                lab.kernel()::latest, rules, Platform::runLater, this::explained,
                 failure -> message.set("The story could not be told: " + words(failure)));
         selectedConn.addListener((obs, was, is) -> {
             updateSelected();
@@ -74,8 +84,14 @@ public final class LabSession implements ConnectionCommands, AutoCloseable {
         return lab;
     }
 
+    /** The kernel defaults a setting of 0 stands for, as the lab last published them. */
     public KernelDefaults defaults() {
-        return defaults;
+        return defaults.get();
+    }
+
+    /** {@link #defaults()}, changing when the Lab kernel card sets a sysctl. */
+    public ReadOnlyObjectProperty<KernelDefaults> defaultsProperty() {
+        return defaults.getReadOnlyProperty();
     }
 
     /** What makes the explanations: a capture the window opens is explained by the same rules. */
@@ -83,8 +99,13 @@ public final class LabSession implements ConnectionCommands, AutoCloseable {
         return rules;
     }
 
-    /** Samples the lab's connections (cheap: the lab publishes them); FX thread. */
+    /** Samples the lab's connections and kernel settings (cheap: the lab publishes them); FX thread. */
     public void refresh() {
+        var published = lab.kernel().latest();
+        if (!published.equals(kernel)) {
+            kernel = published;
+            defaults.set(KernelDefaults.of(published));
+        }
         var now = lab.connections();
         if (!now.equals(connections.get())) {
             connections.set(List.copyOf(now));
@@ -102,8 +123,8 @@ public final class LabSession implements ConnectionCommands, AutoCloseable {
 
     /**
      * Asks for the selected connection's explanation when it may have changed: its events (it has
-     * {@code events} on the timeline now) or its kernel's state, not the countdowns of its timers. The
-     * explainer coalesces what comes faster than it runs. FX thread.
+     * {@code events} on the timeline now), its kernel's state, not the countdowns of its timers, or the
+     * kernel's settings the lab published. The explainer coalesces what comes faster than it runs. FX thread.
      */
     public void explainSelected(int events) {
         var status = selected.get();
@@ -112,7 +133,7 @@ public final class LabSession implements ConnectionCommands, AutoCloseable {
         }
         var now = new Asked(status.conn(), events, new ConnectionStatus(status.conn(), status.clientPort(),
                 status.settings(), status.label(), status.clientApp(), status.serverApp(), status.serverEnded(),
-                withoutTimes(status.client()), withoutTimes(status.server()), status.severed()));
+                withoutTimes(status.client()), withoutTimes(status.server()), status.severed()), kernel);
         if (!now.equals(asked)) {
             asked = now;
             explainer.request(status);

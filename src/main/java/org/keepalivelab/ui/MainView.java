@@ -138,9 +138,9 @@ public final class MainView extends BorderPane {
         this.settings = new SettingsPanel(initial, session.defaults(), session.lab().linuxOptionsProblem());
         this.actions = new ActionBar(session, session.lab().severProblem(), settings.refusalProperty(),
                 this::revealRefusedSetting);
-        this.status = new StatusLine(session.lab(), session.defaults(), model);
+        this.status = new StatusLine(session.lab(), session::defaults, model);
         this.legend = new LegendStrip(timeline);
-        this.exports = new ExportFlow(timeline, ExportFlow.Source.of(session.lab()), session.defaults(), this::explained, io,
+        this.exports = new ExportFlow(timeline, ExportFlow.Source.of(session.lab()), this::explained, io,
                 note -> exportNote.setText(note),
                 failure -> showMessage("PNG export failed: " + LabSession.words(failure)));
         this.files = new CaptureFiles(progress, () -> getScene() == null ? null : getScene().getWindow(), session.lab(),
@@ -168,6 +168,7 @@ public final class MainView extends BorderPane {
 
         settingsTab.setContent(settings);
         settings.showLabKernel(new LabKernelCard(session.lab().kernel()));
+        session.defaultsProperty().addListener((obs, was, is) -> settings.showDefaults(is));
         // Built when first shown: a table laid out at start, unseen, would hold up the window's first frames.
         connectionsTab.setOnSelectionChanged(e -> {
             if (connectionsTab.isSelected() && connectionsTab.getContent() == null) {
@@ -180,7 +181,7 @@ public final class MainView extends BorderPane {
 
         timeline.setId("timeline");
         timeline.selectedConnProperty().bindBidirectional(session.selectedConnProperty());
-        timeline.setLaneTitle(SettingsText.laneTitles(session.connectionsProperty()::get, session.defaults()));
+        timeline.setLaneTitle(SettingsText.laneTitles(session.connectionsProperty()::get, session::defaults));
         below.getChildren().addAll(0, List.of(legend, scenarioHeading));
         viewControls.getChildren().add(1, scenarios); // beside File
         liveDetails = new DetailsPane(timeline.pinnedDetailsProperty(), session.explanationProperty());
@@ -218,7 +219,7 @@ public final class MainView extends BorderPane {
      */
     void showCapture(OpenedCapture opened) {
         closeCapture();
-        capture = new CaptureScreen(opened, TimelinePalette.of(theme), session.rules(), session.defaults(), io,
+        capture = new CaptureScreen(opened, TimelinePalette.of(theme), session.rules(), io,
                 note -> exportNote.setText(note), this::showMessage);
         captureTab.setContent(capture.list());
         captureTab.setText("Capture: " + opened.name());

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.export.PngExport;
 import org.keepalivelab.ui.export.PngToolkit;
@@ -54,7 +55,7 @@ final class PngBench {
         long t1 = System.nanoTime();
         long start = TimelineImage.wholeLabStart(model);
         long end = TimelineImage.wholeLabEnd(model, start);
-        var caption = new TimelineImage.Caption("whole lab", null, List.of(), KernelDefaults.load());
+        var caption = new TimelineImage.Caption("whole lab", null, List.of(), KernelDefaults.of(KernelSettings.read()));
         var fx = DrawBench.onFx(() -> TimelineImage.render(model, start, end, WIDTH, HEIGHT, Theme.LIGHT, caption));
         long t2 = System.nanoTime();
         var image = DrawBench.onFx(() -> PngExport.opaque(fx));

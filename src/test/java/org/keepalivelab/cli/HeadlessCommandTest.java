@@ -202,6 +202,28 @@ class HeadlessCommandTest {
                 () -> assertTrue(log.contains("\"message\":\"Connection reset\""), "the client's read after the server's RST"));
     }
 
+    /**
+     * A reset middlebox forgets after 1 s of silence; the server's first probe (idle 2 s) is dropped and answered
+     * with the forged pair: the event log says the middlebox answered it, as the story does.
+     */
+    @Test
+    void aProbeTheResetMiddleboxAnsweredIsAnsweredByTheMiddleboxInTheEventLog() throws Exception {
+        int status = command.run("--headless", "--server-policy", "read-keep", "--server-keepalive", "2,1,3",
+                "--at", "0s:connect", "--at", "0.2s:send", "5", "--at", "0.3s:sever-idle", "1", "reset",
+                "--until", "closed", "--timeout", "20s", "--out", out.toString());
+
+        assertEquals(0, status, command.stderr::toString);
+        var probes = Files.readAllLines(out.resolve("events.jsonl")).stream()
+                .filter(l -> l.contains("\"kind\":\"KEEPALIVE\"")).toList();
+        assertAll(
+                () -> assertEquals(1, probes.size(), probes::toString),
+                () -> assertTrue(probes.getFirst().contains("\"dropped\":true"), probes::toString),
+                () -> assertTrue(probes.getFirst().contains("\"answered\":true,\"answeredBy\":\"MIDDLEBOX\""),
+                        probes::toString),
+                () -> assertTrue(command.stdout.toString().contains("the middlebox, which had forgotten the connection, "
+                        + "dropped it and answered with a RST to each end"), command.stdout::toString));
+    }
+
     @Test
     void aBadLineOfTheFileIsRefusedNamingTheFileAndLine() throws Exception {
         var file = Files.writeString(out.resolve("bad.script"), "0s:connect\n1s:sever-idle 8 forget\n");

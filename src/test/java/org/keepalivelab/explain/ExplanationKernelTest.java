@@ -180,6 +180,23 @@ class ExplanationKernelTest {
                         + Words.at(timeWait.orElseThrow().t())), run.story()));
     }
 
+    /** The README's half-close.script: the client half-closes, the server reads EOF and still replies. */
+    @Test
+    void aReplyAfterTheClientsHalfCloseReachesItsStillReceivingSocket() throws Exception {
+        var run = run(LabSettings.seed().withServer(SocketSettings.DEFAULT).withServerPolicy(ServerPolicy.READ_KEEP)
+                .withOrphanLifetime(1), Duration.ofMillis(2000), "0s:connect", "0.2s:send 5", "0.5s:half-close", "1s:reply 7");
+
+        var eof = run.app(Side.SERVER, AppEventType.EOF);
+        var write = run.app(Side.SERVER, AppEventType.WRITE);
+        var read = run.facts().events().stream().filter(e -> e instanceof AppEvent a && a.side() == Side.CLIENT
+                && a.event() == AppEventType.READ && a.t() >= write.t()).findFirst().orElseThrow();
+        assertTrue(run.story().contains("The client's half-close ended its own direction only: the server's application "
+                + "read that FIN as EOF at " + Words.at(eof.t()) + ", yet its socket, in CLOSE_WAIT, could still send, "
+                + "and it wrote 7 bytes at " + Words.at(write.t())
+                + "; the client, whose socket in FIN_WAIT2 is shut for sending only, still received, and its application "
+                + "read them from " + Words.at(read.t()) + "."), run.story());
+    }
+
     @Test
     void keepaliveOffNothingIsSentNothingIsLearned() throws Exception {
         var run = run(LabSettings.seed().withServer(SocketSettings.DEFAULT).withOrphanLifetime(1), Duration.ofMillis(3500),

@@ -9,9 +9,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.keepalivelab.explain.ProbeVerdict.AnsweredBy;
 import org.keepalivelab.explain.ProbeVerdict.Outcome;
+import org.keepalivelab.model.Action;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.Event;
+import org.keepalivelab.model.IdleMode;
 import org.keepalivelab.model.SegmentKind;
+import org.keepalivelab.model.TcpFlags;
 
 /** The verdict on each probe, as the event log writes it: answered by what, unanswered, or the record ended first. */
 class ProbeVerdictsTest {
@@ -46,5 +49,24 @@ class ProbeVerdictsTest {
                         verdicts.stream().map(ProbeVerdict::outcome).toList(), "an acknowledgement does not end the wait"),
                 () -> assertEquals(List.of(Optional.of(false), Optional.of(false), Optional.empty(), Optional.empty()),
                         verdicts.stream().map(ProbeVerdict::answered).toList()));
+    }
+
+    @Test
+    void aProbeAResetMiddleboxDroppedAndAnsweredWithItsForgedPairIsAnsweredByTheMiddlebox() {
+        var verdicts = verdicts(new Events().settings(Events.bothKeepalive(12, 2, 3))
+                .act(300, new Action.SeverIdle(8, IdleMode.RESET)).act(8300, new Action.Forget(IdleMode.RESET))
+                .dropped(12000, Direction.S2C, SegmentKind.KEEPALIVE)
+                .rst(12010, Direction.C2S, TcpFlags.RST, false).rst(12011, Direction.S2C, TcpFlags.RST, false));
+
+        assertEquals(List.of(ProbeVerdict.answered(AnsweredBy.MIDDLEBOX)), verdicts,
+                "dropped, as the timeline draws it, but answered: by the middlebox, not by the peer");
+    }
+
+    @Test
+    void aDroppedProbeWithoutTheMiddleboxsForgetStaysUnanswered() {
+        var verdicts = verdicts(new Events().act(300, Events.severBoth()).dropped(12000, Direction.S2C, SegmentKind.KEEPALIVE)
+                .rst(12010, Direction.C2S, TcpFlags.RST, false));
+
+        assertEquals(List.of(ProbeVerdict.UNANSWERED), verdicts, "a sever forges nothing");
     }
 }

@@ -72,6 +72,31 @@ class StoryRulesTest {
                                 .act(8200, new Action.Forget(IdleMode.RESET)).told(StoryRules.FAULT)));
     }
 
+    /** The client half-closes at 0.5 s; the read-once server, in CLOSE_WAIT, writes 7 bytes at 1 s. */
+    private static Events halfClosedThenReplied() {
+        return new Events().act(500, new Action.HalfClose()).segment(500.5, Direction.C2S, SegmentKind.FIN)
+                .state(520, Side.SERVER, TcpState.CLOSE_WAIT).state(520, Side.CLIENT, TcpState.FIN_WAIT2)
+                .app(1000, Side.SERVER, AppEventType.WRITE, 7, null);
+    }
+
+    @Test
+    void aReplyAfterTheHalfCloseSaysWhetherTheServerReadTheEofAndWhatBecameOfItsBytes() {
+        String replied = "The client's half-close ended its own direction only: the server's application had not read "
+                + "the EOF waiting for it, but its socket, in CLOSE_WAIT, could still send, and it wrote 7 bytes at 1.000 s; ";
+        assertAll(
+                () -> assertEquals(List.of(replied + "the client, whose socket in FIN_WAIT2 is shut for sending only, still "
+                        + "received, and its application read them from 1.001 s."), halfClosedThenReplied()
+                        .segment(1000.5, Direction.S2C, SegmentKind.DATA, 7, 65535, false)
+                        .app(1001, Side.CLIENT, AppEventType.READ, 7, null).told(StoryRules.REPLY_AFTER_HALF_CLOSE)),
+                () -> assertEquals(List.of(replied + "they never reached the client: every segment that carried them was "
+                        + "dropped on the way."), halfClosedThenReplied().act(800, Events.severBoth())
+                        .segment(1000.5, Direction.S2C, SegmentKind.DATA, 7, 65535, true)
+                        .told(StoryRules.REPLY_AFTER_HALF_CLOSE)),
+                () -> assertEquals(List.of(), new Events().act(500, new Action.Kill())
+                        .app(1000, Side.SERVER, AppEventType.WRITE, 7, null).told(StoryRules.REPLY_AFTER_HALF_CLOSE),
+                        "after a kill the write is WRITE_DREW_RST's"));
+    }
+
     /** A reset middlebox forgets at 8.3 s; the server's probe at 12 s is dropped and draws the forged pair. */
     private static Events resetByTheMiddlebox() {
         return new Events().settings(Events.bothKeepalive(12, 2, 3)).act(300, new Action.SeverIdle(8, IdleMode.RESET))

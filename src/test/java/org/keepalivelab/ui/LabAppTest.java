@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keepalivelab.lab.Isolation;
 import org.keepalivelab.lab.Sever;
+import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.ProbeAnswer;
@@ -43,7 +44,6 @@ import org.keepalivelab.model.Side;
 import org.keepalivelab.model.TcpState;
 import org.keepalivelab.ui.controls.KeepalivePreset;
 import org.keepalivelab.ui.export.ExportRequest;
-import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.theme.Theme;
 import org.keepalivelab.ui.timeline.ConnectionLane;
 import org.keepalivelab.ui.timeline.Hit;
@@ -256,7 +256,7 @@ class LabAppTest {
 
         var count = robot.lookup("#server-count .text-field").queryAs(TextField.class);
         robot.interact(() -> count.setText("200"));
-        assertEquals("keepalive count must be 1..127 (0 = kernel default, " + KernelDefaults.load().keepaliveProbes() + ")",
+        assertEquals("keepalive count must be 1..127 (0 = kernel default, " + KernelSettings.read().keepaliveProbes() + ")",
                 onFx(() -> robot.lookup("#server-count .field-error").queryAs(Label.class).getText()));
     }
 

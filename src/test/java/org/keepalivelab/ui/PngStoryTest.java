@@ -20,6 +20,7 @@ import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.explain.Fault;
 import org.keepalivelab.explain.Sentence;
 import org.keepalivelab.explain.Story;
+import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
@@ -118,7 +119,7 @@ class PngStoryTest {
         return onFx(() -> {
             var model = new TimelineModel(timeline);
             model.pull();
-            var caption = new TimelineImage.Caption("whole lab", null, List.of(), KernelDefaults.load(), explained);
+            var caption = new TimelineImage.Caption("whole lab", null, List.of(), KernelDefaults.of(KernelSettings.read()), explained);
             var picture = TimelineImage.draw(model, TimelineImage.allLanes(model, 0, 10 * S), WIDTH, HEIGHT, Theme.LIGHT,
                     caption);
             return PngExport.opaque(picture.image());

@@ -115,7 +115,7 @@ public record OpenedCapture(Path file, Origin origin, Timeline timeline, List<Ca
         var s = summaries.get(conn - 1);
         String title = "#" + conn + (s.label().isEmpty() ? "" : " " + s.label()) + "  " + s.client() + " → " + s.server();
         if (origin instanceof Saved(var folder, var log)) {
-            var defaults = new KernelDefaults(log.kernel().keepaliveProbes(), log.kernel().finTimeout());
+            var defaults = KernelDefaults.of(log.kernel());
             var connections = log.connections(); // numbered from 1 in order, as the lab opened them
             var logged = conn <= connections.size() ? Optional.of(connections.get(conn - 1))
                     : Optional.<LoggedRun.Connection>empty();

@@ -1,9 +1,13 @@
 package org.keepalivelab.ui.controls;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -26,7 +30,8 @@ public final class IntField extends VBox {
 
     private final Range range;
     private final Integer special;
-    private final String specialMeaning;
+    private final StringProperty specialMeaning;
+    private final StringBinding allowed;
     private final TextField field = new TextField();
     private final Label error = new Label();
     private final ReadOnlyIntegerWrapper value = new ReadOnlyIntegerWrapper(this, "value");
@@ -39,7 +44,9 @@ public final class IntField extends VBox {
     public IntField(Range range, int initial, Integer special, String specialMeaning) {
         this.range = range;
         this.special = special;
-        this.specialMeaning = specialMeaning;
+        this.specialMeaning = new SimpleStringProperty(this, "specialMeaning", specialMeaning);
+        this.allowed = Bindings.createStringBinding(() -> range + (special == null ? "" : " ("
+                + this.specialMeaning.get() + ")"), this.specialMeaning);
         getStyleClass().add("int-field");
         field.setPrefColumnCount(6);
         field.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,10}")
@@ -64,6 +71,7 @@ public final class IntField extends VBox {
         error.setMinWidth(0);
         error.setMaxWidth(Double.MAX_VALUE);
         field.textProperty().addListener((obs, was, is) -> validate(is));
+        allowed.addListener((obs, was, is) -> validate(field.getText())); // a refusal shown says it anew
         getChildren().addAll(row, error);
     }
 
@@ -93,7 +101,17 @@ public final class IntField extends VBox {
 
     /** What the field takes: "1..32767 s", "1..127 (0 = kernel default, 9)". */
     public String allowed() {
-        return range + (special == null ? "" : " (" + specialMeaning + ")");
+        return allowed.get();
+    }
+
+    /** {@link #allowed()}, changing with the special value's meaning (the kernel's default, when it changes). */
+    public StringBinding allowedProperty() {
+        return allowed;
+    }
+
+    /** What the special value now means: "0 = kernel default, 5" once the lab's kernel has that default. */
+    public void setSpecialMeaning(String meaning) {
+        specialMeaning.set(meaning);
     }
 
     public void setValue(int v) {

@@ -11,6 +11,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
@@ -88,7 +89,8 @@ public final class SettingsPanel extends BorderPane {
         orphan.setDisable(linuxOptionsProblem.isPresent());
         orphanSlot.getChildren().add(orphan);
         orphanName.setLabelFor(orphan.field());
-        HolderTooltip.install(orphanSlot, linuxOptionsProblem.orElse(orphan.allowed()));
+        HolderTooltip.install(orphanSlot, linuxOptionsProblem.isPresent()
+                ? new ReadOnlyStringWrapper(linuxOptionsProblem.get()) : orphan.allowedProperty());
         orphanHint.setText(linuxOptionsProblem.orElse(
                 "How long a killed client's socket lives in FIN_WAIT2 (TCP_LINGER2); 0 = kernel's tcp_fin_timeout."));
         clients.setId("clients-per-connect");
@@ -149,6 +151,16 @@ public final class SettingsPanel extends BorderPane {
             scroll.setVvalue(Math.clamp(centred / overflow, 0, 1));
         }
         field.field().requestFocus();
+    }
+
+    /**
+     * Words a count or an orphan lifetime of 0 by the kernel's defaults {@code now}: the lab's kernel changed
+     * them (the Lab kernel card). FX thread.
+     */
+    public void showDefaults(KernelDefaults now) {
+        server.showDefaults(now);
+        client.showDefaults(now);
+        orphan.setSpecialMeaning("0 = " + now.finTimeoutText());
     }
 
     /** Shows the lab's kernel below the next connection's settings ({@link LabKernelCard}). */

@@ -29,7 +29,7 @@ final class SideSettingsEditor extends VBox {
 
     private final Side side;
     private final SocketSettings initial;
-    private final KernelDefaults defaults;
+    private KernelDefaults defaults;
     private final Optional<String> linuxOptionsProblem;
     private final IntField idle;
     private final IntField interval;
@@ -105,8 +105,7 @@ final class SideSettingsEditor extends VBox {
             field.disableProperty().bind(enabled.selectedProperty().not());
         }
         HolderTooltip.install(userTimeoutSlot, linuxOptionsProblem.orElse(userTimeout.allowed() + "; 0 = off"));
-        hint.setText("count 0 = " + defaults.keepaliveProbesText() + "; "
-                + linuxOptionsProblem.map(problem -> "TCP_USER_TIMEOUT is Linux's: off here").orElse("timeout 0 = off"));
+        showHint();
 
         // With keep-alive off its disabled fields do not count: unticking it must not keep it on.
         valid = Bindings.createBooleanBinding(() -> refused().isEmpty(), refusalDependencies());
@@ -125,8 +124,20 @@ final class SideSettingsEditor extends VBox {
         name.setLabelFor(field.field());
         if (field != userTimeout) {
             HolderTooltip.install(slot, Bindings.when(field.disabledProperty()).then(KEEPALIVE_OFF)
-                    .otherwise(field.allowed()));
+                    .otherwise(field.allowedProperty()));
         }
+    }
+
+    private void showHint() {
+        hint.setText("count 0 = " + defaults.keepaliveProbesText() + "; "
+                + linuxOptionsProblem.map(problem -> "TCP_USER_TIMEOUT is Linux's: off here").orElse("timeout 0 = off"));
+    }
+
+    /** Words a count of 0 by the kernel's default {@code now}: the lab's kernel changed it. */
+    void showDefaults(KernelDefaults now) {
+        defaults = now;
+        count.setSpecialMeaning("0 = " + now.keepaliveProbesText());
+        showHint();
     }
 
     private void apply(KeepalivePreset p) {

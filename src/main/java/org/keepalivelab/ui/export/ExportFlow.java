@@ -44,6 +44,9 @@ public final class ExportFlow {
         /** The note under the title ({@link TimelineImage.Caption}); null for none. */
         String modeNote();
 
+        /** The kernel defaults the connections' settings are worded by, as they are when the picture is drawn. */
+        KernelDefaults defaults();
+
         /** A lab's run: its time, its connections, its mode's note. */
         static Source of(Lab lab) {
             return new Source() {
@@ -61,13 +64,17 @@ public final class ExportFlow {
                 public String modeNote() {
                     return PngExport.modeNote(lab);
                 }
+
+                @Override
+                public KernelDefaults defaults() {
+                    return KernelDefaults.of(lab.kernel().latest());
+                }
             };
         }
     }
 
     private final TimelineView timeline;
     private final Source source;
-    private final KernelDefaults defaults;
     private final Supplier<List<Explanation>> explained;
     private final Executor io;
     private final Consumer<String> note;
@@ -79,24 +86,22 @@ public final class ExportFlow {
     /**
      * @param timeline the window's timeline: what it shows is the visible range
      * @param source   what it shows: a lab's run, or a capture
-     * @param defaults  the kernel's defaults, already loaded
      * @param explained what the window has explained, as it is when an export is drawn: its brackets and
      *                  stories go into the picture
      * @param io       the window's file writer: PNGs and the export's setting are written there, in turn
      * @param note     shows a word on the latest export ("Exporting…", "Saved timeline.png"); FX thread
      * @param failed   shows the user why an export failed; FX thread
      */
-    public ExportFlow(TimelineView timeline, Source source, KernelDefaults defaults, Supplier<List<Explanation>> explained,
+    public ExportFlow(TimelineView timeline, Source source, Supplier<List<Explanation>> explained,
                       Executor io, Consumer<String> note, Consumer<Throwable> failed) {
-        this(timeline, source, defaults, explained, io, note, failed, ExportFolder.ofUser(), ExportFlow::fileChooser);
+        this(timeline, source, explained, io, note, failed, ExportFolder.ofUser(), ExportFlow::fileChooser);
     }
 
     /** As above, with the folders and the save step given: a test's own, in place of the user's and the native chooser. */
-    ExportFlow(TimelineView timeline, Source source, KernelDefaults defaults, Supplier<List<Explanation>> explained,
+    ExportFlow(TimelineView timeline, Source source, Supplier<List<Explanation>> explained,
                Executor io, Consumer<String> note, Consumer<Throwable> failed, ExportFolder folder, SaveChooser chooser) {
         this.timeline = timeline;
         this.source = source;
-        this.defaults = defaults;
         this.explained = explained;
         this.io = io;
         this.note = note;
@@ -135,7 +140,7 @@ public final class ExportFlow {
     CompletableFuture<Path> export(ExportRequest request, VisibleWindow shown, Path file) {
         note.accept("Exporting…");
         timeline.pull();
-        return exporter.export(timeline.model(), source.connections(), defaults, source.modeNote(), explained.get(),
+        return exporter.export(timeline.model(), source.connections(), source.defaults(), source.modeNote(), explained.get(),
                         shown, request, file)
                 .whenComplete((written, failure) -> Platform.runLater(() -> {
                     if (failure != null) {

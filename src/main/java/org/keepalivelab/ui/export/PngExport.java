@@ -100,7 +100,7 @@ public final class PngExport {
                              String modeNote, long fromNanos, long toNanos, int width, int height, Theme theme,
                              Path file) throws IOException {
         checkSize(width, height);
-        var defaults = KernelDefaults.load(); // may read /proc: here, not on the FX thread
+        var defaults = KernelDefaults.of(KernelSettings.read()); // reads /proc: here, not on the FX thread
         var picture = onFxThread(() -> {
             var model = new TimelineModel(timeline);
             model.pull();

@@ -211,7 +211,7 @@ public final class TimelineImage {
         var geo = LaneGeometry.ofLanes(w, height, firstIndex, drawn);
         long from = window.start();
         var frame = new RenderFrame(from, Math.max(window.end(), from + 1), model.lastT(), false, geo.scrollY(),
-                window.selectedConn(), SettingsText.laneTitles(caption::connections, caption.defaults()), null,
+                window.selectedConn(), SettingsText.laneTitles(caption::connections, caption::defaults), null,
                 LaneDetections.of(caption.explained()));
         new TimelineRenderer().draw(gc, geo, model, frame, palette);
         gc.restore();

@@ -41,23 +41,46 @@ public final class SettingsText {
     }
 
     /**
-     * Each connection's lane title, its label (if it has one) before its settings, worded once and kept: a connection keeps the settings it was opened
-     * with, and the renderer asks for every visible lane's title on every frame. {@code connections} is
-     * in order of connection, numbered from 1, as the lab gives it. FX thread.
+     * Each connection's lane title, its label (if it has one) before its settings, worded once and kept
+     * while the kernel defaults stay as they were: a connection keeps the settings it was opened with, but
+     * a count or orphan lifetime left to the kernel is the kernel's in force (a sysctl applies to every
+     * socket that sets no value of its own), so new defaults word them all again. The renderer asks for every
+     * visible lane's title on every frame. {@code connections} is in order of connection, numbered from 1, as
+     * the lab gives it. FX thread.
      */
-    public static IntFunction<String> laneTitles(Supplier<List<ConnectionStatus>> connections, KernelDefaults defaults) {
-        var titles = new ArrayList<String>();
-        return conn -> {
+    public static IntFunction<String> laneTitles(Supplier<List<ConnectionStatus>> connections,
+                                                 Supplier<KernelDefaults> defaults) {
+        return new LaneTitles(connections, defaults);
+    }
+
+    private static final class LaneTitles implements IntFunction<String> {
+        private final Supplier<List<ConnectionStatus>> connections;
+        private final Supplier<KernelDefaults> defaults;
+        private final List<String> titles = new ArrayList<>();
+        private KernelDefaults wordedBy;
+
+        LaneTitles(Supplier<List<ConnectionStatus>> connections, Supplier<KernelDefaults> defaults) {
+            this.connections = connections;
+            this.defaults = defaults;
+        }
+
+        @Override
+        public String apply(int conn) {
+            var now = defaults.get();
+            if (!now.equals(wordedBy)) {
+                titles.clear();
+                wordedBy = now;
+            }
             if (conn > titles.size()) {
                 var all = connections.get();
                 for (int i = titles.size(); i < Math.min(conn, all.size()); i++) {
                     var status = all.get(i);
-                    String settings = lane(status.settings(), defaults);
+                    String settings = lane(status.settings(), now);
                     titles.add(status.label().isEmpty() ? settings : status.label() + " · " + settings);
                 }
             }
             return conn <= titles.size() ? titles.get(conn - 1) : "";
-        };
+        }
     }
 
     /** The server's orphan lifetime where it is set, which most runs leave to the kernel: " · orphan 4 s". */

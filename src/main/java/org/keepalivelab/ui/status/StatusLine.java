@@ -1,5 +1,6 @@
 package org.keepalivelab.ui.status;
 
+import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -19,7 +20,7 @@ public final class StatusLine extends HBox {
     private static final String CAPTURE_PROBLEM = "capture-problem";
 
     private final Lab lab;
-    private final KernelDefaults defaults;
+    private final Supplier<KernelDefaults> defaults;
     private final TimelineModel model;
     @FXML
     private Label elapsed;
@@ -36,8 +37,8 @@ public final class StatusLine extends HBox {
     /** The capture problem the capture item shows, "" while capturing, null before the first update. */
     private String shownProblem;
 
-    /** @param defaults the kernel's defaults, already loaded: the next step's words name them */
-    public StatusLine(Lab lab, KernelDefaults defaults, TimelineModel model) {
+    /** @param defaults the kernel's defaults as the lab last published them: the next step's words name them */
+    public StatusLine(Lab lab, Supplier<KernelDefaults> defaults, TimelineModel model) {
         this.lab = lab;
         this.defaults = defaults;
         this.model = model;
@@ -66,7 +67,7 @@ public final class StatusLine extends HBox {
         } else if (!lab.mode().kernelState()) {
             next.setText("#" + selected.conn() + "  the kernel's state and timers are not visible on this system");
         } else {
-            next.setText("#" + selected.conn() + "  " + NextKernelStep.describe(selected, now, defaults)
+            next.setText("#" + selected.conn() + "  " + NextKernelStep.describe(selected, now, defaults.get())
                     + (selected.severed().isEmpty() ? "" : "  ·  severed " + severedWords(selected)));
         }
     }

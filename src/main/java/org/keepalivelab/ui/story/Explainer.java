@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.keepalivelab.explain.ConnectionFacts;
 import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.explain.LabFacts;
@@ -24,7 +25,7 @@ import org.keepalivelab.model.Timeline;
  * the connection (a live one as last sampled, {@link #ofLab}; one of a capture by its number);
  * requests that come faster than one per {@link #MIN_GAP_NANOS} are coalesced into the latest, so
  * however often the events change, the rules run at most four times a second. The facts are gathered
- * on that thread (for the lab, {@link LabFacts}, the kernel's settings read there once), and the
+ * on that thread (for the lab, {@link LabFacts}, with the kernel's settings the lab last published), and the
  * explanation handed back through {@code deliver} (in the window, {@code Platform::runLater}).
  *
  * @param <R> what a request names the connection by
@@ -66,22 +67,20 @@ public final class Explainer<R> implements AutoCloseable {
 
     /**
      * Explains the lab's live connections: a request is a connection as last sampled, its facts its
-     * events on {@code timeline}, its settings and that status, made at the lab's time now.
+     * events on {@code timeline}, its settings and that status, and the kernel's settings in force, made at
+     * the lab's time now.
      *
      * @param clock          the lab's time, ns: what the explanation is made at
      * @param labConnections how many connections the lab has: how often it samples each
+     * @param kernel         the kernel's settings as the lab last published them ({@code LabKernel::latest}),
+     *                       asked at each run: a sysctl the Lab kernel card set is in the next story
      */
     public static Explainer<ConnectionStatus> ofLab(Timeline timeline, LongSupplier clock, IntSupplier labConnections,
+                                                    Supplier<KernelSettings> kernel,
                                                     Function<ConnectionFacts, Explanation> rules, Executor deliver,
                                                     Consumer<Explanation> explained, Consumer<RuntimeException> failed) {
-        var kernel = new AtomicReference<KernelSettings>(); // read once, on the explainer's thread
-        return new Explainer<>(status -> {
-            if (kernel.get() == null) {
-                kernel.set(KernelSettings.read());
-            }
-            return LabFacts.of(timeline, List.of(status), labConnections.getAsInt(), kernel.get(), true,
-                    clock.getAsLong()).getFirst();
-        }, rules, deliver, explained, failed);
+        return new Explainer<>(status -> LabFacts.of(timeline, List.of(status), labConnections.getAsInt(), kernel.get(),
+                true, clock.getAsLong()).getFirst(), rules, deliver, explained, failed);
     }
 
     /** Asks for {@code request}'s connection's explanation, at most {@link #MIN_GAP_NANOS} after the last one; any thread. */

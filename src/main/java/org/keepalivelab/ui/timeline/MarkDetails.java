@@ -2,6 +2,7 @@ package org.keepalivelab.ui.timeline;
 
 import org.keepalivelab.model.ProbeAnswer;
 import org.keepalivelab.model.SegmentEvent;
+import org.keepalivelab.model.SegmentKind;
 
 /**
  * The words shown for a hovered or clicked mark: time (in the axis's words, to the microsecond; a
@@ -12,12 +13,17 @@ public final class MarkDetails {
     }
 
     public static String describe(Hit hit, TimelineModel model) {
+        return describe(hit, model, LaneDetections.NONE);
+    }
+
+    /** As {@link #describe(Hit, TimelineModel)}, a probe a reset middlebox answered worded as its ({@code explained}). */
+    public static String describe(Hit hit, TimelineModel model, LaneDetections explained) {
         var lane = model.lane(hit.conn(), false).orElse(null);
         if (lane == null) {
             return "";
         }
         return switch (hit) {
-            case Hit.Segment s -> segment(model, lane, s);
+            case Hit.Segment s -> segment(model, lane, s, explained);
             case Hit.State s -> state(lane, s);
             case Hit.App a -> app(lane, a);
             case Hit.Action a -> {
@@ -30,7 +36,7 @@ public final class MarkDetails {
         };
     }
 
-    private static String segment(TimelineModel model, ConnectionLane lane, Hit.Segment hit) {
+    private static String segment(TimelineModel model, ConnectionLane lane, Hit.Segment hit, LaneDetections explained) {
         var row = lane.segments(hit.side());
         int index = row.eventIndex(hit.index());
         var event = (SegmentEvent) model.source().get(index);
@@ -46,6 +52,13 @@ public final class MarkDetails {
         text.append("[").append(event.flagNames()).append("]  seq ").append(event.seq()).append("  ack ")
                 .append(event.ack()).append("  len ").append(event.len()).append("  win ").append(event.window())
                 .append('\n');
+        if (event.kind() == SegmentKind.KEEPALIVE && explained.answeredByMiddlebox(lane.conn(), event.t())) {
+            // The lane draws it dropped, as it was; the explanation knows whose RSTs answered it (explain.ForgedResets).
+            return text.append("Keep-alive probe (no payload, seq = SND.NXT − 1): answered by the middlebox, which had ")
+                    .append("forgotten the connection: it dropped the probe before the ").append(hit.side().peer().label())
+                    .append("'s socket saw it and answered with a forged RST to each end. The application sees none ")
+                    .append("of this.").toString();
+        }
         text.append(classification(event, row.answer(hit.index())));
         if (model.assumed(index)) {
             text.append("\nAssumed from the capture: a file cannot show whether the sender had data waiting, "

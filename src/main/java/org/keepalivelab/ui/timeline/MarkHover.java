@@ -20,6 +20,8 @@ final class MarkHover {
     private final ReadOnlyStringWrapper pinnedDetails;
     private Hit hovered;
     private Hit pinned;
+    /** What the explanations add to the marks' words (a probe a middlebox answered). */
+    private LaneDetections explained = LaneDetections.NONE;
 
     MarkHover(Object bean, TimelineModel model) {
         this.model = model;
@@ -61,7 +63,7 @@ final class MarkHover {
             label.setVisible(false);
             return true;
         }
-        label.setText(MarkDetails.describe(hit, model));
+        label.setText(MarkDetails.describe(hit, model, explained));
         label.setVisible(true);
         label.applyCss();
         label.autosize();
@@ -80,13 +82,19 @@ final class MarkHover {
     /** Keeps {@code hit}'s details (none for {@code null}) as the pinned ones. */
     void pin(Hit hit) {
         pinned = hit;
-        pinnedDetails.set(hit == null ? null : MarkDetails.describe(hit, model));
+        pinnedDetails.set(hit == null ? null : MarkDetails.describe(hit, model, explained));
+    }
+
+    /** Takes a new explanation's words for the marks, and words the marks shown again. */
+    void explained(LaneDetections now) {
+        explained = now;
+        reword();
     }
 
     /** Words the hovered and pinned marks' details again, after new events. */
     void reword() {
         if (hovered != null) {
-            label.setText(MarkDetails.describe(hovered, model));
+            label.setText(MarkDetails.describe(hovered, model, explained));
         }
         pin(pinned);
     }

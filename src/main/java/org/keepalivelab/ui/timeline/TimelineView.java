@@ -129,9 +129,10 @@ public final class TimelineView extends Region {
         return laneTitle.apply(conn);
     }
 
-    /** Brackets {@code detections} on their lanes from the next frame. */
+    /** Brackets {@code detections} on their lanes from the next frame; the details word a probe a middlebox answered as its. */
     public void setDetections(LaneDetections detections) {
         this.detections = detections;
+        hover.explained(detections);
         dirty = true;
     }
 

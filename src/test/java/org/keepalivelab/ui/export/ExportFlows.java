@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.keepalivelab.lab.Lab;
-import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.timeline.TimelineView;
 
 /**
@@ -24,7 +23,7 @@ public final class ExportFlows {
      */
     public static ExportFlow of(TimelineView timeline, Lab lab, Executor io, Path home,
                                 Function<Path, Optional<Path>> chooser) {
-        return new ExportFlow(timeline, ExportFlow.Source.of(lab), KernelDefaults.load(), List::of, io, note -> { }, failure -> { },
+        return new ExportFlow(timeline, ExportFlow.Source.of(lab), List::of, io, note -> { }, failure -> { },
                 ExportFolder.of(home, Map.of()), (owner, folder) -> chooser.apply(folder));
     }
 

@@ -20,6 +20,7 @@ import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Holding;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.SideStatus;
+import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Event;
@@ -39,6 +40,8 @@ class ExplainerTest {
     private final List<ConnectionFacts> asked = new CopyOnWriteArrayList<>();
     private final List<String> threads = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Explanation> delivered = new ArrayBlockingQueue<>(100);
+    /** The kernel's settings as a lab would publish them (LabKernel.latest). */
+    private volatile KernelSettings published = new KernelSettings("test", 7200, 75, 9, 60, 15, 0, 6);
 
     @Test
     void theFactsAreTheConnectionsOwnEventsInTimeOrderItsSettingsAndItsLiveStatus() throws Exception {
@@ -59,7 +62,7 @@ class ExplainerTest {
             assertEquals(LabSettings.seed(), facts.settings().orElseThrow());
             assertSame(status, facts.live().orElseThrow(), "the live status while the lab runs");
             assertEquals(777 * MS, facts.now(), "made at the lab's time");
-            assertNotNull(facts.kernel().release(), "the kernel's settings, read off the FX thread");
+            assertSame(published, facts.kernel(), "the kernel's settings as the lab published them");
             assertEquals(List.of(Explainer.THREAD), threads, "on the explainer's own thread");
         }
     }
@@ -84,9 +87,21 @@ class ExplainerTest {
     }
 
     @Test
+    void eachExplanationTakesTheKernelsSettingsTheLabPublishedLast() throws Exception {
+        try (var explainer = explainer(this::record)) {
+            explainer.request(status(1));
+            assertEquals(9, delivered.poll(5, TimeUnit.SECONDS) == null ? -1 : asked.getLast().kernel().keepaliveProbes());
+            published = new KernelSettings("test", 7200, 75, 4, 60, 15, 0, 6); // as the Lab kernel card sets one
+            explainer.request(status(1));
+            assertNotNull(delivered.poll(5, TimeUnit.SECONDS), "explained again");
+            assertEquals(4, asked.getLast().kernel().keepaliveProbes(), "the new count, not the first one kept");
+        }
+    }
+
+    @Test
     void aFailureOfTheRulesIsHandedBackNotLost() throws Exception {
         var failures = new ArrayBlockingQueue<RuntimeException>(1);
-        try (var explainer = Explainer.ofLab(timeline, () -> 0, () -> 1, facts -> {
+        try (var explainer = Explainer.ofLab(timeline, () -> 0, () -> 1, () -> published, facts -> {
             throw new IllegalStateException("no rule for this");
         }, Runnable::run, delivered::add, failures::add)) {
             explainer.request(status(1));
@@ -101,7 +116,7 @@ class ExplainerTest {
     }
 
     private Explainer<ConnectionStatus> explainer(Function<ConnectionFacts, Explanation> rules) {
-        return Explainer.ofLab(timeline, () -> 777 * MS, () -> 1, rules, Runnable::run, delivered::add, e -> {
+        return Explainer.ofLab(timeline, () -> 777 * MS, () -> 1, () -> published, rules, Runnable::run, delivered::add, e -> {
             throw e;
         });
     }

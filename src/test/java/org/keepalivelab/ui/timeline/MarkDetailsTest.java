@@ -4,10 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.keepalivelab.explain.ConnectionFacts;
+import org.keepalivelab.explain.Explanation;
+import org.keepalivelab.lab.LabSettings;
+import org.keepalivelab.linux.KernelSettings;
+import org.keepalivelab.model.Action;
+import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Direction;
+import org.keepalivelab.model.IdleMode;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
@@ -87,6 +96,29 @@ class MarkDetailsTest {
         var segment = MarkDetails.describe(new Hit.Segment(1, Side.CLIENT, 0), model);
         assertTrue(segment.startsWith("1 min 58.221312 s · connection 1"), segment);
         assertTrue(band(model, 0).contains(" from 1 min 58.221 s"), band(model, 0));
+    }
+
+    @Test
+    void aProbeAResetMiddleboxAnsweredSaysSoOnceExplained() {
+        var timeline = new Timeline();
+        var model = new TimelineModel(timeline);
+        timeline.append(new ActionEvent(300_000_000L, 1, new Action.SeverIdle(8, IdleMode.RESET)));
+        timeline.append(new ActionEvent(8_300_000_000L, 1, new Action.Forget(IdleMode.RESET)));
+        timeline.append(new SegmentEvent(12_000_000_000L, 1, Direction.S2C, TcpFlags.ACK, 1000, 2000, 0, 512,
+                SegmentKind.KEEPALIVE, true));
+        timeline.append(new SegmentEvent(12_010_000_000L, 1, Direction.C2S, TcpFlags.RST, 2000, 0, 0, 0, SegmentKind.RST, false));
+        timeline.append(new SegmentEvent(12_011_000_000L, 1, Direction.S2C, TcpFlags.RST, 1000, 0, 0, 0, SegmentKind.RST, false));
+        model.pull();
+        var explained = Explanation.of(new ConnectionFacts(1, timeline.inTimeOrder(), Optional.of(LabSettings.seed()),
+                KernelSettings.read(), Optional.empty(), 12_011_000_000L, 20_000_000L));
+
+        var probe = new Hit.Segment(1, Side.SERVER, 0);
+        var before = MarkDetails.describe(probe, model);
+        var after = MarkDetails.describe(probe, model, LaneDetections.of(List.of(explained)));
+        assertTrue(before.contains("unanswered."), before);
+        assertTrue(after.contains("answered by the middlebox, which had forgotten the connection: it dropped the probe "
+                + "before the client's socket saw it and answered with a forged RST to each end."), after);
+        assertFalse(after.contains("unanswered") || after.contains("the lab's sever"), after);
     }
 
     @Test
