@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.keepalivelab.capture.Capture;
 import org.keepalivelab.capture.PacketLog;
-import org.keepalivelab.linux.LinuxException;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.IdleMode;
 import org.keepalivelab.model.LabClock;
@@ -43,8 +42,7 @@ public final class Lab implements AutoCloseable {
     private final ServerSocketChannel server;
     private final InetSocketAddress serverAddress;
     private final EventLoop loop;
-    private final Capture capture;
-    private final String captureProblem;
+    private final LabCapture capture;
     private final String severProblem;
     private final String severIdleProblem;
     private final String resetProblem;
@@ -63,42 +61,22 @@ public final class Lab implements AutoCloseable {
         this.isolation = isolation;
         this.server = server;
         this.serverAddress = (InetSocketAddress) server.getLocalAddress();
-        Capture started = null;
-        String problem = null;
-        if (!isolation.linux()) {
-            problem = Privileges.captureOffLinux(isolation);
-        } else {
-            try {
-                started = Capture.start(threadName("lab-capture"),
-                        new CaptureDirectory(serverAddress.getPort(), connections), timeline, clock);
-            } catch (LinuxException e) {
-                problem = e.isPermissionDenied() ? Privileges.captureDenied(isolation)
-                        : "Capture unavailable: " + e.getMessage();
-            }
-        }
+        this.capture = LabCapture.start(isolation, threadName("lab-capture"),
+                new CaptureDirectory(serverAddress.getPort(), connections), timeline, clock, serverAddress.getAddress());
         this.severProblem = Privileges.severProblem(isolation);
-        this.capture = started;
-        this.captureProblem = problem;
-        this.severIdleProblem = Privileges.severIdleProblem(isolation, captureProblem, severProblem);
+        this.severIdleProblem = Privileges.severIdleProblem(isolation, capture.startProblem(), severProblem);
         this.resetProblem = severIdleProblem != null ? severIdleProblem : Privileges.forgeProblem(isolation);
-        this.view = !isolation.linux() ? KernelView.NONE : capture != null ? KernelView.CAPTURED : KernelView.SAMPLED;
-        this.mode = LabMode.of(isolation, capture != null, severProblem == null);
-        CaptureWatermark watermark = null;
+        this.view = !isolation.linux() ? KernelView.NONE : capture.started() ? KernelView.CAPTURED : KernelView.SAMPLED;
+        this.mode = LabMode.of(isolation, capture.started(), severProblem == null);
         try {
-            watermark = capture == null ? null : CaptureWatermark.open(capture, serverAddress.getAddress());
             var tick = new SamplingTick(connections.all(), view, serverAddress.getPort(), failure -> loopFailure = failure);
             loop = new EventLoop(threadName("lab-loop"), SamplingTick.PERIOD_NANOS, tick, e -> loopFailure = e.toString());
             kernel = new LabKernel(isolation, loop);
         } catch (IOException | RuntimeException e) {
-            if (watermark != null) {
-                watermark.close();
-            }
-            if (capture != null) {
-                capture.close();
-            }
+            capture.close();
             throw e;
         }
-        this.middleboxes = new Middleboxes(new ResetForger(isolation), watermark);
+        this.middleboxes = new Middleboxes(new ResetForger(isolation), capture.watermark());
     }
 
     /** Starts a lab in this process's own network namespace ({@link Isolation#HOST}). */
@@ -191,10 +169,7 @@ public final class Lab implements AutoCloseable {
 
     /** Why segments are not being captured, or empty while the capture runs. */
     public Optional<String> captureProblem() {
-        if (captureProblem != null) {
-            return Optional.of(captureProblem);
-        }
-        return Optional.ofNullable(capture.failure());
+        return capture.problem();
     }
 
     /** Why sever is refused, decided when the lab started; empty when it is available. */
@@ -228,12 +203,12 @@ public final class Lab implements AutoCloseable {
 
     /** The captured packets, for the pcap export; empty when the process may not capture. */
     public Optional<PacketLog> packets() {
-        return Optional.ofNullable(capture).map(Capture::packets);
+        return capture.packets();
     }
 
     /** The capture's counters (packets, kernel drops, latency); empty when the process may not capture. */
     public Optional<Capture.Statistics> captureStatistics() {
-        return Optional.ofNullable(capture).map(Capture::statistics);
+        return capture.statistics();
     }
 
     /** A failure of the lab's own loop, or {@code null}: a bug if it ever happens. */
@@ -359,8 +334,6 @@ public final class Lab implements AutoCloseable {
             return null;
         }).exceptionally(e -> null).join();
         loop.close();
-        if (capture != null) {
-            capture.close();
-        }
+        capture.close();
     }
 }
