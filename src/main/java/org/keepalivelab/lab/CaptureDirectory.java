@@ -1,7 +1,5 @@
 package org.keepalivelab.lab;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.keepalivelab.capture.ConnectionDirectory;
 import org.keepalivelab.capture.TcpSegment;
 import org.keepalivelab.model.Direction;
@@ -9,16 +7,11 @@ import org.keepalivelab.model.Direction;
 /** The lab's connections as the capture asks about them, from the capture's own thread. */
 final class CaptureDirectory implements ConnectionDirectory {
     private final int serverPort;
-    private final AtomicIntegerArray connByClientPort;
-    private final List<Connection> connections;
+    private final Connections connections;
 
-    /**
-     * @param connByClientPort connection number by client port (0 for none), set before each client's SYN
-     * @param connections      the lab's connections, in order of connection: number {@code n} at {@code n - 1}
-     */
-    CaptureDirectory(int serverPort, AtomicIntegerArray connByClientPort, List<Connection> connections) {
+    /** @param connections the lab's connections, each known by its client port before its client's SYN */
+    CaptureDirectory(int serverPort, Connections connections) {
         this.serverPort = serverPort;
-        this.connByClientPort = connByClientPort;
         this.connections = connections;
     }
 
@@ -29,21 +22,21 @@ final class CaptureDirectory implements ConnectionDirectory {
 
     @Override
     public int connectionOf(int clientPort) {
-        return connByClientPort.get(clientPort);
+        return connections.numberOf(clientPort);
     }
 
     @Override
     public boolean dropped(int conn, Direction dir, long t, int tcpFlags) {
-        return connections.get(conn - 1).droppedAt(dir, t, tcpFlags);
+        return connections.get(conn).droppedAt(dir, t, tcpFlags);
     }
 
     @Override
     public void crossed(int conn, Direction dir, long t, TcpSegment segment, boolean dropped) {
-        connections.get(conn - 1).crossed(dir, t, segment, dropped);
+        connections.get(conn).crossed(dir, t, segment, dropped);
     }
 
     @Override
     public long bytesWritten(int conn, Direction dir) {
-        return connections.get(conn - 1).bytesWritten(dir);
+        return connections.get(conn).bytesWritten(dir);
     }
 }

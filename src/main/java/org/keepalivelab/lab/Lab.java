@@ -6,15 +6,11 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.keepalivelab.capture.Capture;
 import org.keepalivelab.capture.PacketLog;
-import org.keepalivelab.linux.LinuxException;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.IdleMode;
 import org.keepalivelab.model.LabClock;
@@ -46,8 +42,7 @@ public final class Lab implements AutoCloseable {
     private final ServerSocketChannel server;
     private final InetSocketAddress serverAddress;
     private final EventLoop loop;
-    private final Capture capture;
-    private final String captureProblem;
+    private final LabCapture capture;
     private final String severProblem;
     private final String severIdleProblem;
     private final String resetProblem;
@@ -56,9 +51,7 @@ public final class Lab implements AutoCloseable {
     private final Isolation isolation;
     private final KernelView view;
     private final LabKernel kernel;
-    /** Connection number by client port, for the capture's every packet: no boxing, no hashing. */
-    private final AtomicIntegerArray connByClientPort = new AtomicIntegerArray(65_536);
-    private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    private final Connections connections = new Connections();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private volatile String loopFailure;
 
@@ -68,42 +61,22 @@ public final class Lab implements AutoCloseable {
         this.isolation = isolation;
         this.server = server;
         this.serverAddress = (InetSocketAddress) server.getLocalAddress();
-        Capture started = null;
-        String problem = null;
-        if (!isolation.linux()) {
-            problem = Privileges.captureOffLinux(isolation);
-        } else {
-            try {
-                started = Capture.start(threadName("lab-capture"),
-                        new CaptureDirectory(serverAddress.getPort(), connByClientPort, connections), timeline, clock);
-            } catch (LinuxException e) {
-                problem = e.isPermissionDenied() ? Privileges.captureDenied(isolation)
-                        : "Capture unavailable: " + e.getMessage();
-            }
-        }
+        this.capture = LabCapture.start(isolation, threadName("lab-capture"),
+                new CaptureDirectory(serverAddress.getPort(), connections), timeline, clock, serverAddress.getAddress());
         this.severProblem = Privileges.severProblem(isolation);
-        this.capture = started;
-        this.captureProblem = problem;
-        this.severIdleProblem = Privileges.severIdleProblem(isolation, captureProblem, severProblem);
+        this.severIdleProblem = Privileges.severIdleProblem(isolation, capture.startProblem(), severProblem);
         this.resetProblem = severIdleProblem != null ? severIdleProblem : Privileges.forgeProblem(isolation);
-        this.view = !isolation.linux() ? KernelView.NONE : capture != null ? KernelView.CAPTURED : KernelView.SAMPLED;
-        this.mode = LabMode.of(isolation, capture != null, severProblem == null);
-        CaptureWatermark watermark = null;
+        this.view = !isolation.linux() ? KernelView.NONE : capture.started() ? KernelView.CAPTURED : KernelView.SAMPLED;
+        this.mode = LabMode.of(isolation, capture.started(), severProblem == null);
         try {
-            watermark = capture == null ? null : CaptureWatermark.open(capture, serverAddress.getAddress());
-            var tick = new SamplingTick(connections, view, serverAddress.getPort(), failure -> loopFailure = failure);
+            var tick = new SamplingTick(connections.all(), view, serverAddress.getPort(), failure -> loopFailure = failure);
             loop = new EventLoop(threadName("lab-loop"), SamplingTick.PERIOD_NANOS, tick, e -> loopFailure = e.toString());
             kernel = new LabKernel(isolation, loop);
         } catch (IOException | RuntimeException e) {
-            if (watermark != null) {
-                watermark.close();
-            }
-            if (capture != null) {
-                capture.close();
-            }
+            capture.close();
             throw e;
         }
-        this.middleboxes = new Middleboxes(new ResetForger(isolation), watermark);
+        this.middleboxes = new Middleboxes(new ResetForger(isolation), capture.watermark());
     }
 
     /** Starts a lab in this process's own network namespace ({@link Isolation#HOST}). */
@@ -129,7 +102,8 @@ public final class Lab implements AutoCloseable {
             throw e;
         }
         try {
-            lab.loop.submit(() -> lab.loop.register(server, SelectionKey.OP_ACCEPT, key -> lab.accept())).join();
+            lab.loop.submit(() -> lab.loop.register(server, SelectionKey.OP_ACCEPT,
+                    key -> lab.connections.acceptAll(server))).join();
             return lab;
         } catch (RuntimeException e) {
             lab.close();
@@ -195,10 +169,7 @@ public final class Lab implements AutoCloseable {
 
     /** Why segments are not being captured, or empty while the capture runs. */
     public Optional<String> captureProblem() {
-        if (captureProblem != null) {
-            return Optional.of(captureProblem);
-        }
-        return Optional.ofNullable(capture.failure());
+        return capture.problem();
     }
 
     /** Why sever is refused, decided when the lab started; empty when it is available. */
@@ -232,12 +203,12 @@ public final class Lab implements AutoCloseable {
 
     /** The captured packets, for the pcap export; empty when the process may not capture. */
     public Optional<PacketLog> packets() {
-        return Optional.ofNullable(capture).map(Capture::packets);
+        return capture.packets();
     }
 
     /** The capture's counters (packets, kernel drops, latency); empty when the process may not capture. */
     public Optional<Capture.Statistics> captureStatistics() {
-        return Optional.ofNullable(capture).map(Capture::statistics);
+        return capture.statistics();
     }
 
     /** A failure of the lab's own loop, or {@code null}: a bug if it ever happens. */
@@ -247,14 +218,12 @@ public final class Lab implements AutoCloseable {
 
     /** Each connection as last sampled, in order of connection. */
     public List<ConnectionStatus> connections() {
-        var statuses = new ArrayList<ConnectionStatus>(connections.size());
-        connections.forEach(c -> statuses.add(c.status()));
-        return statuses;
+        return connections.statuses();
     }
 
     /** True once every connection's server application has seen its connection end. */
     public boolean allServersEnded() {
-        return connections.stream().allMatch(c -> c.status().serverEnded()); // as last published: any thread
+        return connections.allServersEnded(); // as last published: any thread
     }
 
     /** Opens a new connection with the current settings; completes with its number once both ends hold it. */
@@ -274,35 +243,21 @@ public final class Lab implements AutoCloseable {
             return CompletableFuture.failedFuture(new LabException(e.getMessage()));
         }
         return loop.submit(() -> {
-            var conn = new Connection(connections.size() + 1, connectionSettings, label, serverAddress, journal, loop,
+            var conn = new Connection(connections.nextNumber(), connectionSettings, label, serverAddress, journal, loop,
                     readBuffer, view, middleboxes);
-            connections.add(conn);
-            connByClientPort.set(conn.clientPort, conn.id); // before the SYN, so the capture knows it
+            connections.add(conn); // before the SYN, so the capture knows it
             journal.action(conn.id, new Action.Connect());
             conn.connect(serverAddress);
             // The loop runs a burst's connects before it selects again: accepting as they go keeps the
             // queue short where the system caps the listen backlog (macOS at 128). A failure to accept
             // is the loop's, as when the server's key is ready, not this connect's.
             try {
-                accept();
+                connections.acceptAll(server);
             } catch (IOException e) {
                 loopFailure = e.toString();
             }
             return conn.established;
         }).thenCompose(established -> established);
-    }
-
-    /** Accepts every connection waiting, as a burst of clients must not wait a round each. */
-    private void accept() throws IOException {
-        for (var channel = server.accept(); channel != null; channel = server.accept()) {
-            int id = connByClientPort.get(((InetSocketAddress) channel.getRemoteAddress()).getPort());
-            var conn = id == 0 ? null : connections.get(id - 1);
-            if (conn == null) {
-                channel.close(); // not one of ours
-            } else {
-                conn.accepted(channel);
-            }
-        }
     }
 
     /** The client writes {@code bytes} bytes ("howdyhowdy…"). */
@@ -349,12 +304,9 @@ public final class Lab implements AutoCloseable {
             return CompletableFuture.failedFuture(new LabException(severIdleProblem(idle.mode()).get()));
         }
         return loop.submit(() -> {
-            if (conn < 1 || conn > connections.size()) {
-                throw new LabException("There is no connection " + conn + ".");
-            }
+            var connection = connections.named(conn);
             // Stamped when it begins, before its effects; recorded once done: a refused action never happened.
             long at = journal.now();
-            var connection = connections.get(conn - 1);
             switch (action) {
                 case Action.Send send -> connection.send(Side.CLIENT, send.bytes());
                 case Action.Reply reply -> connection.send(Side.SERVER, reply.bytes());
@@ -376,16 +328,12 @@ public final class Lab implements AutoCloseable {
     @Override
     public void close() {
         loop.submit(() -> {
-            for (var conn : connections) {
-                conn.shutdown();
-            }
+            connections.shutdown();
             server.close();
             middleboxes.close();
             return null;
         }).exceptionally(e -> null).join();
         loop.close();
-        if (capture != null) {
-            capture.close();
-        }
+        capture.close();
     }
 }

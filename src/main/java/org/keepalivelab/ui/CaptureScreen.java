@@ -39,10 +39,7 @@ final class CaptureScreen implements AutoCloseable {
     private final IntegerProperty selectedConn = new SimpleIntegerProperty(this, "selectedConn", 0);
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
     private final CaptureList list;
-    private final DetailsPane details;
-    private final StoryPanel story;
-    private final ExportFlow exports;
-    private final Label status;
+    private final ScreenParts parts;
     private final Explainer<Integer> explainer;
     private boolean shownWhole;
 
@@ -61,15 +58,16 @@ final class CaptureScreen implements AutoCloseable {
         timeline.setLaneTitle(capture::laneTitle);
         timeline.selectedConnProperty().bindBidirectional(selectedConn);
         this.list = new CaptureList(capture, selectedConn);
-        this.details = new DetailsPane(timeline.pinnedDetailsProperty(), explanation.getReadOnlyProperty());
-        this.story = new StoryPanel(explanation.getReadOnlyProperty(), selectedConn, timeline::reveal);
-        this.exports = new ExportFlow(timeline, source(), this::explained, io, note,
-                failure -> failed.accept("PNG export failed: " + LabSession.words(failure)));
-        this.status = new Label(capture.summaryText() + capture.truncation().map(t -> " " + t).orElse(""));
+        var status = new Label(capture.summaryText() + capture.truncation().map(t -> " " + t).orElse(""));
         status.setId("capture-status");
         status.getStyleClass().add("capture-status");
         status.setMaxWidth(Double.MAX_VALUE);
         status.setMinWidth(0);
+        this.parts = new ScreenParts(timeline,
+                new DetailsPane(timeline.pinnedDetailsProperty(), explanation.getReadOnlyProperty()),
+                new StoryPanel(explanation.getReadOnlyProperty(), selectedConn, timeline::reveal), status,
+                new ExportFlow(timeline, source(), this::explained, io, note,
+                        failure -> failed.accept("PNG export failed: " + LabSession.words(failure))));
         this.explainer = new Explainer<>(capture::facts, rules, Platform::runLater,
                 this::explained, e -> failed.accept("The story could not be told: " + LabSession.words(e)));
         selectedConn.addListener((obs, was, is) -> {
@@ -147,20 +145,9 @@ final class CaptureScreen implements AutoCloseable {
         return list;
     }
 
-    DetailsPane details() {
-        return details;
-    }
-
-    StoryPanel story() {
-        return story;
-    }
-
-    ExportFlow exports() {
-        return exports;
-    }
-
-    Label status() {
-        return status;
+    /** Its timeline, details, story, status line and export, for the window's places. */
+    ScreenParts parts() {
+        return parts;
     }
 
     IntegerProperty selectedConnProperty() {

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
-import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -18,11 +17,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.keepalivelab.explain.Explanation;
@@ -33,7 +30,6 @@ import org.keepalivelab.ui.capture.ImportProgress;
 import org.keepalivelab.ui.capture.OpenedCapture;
 import org.keepalivelab.ui.connections.ConnectionList;
 import org.keepalivelab.ui.controls.ActionBar;
-import org.keepalivelab.ui.controls.Command;
 import org.keepalivelab.ui.controls.LabKernelCard;
 import org.keepalivelab.ui.controls.ScenarioMenu;
 import org.keepalivelab.ui.controls.SettingsPanel;
@@ -53,23 +49,15 @@ import org.keepalivelab.ui.timeline.TimelineView;
 /**
  * The window's content (MainView.fxml): the toolbar on top, the next connection's settings and the list
  * of connections on the left, the live timeline with its legend, the details of the clicked mark and the
- * selected connection's story in the middle, the status line at the bottom. An open capture (File) takes
- * the same places with its own parts ({@link CaptureScreen}) while the lab runs on behind it; a file
- * read shows its progress above. An {@link AnimationTimer}
+ * selected connection's story in the middle, the status line at the bottom: it makes the parts and wires
+ * them. An open capture (File) takes the same places with its own parts while the lab runs on behind it
+ * ({@link ScreenSwitch}); a file read shows its progress above. An {@link AnimationTimer}
  * pulls the lab's new events once per frame; the session, the connection list and the status line are
  * refreshed ten times a second, and the selected connection's explanation asked for then if its events
  * changed.
  */
 public final class MainView extends BorderPane {
     private static final long STATUS_EVERY_NANOS = 100_000_000;
-    /** The story's share of the window's height, and its bounds: it scrolls rather than take the timeline's room. */
-    private static final double STORY_SHARE = 0.16;
-    private static final double STORY_MIN = 72;
-    private static final double STORY_MAX = 168;
-    /** The story's share of the row it shares with the details, and its least and most width. */
-    private static final double STORY_WIDTH_SHARE = 0.42;
-    private static final double STORY_MIN_WIDTH = 240;
-    private static final double STORY_MAX_WIDTH = 620;
 
     private final LabSession session;
     private final TimelineModel model;
@@ -89,11 +77,8 @@ public final class MainView extends BorderPane {
     private final ScenarioMenu scenarios;
     private final ScenarioHeading scenarioHeading;
     private Consumer<Scenario> onScenario = scenario -> { };
-    /** The capture shown in place of the lab's run, or null while the lab's is. */
-    private CaptureScreen capture;
-    private final Tab captureTab = new Tab("Capture");
-    private DetailsPane liveDetails;
-    private StoryPanel liveStory;
+    /** The lab's run or an opened capture in the window's places; made once the FXML's places are in. */
+    private ScreenSwitch screens;
     private Theme theme = Theme.LIGHT;
     private long lastStatus;
     private final AnimationTimer frames = new AnimationTimer() {
@@ -144,7 +129,7 @@ public final class MainView extends BorderPane {
                 note -> exportNote.setText(note),
                 failure -> showMessage("PNG export failed: " + LabSession.words(failure)));
         this.files = new CaptureFiles(progress, () -> getScene() == null ? null : getScene().getWindow(), session.lab(),
-                io, this::showCapture, this::showMessage, note -> exportNote.setText(note));
+                io, opened -> screens.showCapture(opened), this::showMessage, note -> exportNote.setText(note));
         this.scenarios = new ScenarioMenu(Scenarios.ALL, session.lab().kernel().problem(), s -> onScenario.accept(s));
         this.scenarioHeading = new ScenarioHeading(actions.captureShownProperty());
         Fxml.load(this);
@@ -156,7 +141,6 @@ public final class MainView extends BorderPane {
         top.getChildren().add(progress);
         actions.setOnExport(this::askAndExport);
         files.acceptDropsOn(this);
-        captureTab.setId("capture-tab");
         actions.setOnToggleTheme(() -> setTheme(theme.other()));
         actions.showTheme(theme);
         // Where capture or sever is missing, one banner says which mode this is, for as long as it lasts.
@@ -184,83 +168,27 @@ public final class MainView extends BorderPane {
         timeline.setLaneTitle(SettingsText.laneTitles(session.connectionsProperty()::get, session::defaults));
         below.getChildren().addAll(0, List.of(legend, scenarioHeading));
         viewControls.getChildren().add(1, scenarios); // beside File
-        liveDetails = new DetailsPane(timeline.pinnedDetailsProperty(), session.explanationProperty());
-        detailsRow.getChildren().addFirst(liveDetails);
-        liveStory = new StoryPanel(session.explanationProperty(), session.selectedConnProperty(), timeline::reveal);
-        storySlot.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.clamp(
-                detailsRow.getWidth() * STORY_WIDTH_SHARE, STORY_MIN_WIDTH, STORY_MAX_WIDTH), detailsRow.widthProperty()));
-        show(timeline, liveDetails, liveStory, status);
+        var live = new ScreenParts(timeline,
+                new DetailsPane(timeline.pinnedDetailsProperty(), session.explanationProperty()),
+                new StoryPanel(session.explanationProperty(), session.selectedConnProperty(), timeline::reveal),
+                status, exports);
+        screens = new ScreenSwitch(new ScreenPlaces(this, timelineArea, compactLanes, detailsRow, storySlot), live,
+                side, settingsTab, connectionsTab, this::screenOf, this::showMessage);
+        actions.captureShownProperty().bind(screens.captureShownProperty());
+        backToLab.disableProperty().bind(screens.captureShownProperty().not());
         session.explanationProperty().addListener((obs, was, is) ->
                 timeline.setDetections(is == null ? LaneDetections.NONE : LaneDetections.of(List.of(is))));
     }
 
-    /** Puts a timeline and its details, story and status line in their places. */
-    private void show(TimelineView shown, DetailsPane details, StoryPanel story, Node bottom) {
-        var was = timelineArea.getCenter();
-        if (was instanceof TimelineView old) {
-            compactLanes.selectedProperty().unbindBidirectional(old.compactLanesProperty());
-        }
-        timelineArea.setCenter(shown);
-        compactLanes.selectedProperty().bindBidirectional(shown.compactLanesProperty());
-        HBox.setHgrow(details, Priority.ALWAYS);
-        details.setPrefWidth(0); // the details take what the story leaves
-        detailsRow.getChildren().set(0, details);
-        story.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.clamp(getHeight() * STORY_SHARE, STORY_MIN, STORY_MAX), heightProperty()));
-        story.setMaxHeight(STORY_MAX);
-        storySlot.getChildren().setAll(story);
-        setBottom(bottom);
-    }
-
-    /**
-     * Shows {@code opened} in place of the lab's run: its connections in a tab of their own, its timeline,
-     * story and status; the lab's settings and connections, and every command, disabled with the reason.
-     * The lab runs on meanwhile. A file that ended early says where, in the banner.
-     */
-    void showCapture(OpenedCapture opened) {
-        closeCapture();
-        capture = new CaptureScreen(opened, TimelinePalette.of(theme), session.rules(), io,
+    /** The screen of a capture just opened, in the window's theme as it is now. */
+    private CaptureScreen screenOf(OpenedCapture opened) {
+        return new CaptureScreen(opened, TimelinePalette.of(theme), session.rules(), io,
                 note -> exportNote.setText(note), this::showMessage);
-        captureTab.setContent(capture.list());
-        captureTab.setText("Capture: " + opened.name());
-        if (!side.getTabs().contains(captureTab)) {
-            side.getTabs().add(captureTab);
-        }
-        side.getSelectionModel().select(captureTab);
-        for (var live : List.of(settingsTab, connectionsTab)) {
-            live.setDisable(true);
-            live.setTooltip(new Tooltip(Command.NO_LIVE_SOCKET));
-        }
-        show(capture.timeline(), capture.details(), capture.story(), capture.status());
-        actions.captureShownProperty().set(true);
-        backToLab.setDisable(false);
-        showMessage(opened.truncation().orElse(""));
     }
 
     /** Back to the lab's run, which went on meanwhile; the capture is closed. */
     public void showLab() {
-        if (capture == null) {
-            return;
-        }
-        closeCapture();
-        side.getTabs().remove(captureTab);
-        captureTab.setContent(null);
-        for (var live : List.of(settingsTab, connectionsTab)) {
-            live.setDisable(false);
-            live.setTooltip(null);
-        }
-        side.getSelectionModel().select(settingsTab);
-        show(timeline, liveDetails, liveStory, status);
-        actions.captureShownProperty().set(false);
-        backToLab.setDisable(true);
-        showMessage("");
-    }
-
-    private void closeCapture() {
-        if (capture != null) {
-            capture.close();
-            capture = null;
-        }
+        screens.showLab();
     }
 
     /** Reads {@code file} (a capture, or a saved run) and shows it; completes once shown, or failed or cancelled. */
@@ -285,7 +213,7 @@ public final class MainView extends BorderPane {
 
     /** The capture shown, or null while the lab's run is. */
     CaptureScreen captureScreen() {
-        return capture;
+        return screens.capture();
     }
 
     /** Shows the settings and puts the cursor in the first refused field: a click on the waiting Connect. */
@@ -323,7 +251,7 @@ public final class MainView extends BorderPane {
     /** A view control: does what its key, its {@code userData}, does on the timeline. */
     @FXML
     private void press(ActionEvent e) {
-        shown().press(KeyCode.valueOf((String) ((Node) e.getSource()).getUserData()));
+        screens.shown().timeline().press(KeyCode.valueOf((String) ((Node) e.getSource()).getUserData()));
     }
 
     private void showMessage(String message) {
@@ -342,7 +270,7 @@ public final class MainView extends BorderPane {
     public void stop() {
         frames.stop();
         files.cancel();
-        closeCapture();
+        screens.close();
         io.shutdown();
     }
 
@@ -353,12 +281,7 @@ public final class MainView extends BorderPane {
 
     private void frame() {
         long now = session.lab().clock().now();
-        if (capture == null) {
-            timeline.frame(now);
-        } else {
-            capture.frame();
-            timeline.pull(); // the lab runs on: its view keeps up, undrawn, and is current when shown again
-        }
+        screens.frame(now);
         if (now - lastStatus >= STATUS_EVERY_NANOS) {
             lastStatus = now;
             files.poll();
@@ -379,10 +302,7 @@ public final class MainView extends BorderPane {
         if (getScene() != null) {
             getScene().getStylesheets().setAll(next.stylesheets());
         }
-        timeline.setPalette(TimelinePalette.of(next));
-        if (capture != null) {
-            capture.timeline().setPalette(TimelinePalette.of(next));
-        }
+        screens.setPalette(TimelinePalette.of(next));
         actions.showTheme(next);
         legend.redraw();
     }
@@ -394,21 +314,12 @@ public final class MainView extends BorderPane {
     }
 
     private void askAndExport() {
-        shownExports().askAndExport(theme);
+        screens.shown().exports().askAndExport(theme);
     }
 
     /** Exports what is shown as the user asked; completes once the file is written (the outcome also shows in the window). */
     public CompletableFuture<Path> exportPng(ExportRequest request, Path file) {
-        return shownExports().export(request, file);
-    }
-
-    private ExportFlow shownExports() {
-        return capture == null ? exports : capture.exports();
-    }
-
-    /** The timeline shown: the lab's, or the capture's. */
-    private TimelineView shown() {
-        return capture == null ? timeline : capture.timeline();
+        return screens.shown().exports().export(request, file);
     }
 
     public TimelineView timeline() {
