@@ -42,6 +42,7 @@ public final class PacketSocket implements AutoCloseable {
     private static final int RECEIVE_TIMEOUT_MILLIS = 100;
     /** The nap before waiting, under load: at 250,000 packets a second, fifty packets come in one. */
     private static final Duration NAP = Duration.ofNanos(200_000);
+    private static final int BATCH_WORTH_A_NAP = 16;
 
     private final SocketDescriptor descriptor;
     private final PacketRing ring;
@@ -50,8 +51,7 @@ public final class PacketSocket implements AutoCloseable {
     private final MemorySegment errno;
     /** True while the ring's current frame is the packet last handed out, not yet given back. */
     private boolean holding;
-    /** True when packets were taken since the last nap or wait. */
-    private boolean takenSinceWait;
+    private final ArrivalRate arrivals = new ArrivalRate();
 
     private PacketSocket(SocketDescriptor descriptor, PacketRing ring) {
         this.descriptor = descriptor;
@@ -132,23 +132,27 @@ public final class PacketSocket implements AutoCloseable {
             ring.handBack();
             holding = false;
         }
-        if (!ring.ready() && !(takenSinceWait && napped()) && !polled()) {
+        if (!ring.ready() && !(napWorthIt() && napped()) && !polled()) {
             return -1;
         }
         holding = true;
-        takenSinceWait = true;
+        arrivals.taken();
         return ring.length();
     }
 
     /**
-     * Naps {@link #NAP} once the ring runs empty after packets were taken, and says whether one came
-     * meanwhile. Under load the kernel fills frames during the nap, which are then read in one go; waiting
-     * in poll(2) instead would be woken by each packet ({@code sk_data_ready}), and its wake-ups cost more
-     * than the packets. A burst's later packets reach the timeline up to a nap late; its first packet,
-     * and any packet after a quiet moment, is taken as soon as poll(2) returns.
+     * True when packets come fast enough that a nap of {@link #NAP} would gather
+     * {@value #BATCH_WORTH_A_NAP} or more: 80,000 packets a second. Waiting in poll(2) instead is woken
+     * by each packet ({@code sk_data_ready}), and under load those wake-ups cost more than the packets;
+     * a nap lets the kernel fill frames meanwhile, then they are read in one go. Below that rate every
+     * packet is taken as soon as poll(2) returns, and a burst's later packets wait up to a nap above it.
      */
+    private boolean napWorthIt() {
+        return arrivals.expectedIn(NAP.toNanos()) >= BATCH_WORTH_A_NAP;
+    }
+
+    /** Naps {@link #NAP}, and says whether a packet came meanwhile. */
     private boolean napped() {
-        takenSinceWait = false;
         try {
             Thread.sleep(NAP);
         } catch (InterruptedException e) {
@@ -159,7 +163,6 @@ public final class PacketSocket implements AutoCloseable {
 
     /** Waits up to 100 ms in poll(2), and says whether a packet came. */
     private boolean polled() throws LinuxException {
-        takenSinceWait = false;
         // The ring polls readable once its newest frame is the reader's (packet_poll), so a packet that
         // arrived since ready() was asked ends the wait at once.
         if (descriptor.poll(errno, pollfd, RECEIVE_TIMEOUT_MILLIS) < 0) {
