@@ -93,7 +93,7 @@ class ScenariosKernelTest {
             }
             var outcome = scenario.playable().run(lab);
             assertEquals(Script.Outcome.DONE, outcome, () -> name + " did not end in time: " + lab.timeline().inTimeOrder());
-            var explanations = LabFacts.ofFinished(lab, KernelSettings.read()).stream().map(Explanation::of).toList();
+            var explanations = LabFacts.explainFinished(lab, KernelSettings.read());
             return new Played(lab.timeline().inTimeOrder(), explanations);
         }
     }

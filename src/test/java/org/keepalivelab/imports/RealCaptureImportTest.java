@@ -112,7 +112,7 @@ class RealCaptureImportTest {
             liveKinds = lab.timeline().snapshot().stream().filter(e -> e instanceof SegmentEvent)
                     .map(e -> ((SegmentEvent) e).kind()).toList();
             liveEvents = lab.timeline().inTimeOrder();
-            liveExplanations = LabFacts.ofFinished(lab, KernelSettings.read()).stream().map(Explanation::of).toList();
+            liveExplanations = LabFacts.explainFinished(lab, KernelSettings.read());
             labStartEpochNanos = lab.clock().startEpochNanos();
             PcapngFile.writeLab(lab, dir.resolve("lab.pcapng"));
             for (var process : running) {

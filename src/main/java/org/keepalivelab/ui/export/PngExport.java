@@ -120,7 +120,7 @@ public final class PngExport {
      */
     private static List<Explanation> explain(Timeline timeline, List<ConnectionStatus> connections, int lanes) {
         var shown = connections.subList(0, Math.min(lanes, connections.size()));
-        return LabFacts.ofFinished(timeline, shown, connections.size(), KernelSettings.read()).stream().map(Explanation::of).toList();
+        return LabFacts.explainFinished(timeline, shown, connections.size(), KernelSettings.read());
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.keepalivelab.ui.story;
 
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -75,12 +74,12 @@ public final class Explainer<R> implements AutoCloseable {
                                                     Function<ConnectionFacts, Explanation> rules, Executor deliver,
                                                     Consumer<Explanation> explained, Consumer<RuntimeException> failed) {
         var kernel = new AtomicReference<KernelSettings>(); // read once, on the explainer's thread
+        var labFacts = new LabFacts(timeline); // its index kept up to date, on the explainer's thread only
         return new Explainer<>(status -> {
             if (kernel.get() == null) {
                 kernel.set(KernelSettings.read());
             }
-            return LabFacts.of(timeline, List.of(status), labConnections.getAsInt(), kernel.get(), true,
-                    clock.getAsLong()).getFirst();
+            return labFacts.live(status, labConnections.getAsInt(), kernel.get(), clock.getAsLong());
         }, rules, deliver, explained, failed);
     }
 
