@@ -24,13 +24,21 @@ public final class ProbeVerdicts {
     /**
      * The verdicts on the probes of {@code timeline} as it is now, read from its columns into rows off the
      * heap as the window's view reads them: a capture's millions of events, no record made for any;
-     * {@link #of(int)} takes a timeline index. Its events must be in time order per connection and side,
-     * as a capture's are.
+     * {@link #of(int)} takes a timeline index. The events may be in any order, as a live lab appends
+     * them: the rows sort each side's segments by time, as the view's do.
      */
     public ProbeVerdicts(Timeline timeline) {
+        this(timeline, timeline.size());
+    }
+
+    /**
+     * The verdicts on the probes of {@code timeline}'s first {@code size} events, as a record that ends
+     * there judges them: what the lab appends meanwhile answers none of them.
+     */
+    public ProbeVerdicts(Timeline timeline, int size) {
         this.timeline = timeline;
         this.rows = new SegmentRows(timeline);
-        rows.update();
+        rows.update(size);
     }
 
     private static Timeline copy(List<Event> events) {

@@ -28,6 +28,7 @@ import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.Event;
+import org.keepalivelab.model.InTimeOrder;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.StateEvent;
 import org.keepalivelab.model.Timeline;
@@ -69,7 +70,7 @@ class EventLogReaderTest {
 
         var timeline = new Timeline();
         var run = EventLogReader.read(file, timeline);
-        List<Event> expected = lab.timeline().inTimeOrder();
+        List<Event> expected = InTimeOrder.of(lab.timeline());
         assertEquals(Optional.empty(), run.problem());
         assertEquals(expected.size(), timeline.size(), "every event");
         for (int i = 0; i < expected.size(); i++) {
