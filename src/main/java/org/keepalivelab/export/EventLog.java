@@ -119,6 +119,7 @@ public final class EventLog {
         for (var conn : lab.connections()) {
             json.writeStartObject();
             json.writeNumberProperty("conn", conn.conn());
+            json.writeNumberProperty("clientPort", conn.clientPort()); // the server's is the header's serverPort
             if (!conn.label().isEmpty()) {
                 json.writeStringProperty("label", conn.label());
             }

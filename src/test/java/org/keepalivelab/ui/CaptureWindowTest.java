@@ -114,6 +114,8 @@ class CaptureWindowTest {
                 .stream().map(CaptureSummary.class::cast).toList());
         assertEquals("second", rows.get(labelled - 1).label(), "its label, from the saved event log");
         assertTrue(rows.getFirst().server().endsWith(":" + lab.serverAddress().getPort()), rows.getFirst().server());
+        assertEquals(lab.serverAddress().getAddress().getHostAddress() + ":" + lab.connections().get(labelled - 1)
+                .clientPort(), rows.get(labelled - 1).client(), "the client's end, its port from the saved event log");
         assertTrue(rows.getFirst().segments() >= 3, "the handshake at least: " + rows.getFirst());
 
         var send = robot.lookup("#send").queryAs(Button.class);
