@@ -3,7 +3,6 @@ package org.keepalivelab.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.keepalivelab.explain.ConnectionFacts;
 import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.explain.LabFacts;
 import org.keepalivelab.lab.ConnectionStatus;
@@ -22,8 +21,8 @@ import org.keepalivelab.model.Timeline;
  * times a second: the selected connection's facts from the lab's timeline ({@link LabFacts}), then its
  * explanation by the rules, on the draw group's timeline (1,000 connections, 1,000,000 events). Before
  * each timed refresh the connection's probe and its answer are appended, as a live lab appends them,
- * so the refresh also takes in what is new. The first refresh is timed on its own; the rest after a
- * warm-up ({@link #WARMUP}).
+ * so the refresh also takes in what is new. The first refresh, which indexes the whole timeline, is
+ * timed on its own; the rest after a warm-up ({@link #WARMUP}).
  */
 final class ExplainBench {
     /** The connection explained: every 50th is severed (dropped probes, RST, timeout), the richest story. */
@@ -42,7 +41,7 @@ final class ExplainBench {
         long now = timeline.t(timeline.size() - 1);
         var figures = new ArrayList<Figure>();
         long start = System.nanoTime();
-        int held = facts(facts, status, connections, kernel, now).events().size();
+        int held = facts.live(status, connections, kernel, now).events().size();
         figures.add(new Figure("explain.first_refresh", (System.nanoTime() - start) / 1e6, "ms", "-"));
         long[] factsTimes = new long[REFRESHES];
         long[] explained = new long[REFRESHES];
@@ -53,7 +52,7 @@ final class ExplainBench {
             timeline.append(new SegmentEvent(now + 40_000, CONN, Direction.S2C, TcpFlags.ACK, 900_000, 1_001, 0, 65_483,
                     SegmentKind.KEEPALIVE_ACK, false));
             long t0 = System.nanoTime();
-            var made = facts(facts, status, connections, kernel, now);
+            var made = facts.live(status, connections, kernel, now);
             long t1 = System.nanoTime();
             Explanation.of(made);
             long t2 = System.nanoTime();
@@ -68,10 +67,5 @@ final class ExplainBench {
         figures.add(new Figure("explain.connection_events", held, "events", "-"));
         figures.add(new Figure("explain.timeline_events", timeline.size(), "events", "-"));
         return figures;
-    }
-
-    private static ConnectionFacts facts(LabFacts facts, ConnectionStatus status, int connections,
-                                         KernelSettings kernel, long now) {
-        return facts.live(status, connections, kernel, now);
     }
 }

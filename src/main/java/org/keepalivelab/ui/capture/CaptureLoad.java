@@ -23,8 +23,9 @@ import org.keepalivelab.ui.timeline.TimelineModel;
  * capture streamed through the import ({@link CaptureImport}) onto a new timeline, or a saved run's
  * event log through {@link EventLogReader} (the run as it was recorded: its applications' events, the
  * kernel's states, the actions, the settings; its capture stays for Wireshark), then counted per
- * connection, and sorted into the view model's lanes ({@link OpenedCapture#model()}). Its progress is the bytes of the file read so far (of a gzip file, its compressed bytes,
- * so the fraction is still of the file's size) and the packets or events, which the window polls;
+ * connection and sorted into the view model's lanes ({@link OpenedCapture#model()}). Its progress is
+ * the bytes of the file read so far (of a gzip file, its compressed bytes, so the fraction is still of
+ * the file's size) and the packets or events, which the window polls;
  * {@link #cancel} stops the reader at its next read of the file (every 64 KiB at most) and
  * <em>discards</em> what was read: a capture cut where the user happened to click would look like
  * connections left open at the end, a story the file does not tell. Bad input completes {@link #done()}
