@@ -1,8 +1,6 @@
 package org.keepalivelab.explain;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.keepalivelab.lab.ConnectionStatus;
@@ -10,75 +8,97 @@ import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.SamplingTick;
 import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.Event;
+import org.keepalivelab.model.EventsByConnection;
 import org.keepalivelab.model.Timeline;
 
 /**
  * What an explanation reads about a lab's connections, gathered from the lab's own records: each
  * connection's events from the timeline, in time order, its settings and, while the run goes on, its
- * status as last sampled. The events are copied for the one explanation made from them and dropped
- * with it: nothing keeps a copy per connection. Any thread (the timeline is safe to read anywhere).
+ * status as last sampled. The events are found through an index per connection
+ * ({@link EventsByConnection}, off the heap), so one connection's facts cost what it holds, not what
+ * the timeline holds; they are copied for the one explanation made from them and dropped with it:
+ * nothing keeps a copy per connection.
+ *
+ * <p>An instance keeps its index up to date as the timeline grows, for a reader that asks again and
+ * again (the window's story panel, on {@code ui-explain}), and is confined to the thread that asks;
+ * the static methods index a run that is over once and explain it one connection at a time.
  */
 public final class LabFacts {
-    private LabFacts() {
+    private final Timeline timeline;
+    private final EventsByConnection index;
+
+    /** The facts of {@code timeline}'s connections, indexed at the first request and kept up to date. */
+    public LabFacts(Timeline timeline) {
+        this.timeline = timeline;
+        this.index = new EventsByConnection(timeline);
     }
 
     /**
-     * The facts of every connection of {@code lab}, as a run that is over, made now: the run's end, which
-     * a side that never learned counts to (its last event may be long before).
+     * The facts of {@code status}'s connection while the run goes on: its events so far, that status as
+     * its live one, made at {@code now}. Reads only what the timeline appended since the last call, and
+     * the connection's own events.
+     *
+     * @param labConnections how many connections the lab has: how often it samples each
+     * @param now            the lab time the explanation is made at, ns
      */
-    public static List<ConnectionFacts> ofFinished(Lab lab, KernelSettings kernel) {
-        var connections = lab.connections();
-        return of(lab.timeline(), connections, connections.size(), kernel, false, lab.clock().now());
+    public ConnectionFacts live(ConnectionStatus status, int labConnections, KernelSettings kernel, long now) {
+        return facts(status, Optional.of(status), labConnections, kernel, now);
     }
 
     /**
-     * The facts of each of {@code connections} of a run that is over, in their order, from one pass over
-     * {@code timeline}: no live status, and made at the run's last event.
+     * The facts of {@code status}'s connection in a run that is over: no live status.
+     *
+     * @param labConnections how many connections the lab had: how often it sampled each
+     * @param now            the lab time the explanation is made at, ns: the run's end, which a side that
+     *                       never learned counts to; {@link Long#MIN_VALUE} for the latest event's
+     */
+    public ConnectionFacts finished(ConnectionStatus status, int labConnections, KernelSettings kernel, long now) {
+        return facts(status, Optional.empty(), labConnections, kernel, now);
+    }
+
+    /**
+     * The explanations of every connection of {@code lab}, as a run that is over, made now: the run's
+     * end, which a side that never learned counts to (its last event may be long before).
+     */
+    public static List<Explanation> explainFinished(Lab lab, KernelSettings kernel) {
+        var connections = lab.connections();
+        return explainFinished(lab.timeline(), connections, connections.size(), kernel, lab.clock().now());
+    }
+
+    /**
+     * The explanations of each of {@code connections} of a run that is over, in their order, made at the
+     * run's last event: no live status.
      *
      * @param labConnections how many connections the lab had: how often it sampled each
      */
-    public static List<ConnectionFacts> ofFinished(Timeline timeline, List<ConnectionStatus> connections,
-                                                   int labConnections, KernelSettings kernel) {
-        return of(timeline, connections, labConnections, kernel, false, Long.MIN_VALUE);
+    public static List<Explanation> explainFinished(Timeline timeline, List<ConnectionStatus> connections,
+                                                    int labConnections, KernelSettings kernel) {
+        return explainFinished(timeline, connections, labConnections, kernel, Long.MIN_VALUE);
     }
 
-    /**
-     * The facts of each of {@code connections}, in their order, from one pass over {@code timeline}.
-     *
-     * @param labConnections how many connections the lab has: how often it samples each
-     * @param live           true while the run goes on: each status is then the connection's live one
-     * @param now            the lab time the explanations are made at, ns; {@link Long#MIN_VALUE} for the
-     *                       latest event's
-     */
-    public static List<ConnectionFacts> of(Timeline timeline, List<ConnectionStatus> connections, int labConnections,
-                                           KernelSettings kernel, boolean live, long now) {
-        int most = connections.stream().mapToInt(ConnectionStatus::conn).max().orElse(0);
-        int[] slot = new int[most + 1]; // connection number → its place in the list, or -1
-        Arrays.fill(slot, -1);
-        var events = new ArrayList<List<Event>>();
-        for (int i = 0; i < connections.size(); i++) {
-            slot[connections.get(i).conn()] = i;
-            events.add(new ArrayList<>());
+    /** One connection's events on the heap at a time: each is explained and dropped before the next. */
+    private static List<Explanation> explainFinished(Timeline timeline, List<ConnectionStatus> connections,
+                                                     int labConnections, KernelSettings kernel, long now) {
+        var facts = new LabFacts(timeline);
+        var explained = new ArrayList<Explanation>(connections.size());
+        for (var status : connections) {
+            explained.add(Explanation.of(facts.finished(status, labConnections, kernel, now)));
         }
-        int size = timeline.size();
-        long latest = 0;
-        for (int i = 0; i < size; i++) {
-            latest = Math.max(latest, timeline.t(i));
-            int conn = timeline.conn(i); // a primitive column: no record made for other connections' events
-            if (conn >= 1 && conn <= most && slot[conn] >= 0) {
-                events.get(slot[conn]).add(timeline.get(i));
-            }
+        return explained;
+    }
+
+    /** One connection's facts: the index brought up to date, then its events, found through it, in time order. */
+    private ConnectionFacts facts(ConnectionStatus status, Optional<ConnectionStatus> live, int labConnections,
+                                  KernelSettings kernel, long now) {
+        index.update();
+        int conn = status.conn();
+        int n = index.count(conn);
+        var events = new ArrayList<Event>(n);
+        for (int k = 0; k < n; k++) {
+            events.add(timeline.get(index.event(conn, k)));
         }
-        long at = now == Long.MIN_VALUE ? latest : now;
-        long period = SamplingTick.periodNanos(labConnections);
-        var facts = new ArrayList<ConnectionFacts>(connections.size());
-        for (int i = 0; i < connections.size(); i++) {
-            var status = connections.get(i);
-            var own = events.get(i);
-            own.sort(Comparator.comparingLong(Event::t)); // stable: equal times keep the order they were appended
-            facts.add(new ConnectionFacts(status.conn(), own, Optional.of(status.settings()), kernel,
-                    live ? Optional.of(status) : Optional.empty(), at, period));
-        }
-        return facts;
+        long at = now == Long.MIN_VALUE ? Math.max(0, index.latestT()) : now;
+        return new ConnectionFacts(conn, events, Optional.of(status.settings()), kernel, live, at,
+                SamplingTick.periodNanos(labConnections));
     }
 }

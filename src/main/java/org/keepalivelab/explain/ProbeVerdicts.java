@@ -29,33 +29,40 @@ public final class ProbeVerdicts {
 
     /** @param events in time order; {@link #of(int)} takes an index into this list */
     public ProbeVerdicts(List<Event> events) {
-        this(copy(events), ForgedResets.answered(events));
+        this(copy(events), events.size(), ForgedResets.answered(events));
     }
 
     /**
      * The verdicts on the probes of {@code timeline} as it is now, read from its columns into rows off the
      * heap as the window's view reads them: a capture's millions of events, no record made for any;
-     * {@link #of(int)} takes a timeline index. Its events must be in time order per connection and side,
-     * as a capture's are.
+     * {@link #of(int)} takes a timeline index. The events may be in any order, as a live lab appends
+     * them: the rows sort each side's segments by time, as the view's do.
      */
     public ProbeVerdicts(Timeline timeline) {
-        this(timeline, answeredByMiddlebox(timeline));
-    }
-
-    private ProbeVerdicts(Timeline timeline, Set<Integer> answeredByMiddlebox) {
-        this.timeline = timeline;
-        this.rows = new SegmentRows(timeline);
-        this.answeredByMiddlebox = answeredByMiddlebox;
-        rows.update();
+        this(timeline, timeline.size());
     }
 
     /**
-     * {@link ForgedResets#answered} of {@code timeline}, by timeline index. Only a lab's run has a middlebox's
+     * The verdicts on the probes of {@code timeline}'s first {@code size} events, as a record that ends
+     * there judges them: what the lab appends meanwhile answers none of them.
+     */
+    public ProbeVerdicts(Timeline timeline, int size) {
+        this(timeline, size, answeredByMiddlebox(timeline, size));
+    }
+
+    private ProbeVerdicts(Timeline timeline, int size, Set<Integer> answeredByMiddlebox) {
+        this.timeline = timeline;
+        this.rows = new SegmentRows(timeline);
+        this.answeredByMiddlebox = answeredByMiddlebox;
+        rows.update(size);
+    }
+
+    /**
+     * {@link ForgedResets#answered} of {@code timeline}'s first {@code size} events, by timeline index. Only a lab's run has a middlebox's
      * forget: a capture's events (segments and inferred states, no action) are read as records only where
      * they are not segments, and none is copied unless a forget is found.
      */
-    private static Set<Integer> answeredByMiddlebox(Timeline timeline) {
-        int size = timeline.size();
+    private static Set<Integer> answeredByMiddlebox(Timeline timeline, int size) {
         boolean forgot = false;
         for (int i = 0; i < size && !forgot; i++) {
             forgot = !timeline.isSegment(i) && timeline.get(i) instanceof ActionEvent a && a.action() instanceof Action.Forget;

@@ -15,7 +15,7 @@ public final class RunExplanations {
     /** Every connection's explanation, in order of connection; {@code lab} is the same on every call. */
     public synchronized List<Explanation> of(Lab lab) {
         if (made == null) {
-            made = LabFacts.ofFinished(lab, KernelSettings.read()).stream().map(Explanation::of).toList();
+            made = LabFacts.explainFinished(lab, KernelSettings.read());
         }
         return made;
     }

@@ -67,13 +67,14 @@ public final class EventLog {
 
     static void write(Lab lab, List<Explanation> explained, OutputStream out) {
         var kernel = KernelSettings.read();
-        List<Event> events = lab.timeline().inTimeOrder();
-        var verdicts = new ProbeVerdicts(events);
+        var timeline = lab.timeline();
+        int[] order = TimeOrder.of(timeline); // 4 bytes an event, not a record each: a run of millions fits the heap
+        var verdicts = new ProbeVerdicts(timeline, order.length); // the events the log holds, however many come meanwhile
         try (var json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
             writeHeader(json, lab, kernel);
-            for (int i = 0; i < events.size(); i++) {
-                var event = events.get(i);
-                writeEvent(json, event, ProbeVerdicts.isProbe(event) ? Optional.of(verdicts.of(i)) : Optional.empty());
+            for (int index : order) {
+                var event = timeline.get(index);
+                writeEvent(json, event, ProbeVerdicts.isProbe(event) ? Optional.of(verdicts.of(index)) : Optional.empty());
             }
             // The run is over for this record: no story ends with what the kernel does next.
             for (var explanation : explained) {
@@ -118,6 +119,7 @@ public final class EventLog {
         for (var conn : lab.connections()) {
             json.writeStartObject();
             json.writeNumberProperty("conn", conn.conn());
+            json.writeNumberProperty("clientPort", conn.clientPort()); // the server's is the header's serverPort
             if (!conn.label().isEmpty()) {
                 json.writeStringProperty("label", conn.label());
             }

@@ -59,12 +59,28 @@ final class LogHeader {
         if (fields.get("connections") instanceof List<?> all) {
             for (var item : all) {
                 if (item instanceof Map<?, ?> c && c.get("conn") instanceof Long conn) {
-                    list.add(new LoggedRun.Connection(Math.toIntExact(conn),
+                    list.add(new LoggedRun.Connection(Math.toIntExact(conn), clientPort(conn, c.get("clientPort")),
                             c.get("label") instanceof String label ? label : "", settings(conn, c)));
                 }
             }
         }
         connections = List.copyOf(list);
+    }
+
+    /**
+     * A connection's {@code clientPort}, 1..65535; 0 where the log has none (written before the field).
+     *
+     * @throws IllegalArgumentException for one that is no port
+     */
+    private static int clientPort(long conn, Object value) {
+        if (value == null) {
+            return 0;
+        }
+        if (!(value instanceof Long port) || port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("connection " + conn + "'s \"clientPort\" is " + value
+                    + ", not a port number, 1..65535");
+        }
+        return Math.toIntExact(port);
     }
 
     /** The kernel's values; those the {@code kernel} object lacks from {@code sysctl}, by either name; else -1. */

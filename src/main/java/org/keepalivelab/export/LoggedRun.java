@@ -26,10 +26,12 @@ public record LoggedRun(String source, long startEpochNanos, String serverAddres
     /**
      * One connection of the header.
      *
-     * @param label    its label, or ""
-     * @param settings the settings it was opened with; empty where the log does not give them (an import's)
+     * @param clientPort the client's local port; 0 where the log does not give it (one written before
+     *                   the field, or an import's, whose ends are in {@code client})
+     * @param label      its label, or ""
+     * @param settings   the settings it was opened with; empty where the log does not give them (an import's)
      */
-    public record Connection(int conn, String label, Optional<LabSettings> settings) {
+    public record Connection(int conn, int clientPort, String label, Optional<LabSettings> settings) {
     }
 
     public LoggedRun {

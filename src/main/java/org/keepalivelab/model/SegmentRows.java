@@ -28,8 +28,15 @@ public final class SegmentRows {
 
     /** Takes in the segments the timeline appended since the last call; returns true if it appended anything. */
     public boolean update() {
-        int size = timeline.size();
-        if (size == read) {
+        return update(timeline.size());
+    }
+
+    /**
+     * Takes in the timeline's events from the last call's end up to {@code size} (at most its size now):
+     * a record that ends there; returns true if it appended anything.
+     */
+    public boolean update(int size) {
+        if (size <= read) {
             return false;
         }
         for (int i = read; i < size; i++) {

@@ -8,7 +8,6 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.keepalivelab.model.store.MappedBlocks;
 import org.keepalivelab.model.store.StoreDirectory;
@@ -21,7 +20,8 @@ import org.keepalivelab.model.store.TextLog;
  * <p>Appends are serialised; reads take no lock. An event at index {@code i < size()} never changes,
  * so a reader can remember how far it has read and pick up only what is new ({@link #size()} doubles
  * as a version number). Events arrive roughly, not strictly, in time order (a kernel timestamp may be
- * a little older than an application event appended just before it): {@link #inTimeOrder()} sorts.
+ * a little older than an application event appended just before it): a reader that needs them in
+ * order sorts their indexes ({@code export.TimeOrder}, {@link EventsByConnection}).
  *
  * <p>Every event is stored in columns of primitives, 28 bytes each (time 8, connection 4, seq 4,
  * ack 4, length 4, window 2, flags 1, code 1), in chunks of 4,096 events in memory-mapped files of the
@@ -271,13 +271,6 @@ public final class Timeline {
         for (int i = 0; i < n; i++) {
             events.add(get(i));
         }
-        return events;
-    }
-
-    /** Every event so far, sorted by time; events with equal times keep the order they were appended. */
-    public List<Event> inTimeOrder() {
-        var events = snapshot();
-        events.sort(Comparator.comparingLong(Event::t));
         return events;
     }
 }

@@ -52,7 +52,7 @@ final class CaptureScreen implements AutoCloseable {
     CaptureScreen(OpenedCapture capture, TimelinePalette palette, Function<ConnectionFacts, Explanation> rules,
                   Executor io, Consumer<String> note, Consumer<String> failed) {
         this.capture = capture;
-        this.model = new TimelineModel(capture.timeline(), capture.assumedLabels());
+        this.model = capture.model(); // pulled already, on ui-import: the first frame draws, it does not sort
         this.timeline = new TimelineView(model, palette);
         timeline.setId("capture-timeline");
         timeline.setLaneTitle(capture::laneTitle);

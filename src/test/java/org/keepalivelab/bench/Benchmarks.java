@@ -24,7 +24,7 @@ public final class Benchmarks implements Callable<Integer> {
     @Option(names = "--writes-per-second", description = "Flood rate, small writes (default ${DEFAULT-VALUE}).")
     int writesPerSecond = 26_000;
 
-    @Option(names = "--events", description = "Timeline events for draw and png (default ${DEFAULT-VALUE}).")
+    @Option(names = "--events", description = "Timeline events for draw, png and explain (default ${DEFAULT-VALUE}).")
     int events = 1_000_000;
 
     @Option(names = "--import-packets", description = "Packets in the generated capture the import reads (default ${DEFAULT-VALUE}).")
@@ -36,7 +36,7 @@ public final class Benchmarks implements Callable<Integer> {
     @Option(names = "--memory-seconds", description = "How long the memory group's lab runs, after its connections are up (default ${DEFAULT-VALUE}; an hour for the long run: 3600).")
     int memorySeconds = 60;
 
-    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, ceiling, latency, draw, png, start, import.")
+    @Option(names = "--only", split = ",", description = "Run only these groups: memory, capture, ceiling, latency, draw, png, explain, start, import.")
     List<String> only = new ArrayList<>();
 
     @Override
@@ -65,6 +65,9 @@ public final class Benchmarks implements Callable<Integer> {
                 print(PngBench.run(timeline, work));
             }
             PngToolkit.stop();
+        }
+        if (wanted("explain")) {
+            print(ExplainBench.run(SyntheticTimeline.build(connections, events), connections));
         }
         if (wanted("start")) {
             print(StartBench.run(work));

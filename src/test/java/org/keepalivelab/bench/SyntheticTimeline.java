@@ -27,18 +27,24 @@ final class SyntheticTimeline {
     private static final long SECOND = 1_000_000_000L;
     private static final long MICRO = 1_000L;
 
-    private final Timeline timeline = new Timeline();
+    private final Timeline timeline;
     private final int limit;
     private final long[] seq;
 
-    private SyntheticTimeline(int connections, int limit) {
+    private SyntheticTimeline(Timeline timeline, int connections, int limit) {
+        this.timeline = timeline;
         this.limit = limit;
         this.seq = new long[connections + 1];
     }
 
     /** {@code events} events over {@code connections} connections. */
     static Timeline build(int connections, int events) {
-        var gen = new SyntheticTimeline(connections, events);
+        return build(new Timeline(), connections, events);
+    }
+
+    /** {@code events} events over {@code connections} connections appended to {@code timeline}, an empty one (a lab's). */
+    static Timeline build(Timeline timeline, int connections, int events) {
+        var gen = new SyntheticTimeline(timeline, connections, events);
         // about two events per connection per second
         int seconds = (int) Math.ceil(events / (2.0 * connections)) + 2;
         for (int s = 0; gen.room(); s++) {

@@ -85,7 +85,8 @@ class ExplanationKernelTest {
     }
 
     private static Explained explain(Lab lab) {
-        var facts = LabFacts.ofFinished(lab, KernelSettings.read()).getFirst();
+        var facts = new LabFacts(lab.timeline()).finished(lab.connections().getFirst(), lab.connections().size(),
+                KernelSettings.read(), lab.clock().now());
         return new Explained(facts, Explanation.of(facts));
     }
 

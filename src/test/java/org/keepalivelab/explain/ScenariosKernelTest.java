@@ -22,6 +22,7 @@ import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.Event;
+import org.keepalivelab.model.InTimeOrder;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
@@ -92,9 +93,9 @@ class ScenariosKernelTest {
                 throw new AssertionError("These tests need the capture: " + lab.captureProblem().get());
             }
             var outcome = scenario.playable().run(lab);
-            assertEquals(Script.Outcome.DONE, outcome, () -> name + " did not end in time: " + lab.timeline().inTimeOrder());
-            var explanations = LabFacts.ofFinished(lab, KernelSettings.read()).stream().map(Explanation::of).toList();
-            return new Played(lab.timeline().inTimeOrder(), explanations);
+            assertEquals(Script.Outcome.DONE, outcome, () -> name + " did not end in time: " + InTimeOrder.of(lab.timeline()));
+            var explanations = LabFacts.explainFinished(lab, KernelSettings.read());
+            return new Played(InTimeOrder.of(lab.timeline()), explanations);
         }
     }
 

@@ -28,6 +28,8 @@ class EventLogExampleTest {
                 () -> assertEquals((long) EventLog.FORMAT, header.get("format")),
                 () -> assertEquals(EventLog.SOURCE, header.get("source")),
                 () -> assertTrue(header.get("sysctl") instanceof Map<?, ?> sysctl && sysctl.containsKey("tcp_fin_timeout")),
+                () -> assertTrue(header.get("connections") instanceof List<?> all && all.getFirst() instanceof Map<?, ?> c
+                        && c.get("clientPort") instanceof Long port && port > 0 && port <= 65_535, "the client's port"),
                 () -> assertTrue(events.stream().filter(e -> "action".equals(e.get("type"))).allMatch(e -> e.containsKey("side"))),
                 () -> assertEquals(List.of(true, true, true), events.stream().filter(e -> "KEEPALIVE".equals(e.get("kind")))
                         .map(e -> e.get("answered")).toList()),

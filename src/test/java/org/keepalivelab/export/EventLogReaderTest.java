@@ -28,6 +28,7 @@ import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.Event;
+import org.keepalivelab.model.InTimeOrder;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.StateEvent;
 import org.keepalivelab.model.Timeline;
@@ -69,7 +70,7 @@ class EventLogReaderTest {
 
         var timeline = new Timeline();
         var run = EventLogReader.read(file, timeline);
-        List<Event> expected = lab.timeline().inTimeOrder();
+        List<Event> expected = InTimeOrder.of(lab.timeline());
         assertEquals(Optional.empty(), run.problem());
         assertEquals(expected.size(), timeline.size(), "every event");
         for (int i = 0; i < expected.size(); i++) {
@@ -82,7 +83,8 @@ class EventLogReaderTest {
                 "the middlebox's forget, journaled by the lab, reads back too");
         var connections = new ArrayList<LoggedRun.Connection>();
         for (var conn : lab.connections()) {
-            connections.add(new LoggedRun.Connection(conn.conn(), conn.label(), Optional.of(conn.settings())));
+            connections.add(new LoggedRun.Connection(conn.conn(), conn.clientPort(), conn.label(),
+                    Optional.of(conn.settings())));
         }
         var kernel = KernelSettings.read();
         assertAll(
@@ -113,7 +115,23 @@ class EventLogReaderTest {
                 () -> assertEquals(LabSettings.KERNEL_DEFAULT_ORPHAN_LIFETIME,
                         first.settings().orElseThrow().serverOrphanLifetimeSeconds(), "older than the setting: the kernel's"),
                 () -> assertEquals(60, run.kernel().finTimeout()),
-                () -> assertEquals(-1, run.kernel().orphanRetries(), "not in this log"));
+                () -> assertEquals(-1, run.kernel().orphanRetries(), "not in this log"),
+                () -> assertEquals(47218, first.clientPort()));
+    }
+
+    @Test
+    void aClientPortIsReadWhereTheLogGivesOneAndRefusedWhereItIsNoPort() throws Exception {
+        var lines = new ArrayList<>(Files.readAllLines(EXAMPLE));
+        var file = dir.resolve("events.jsonl");
+        lines.set(0, lines.getFirst().replace("\"clientPort\":47218,", ""));
+        Files.write(file, lines);
+        assertEquals(0, EventLogReader.read(file, new Timeline()).connections().getFirst().clientPort(),
+                "a log from before the field");
+        lines.set(0, lines.getFirst().replace("{\"conn\":1,", "{\"conn\":1,\"clientPort\":70000,"));
+        Files.write(file, lines);
+        var refused = assertThrows(EventLogReader.BadLogException.class, () -> EventLogReader.read(file, new Timeline()));
+        assertEquals(file + ", line 1: connection 1's \"clientPort\" is 70000, not a port number, 1..65535.",
+                refused.getMessage());
     }
 
     @Test

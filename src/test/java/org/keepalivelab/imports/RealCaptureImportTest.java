@@ -44,6 +44,7 @@ import org.keepalivelab.lab.Script;
 import org.keepalivelab.lab.ScriptStep;
 import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.Event;
+import org.keepalivelab.model.InTimeOrder;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
@@ -111,8 +112,8 @@ class RealCaptureImportTest {
             awaitEveryPacket(tools, lab.packets().orElseThrow().packets());
             liveKinds = lab.timeline().snapshot().stream().filter(e -> e instanceof SegmentEvent)
                     .map(e -> ((SegmentEvent) e).kind()).toList();
-            liveEvents = lab.timeline().inTimeOrder();
-            liveExplanations = LabFacts.ofFinished(lab, KernelSettings.read()).stream().map(Explanation::of).toList();
+            liveEvents = InTimeOrder.of(lab.timeline());
+            liveExplanations = LabFacts.explainFinished(lab, KernelSettings.read());
             labStartEpochNanos = lab.clock().startEpochNanos();
             PcapngFile.writeLab(lab, dir.resolve("lab.pcapng"));
             for (var process : running) {

@@ -21,6 +21,7 @@ import org.keepalivelab.linux.ProcNetTcp;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Direction;
+import org.keepalivelab.model.InTimeOrder;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
 import org.keepalivelab.model.StateEvent;
@@ -89,7 +90,7 @@ class EitherSideFaultsTest {
                     .run(lab);
             var status = lab.connections().getFirst();
             var entry = ProcNetTcp.withPort(lab.serverAddress().getPort()).find(status.clientPort(), lab.serverAddress().getPort());
-            var run = new Transcript(lab.timeline().inTimeOrder(), List.of(), new byte[0]);
+            var run = new Transcript(InTimeOrder.of(lab.timeline()), List.of(), new byte[0]);
 
             assertAll(
                     () -> assertEquals(Script.Outcome.DONE, outcome),
@@ -112,7 +113,7 @@ class EitherSideFaultsTest {
             // half-way to the next of each (≈ 4.2 and 6.2 s).
             var outcome = script(Duration.ofMillis(3800), "0s:connect server-keepalive=1,1,3 label=\"every 1 s\"",
                     "0s:connect server-keepalive=3,1,3 label=every-3s", "0.2s:send 5@all").run(lab);
-            var run = new Transcript(lab.timeline().inTimeOrder(), List.of(), new byte[0]);
+            var run = new Transcript(InTimeOrder.of(lab.timeline()), List.of(), new byte[0]);
             var statuses = lab.connections();
 
             assertAll(

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.keepalivelab.model.InTimeOrder;
 
 /** Runs a script against a fresh lab on the real kernel and keeps what it recorded. */
 public final class LabRun {
@@ -78,13 +79,13 @@ public final class LabRun {
             }
             var outcome = script.run(lab);
             if (outcome != Script.Outcome.DONE) {
-                throw new AssertionError("The script did not finish in time: " + lab.timeline().inTimeOrder());
+                throw new AssertionError("The script did not finish in time: " + InTimeOrder.of(lab.timeline()));
             }
             if (lab.loopFailure() != null) {
                 throw new AssertionError("The lab's loop failed: " + lab.loopFailure());
             }
             if (!capture) {
-                return new Transcript(lab.timeline().inTimeOrder(), lab.timeline().snapshot(), new byte[0]);
+                return new Transcript(InTimeOrder.of(lab.timeline()), lab.timeline().snapshot(), new byte[0]);
             }
             long drops = lab.captureStatistics().orElseThrow().kernelDrops();
             if (drops != 0) {
@@ -93,7 +94,7 @@ public final class LabRun {
             // Both taken now, before closing the lab's sockets adds segments of its own.
             var pcap = new ByteArrayOutputStream();
             lab.packets().orElseThrow().writePcap(pcap);
-            return new Transcript(lab.timeline().inTimeOrder(), lab.timeline().snapshot(), pcap.toByteArray());
+            return new Transcript(InTimeOrder.of(lab.timeline()), lab.timeline().snapshot(), pcap.toByteArray());
         }
     }
 

@@ -39,6 +39,7 @@ import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
+import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.StateEvent;
 import org.keepalivelab.ui.capture.CaptureLoad;
 import org.keepalivelab.ui.capture.CaptureSummary;
@@ -114,6 +115,8 @@ class CaptureWindowTest {
                 .stream().map(CaptureSummary.class::cast).toList());
         assertEquals("second", rows.get(labelled - 1).label(), "its label, from the saved event log");
         assertTrue(rows.getFirst().server().endsWith(":" + lab.serverAddress().getPort()), rows.getFirst().server());
+        assertEquals(lab.serverAddress().getAddress().getHostAddress() + ":" + lab.connections().get(labelled - 1)
+                .clientPort(), rows.get(labelled - 1).client(), "the client's end, its port from the saved event log");
         assertTrue(rows.getFirst().segments() >= 3, "the handshake at least: " + rows.getFirst());
 
         var send = robot.lookup("#send").queryAs(Button.class);
@@ -200,6 +203,18 @@ class CaptureWindowTest {
         var message = onFx(() -> robot.lookup("#message").queryAs(Label.class).getText());
         assertTrue(message.startsWith("cut.pcap ends inside packet 27 (which starts at byte "), message);
         assertEquals(3, opened.summaries().size(), "what was read is shown");
+    }
+
+    @Test
+    void aCaptureIsSortedIntoLanesOnTheImportsThreadBeforeTheWindowHasIt() throws Exception {
+        var file = dir.resolve("lanes.pcap");
+        new KeepaliveCaptureWriter().write(file, 3, 3 * 9);
+        var opened = CaptureLoad.start(file).done().get(10, TimeUnit.SECONDS); // not through the window
+        long segments = opened.timeline().snapshot().stream().filter(SegmentEvent.class::isInstance).count();
+        assertAll("the view model's first pull made already: the FX thread's first frame only draws",
+                () -> assertEquals(3, opened.model().lanes().size()),
+                () -> assertEquals(segments, opened.model().segmentCount()),
+                () -> assertTrue(!opened.model().pull(), "nothing left to take in"));
     }
 
     @Test

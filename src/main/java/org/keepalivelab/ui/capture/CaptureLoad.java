@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -15,14 +16,16 @@ import org.keepalivelab.imports.BadCaptureException;
 import org.keepalivelab.imports.CaptureImport;
 import org.keepalivelab.imports.CaptureStream;
 import org.keepalivelab.model.Timeline;
+import org.keepalivelab.ui.timeline.TimelineModel;
 
 /**
  * One capture or saved run being read into the window, on a thread of its own ({@value #THREAD}): a
  * capture streamed through the import ({@link CaptureImport}) onto a new timeline, or a saved run's
  * event log through {@link EventLogReader} (the run as it was recorded: its applications' events, the
  * kernel's states, the actions, the settings; its capture stays for Wireshark), then counted per
- * connection. Its progress is the bytes of the file read so far (of a gzip file, its compressed bytes,
- * so the fraction is still of the file's size) and the packets or events, which the window polls;
+ * connection and sorted into the view model's lanes ({@link OpenedCapture#model()}). Its progress is
+ * the bytes of the file read so far (of a gzip file, its compressed bytes, so the fraction is still of
+ * the file's size) and the packets or events, which the window polls;
  * {@link #cancel} stops the reader at its next read of the file (every 64 KiB at most) and
  * <em>discards</em> what was read: a capture cut where the user happened to click would look like
  * connections left open at the end, a story the file does not tell. Bad input completes {@link #done()}
@@ -38,6 +41,7 @@ public final class CaptureLoad {
     private volatile long bytes;
     private volatile long packets;
     private volatile boolean cancelled;
+    private volatile boolean sorting;
 
     /** The file is not a capture the lab can read: {@link #getMessage()} says why in one sentence. */
     public static final class Failure extends Exception {
@@ -91,17 +95,31 @@ public final class CaptureLoad {
     private OpenedCapture readCapture(String name, Timeline timeline) throws IOException, BadCaptureException {
         try (var in = CaptureStream.of(new Counting(Files.newInputStream(file)))) {
             var result = CaptureImport.read(name, in, timeline, null, (packet, event) -> packets = packet);
-            return new OpenedCapture(file, new OpenedCapture.Imported(result), timeline,
-                    CaptureSummaries.of(result, timeline));
+            return opened(new OpenedCapture.Imported(result), timeline, CaptureSummaries.of(result, timeline));
         }
     }
 
     private OpenedCapture readRun(Path folder, Timeline timeline) throws IOException {
         try (var in = new Counting(Files.newInputStream(file))) {
             var log = EventLogReader.read(file.toString(), in, timeline, events -> packets = events);
-            return new OpenedCapture(file, new OpenedCapture.Saved(folder, log), timeline,
-                    CaptureSummaries.of(log, timeline));
+            return opened(new OpenedCapture.Saved(folder, log), timeline, CaptureSummaries.of(log, timeline));
         }
+    }
+
+    /**
+     * The capture read, its view model's first pull made here: sorting every event into its lane writes
+     * the rows' new pages and reads every page of the timeline, 0.3–0.5 s a million events, which on
+     * the FX thread would freeze the window (the progress bar says so meanwhile).
+     */
+    private OpenedCapture opened(OpenedCapture.Origin origin, Timeline timeline, List<CaptureSummary> summaries)
+            throws Cancelled {
+        sorting = true;
+        var model = new TimelineModel(timeline, OpenedCapture.assumedLabels(origin));
+        model.pull();
+        if (cancelled) {
+            throw new Cancelled();
+        }
+        return new OpenedCapture(file, origin, model, summaries);
     }
 
     private void fail(String sentence, Throwable cause) {
@@ -118,13 +136,19 @@ public final class CaptureLoad {
         return done;
     }
 
-    /** How much of the file is read, 0 to 1; negative while its size is unknown. Any thread. */
+    /** How much of the file is read, 0 to 1; negative while its size is unknown, and while it is sorted. Any thread. */
     public double fraction() {
-        return size <= 0 ? -1 : Math.min(1, (double) bytes / size);
+        return size <= 0 || sorting ? -1 : Math.min(1, (double) bytes / size);
     }
 
-    /** "Reading big.pcap: 12.3 of 80.0 MB, 1,234,567 packets" (of a saved run, events). Any thread. */
+    /**
+     * "Reading big.pcap: 12.3 of 80.0 MB, 1,234,567 packets" (of a saved run, events); once read, "Sorting
+     * big.pcap's events into lanes". Any thread.
+     */
     public String progressText() {
+        if (sorting) {
+            return String.format("Sorting %s's events into lanes", file.getFileName());
+        }
         return String.format("Reading %s: %.1f of %.1f MB, %,d %s", file.getFileName(), bytes / 1e6, size / 1e6,
                 packets, run.isPresent() ? "events" : "packets");
     }

@@ -27,14 +27,20 @@ final class CaptureSummaries {
     }
 
     /**
-     * The connections of a saved run, by its event log's header: the server's end, and the client's
-     * address, which is the server's (the lab binds its clients there, {@code lab.ClientEndpoint}); the
-     * log does not give the client's port.
+     * The connections of a saved run, by its event log's header: the server's end, and the client's, at
+     * the server's address (the lab binds its clients there, {@code lab.ClientEndpoint}) and its own
+     * {@code clientPort}; the address alone from a log written before that field.
      */
     static List<CaptureSummary> of(LoggedRun log, Timeline timeline) {
-        String server = log.serverAddress() + ":" + log.serverPort();
-        return of(log.connections().stream().map(c -> new Ends(c.conn(), c.label(), log.serverAddress(), server)).toList(),
-                timeline);
+        String address = log.serverAddress();
+        String server = end(address, log.serverPort());
+        return of(log.connections().stream().map(c -> new Ends(c.conn(), c.label(),
+                c.clientPort() > 0 ? end(address, c.clientPort()) : address, server)).toList(), timeline);
+    }
+
+    /** {@code 127.0.0.1:40000}, {@code [::1]:40000}: as an import writes an end ({@code imports.Endpoint}). */
+    private static String end(String address, int port) {
+        return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
     }
 
     /** @param ends the connections, numbered 1 to n */

@@ -10,16 +10,20 @@ import org.keepalivelab.imports.ImportResult;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.settings.SettingsText;
+import org.keepalivelab.ui.timeline.TimelineModel;
 
 /**
  * A capture file, or a saved lab run, read into the window: where it came from, its timeline (off the
- * heap, in the process's store; its files go once it is closed and no longer reachable) and one small
- * summary per connection.
+ * heap, in the process's store; its files go once it is closed and no longer reachable) with the view
+ * model over it, and one small summary per connection.
  *
  * @param file   the file read: the capture, or a saved run's {@value RunFolder#EVENTS}
  * @param origin what read it: an import of a capture, or a saved run's event log
+ * @param model  the timeline's view model, its first pull made on the reading thread ({@link CaptureLoad}):
+ *               the FX thread, whose from then on it is, draws rows already made, never the million
+ *               pages' first touch; the file does not grow, so its later pulls find nothing new
  */
-public record OpenedCapture(Path file, Origin origin, Timeline timeline, List<CaptureSummary> summaries) {
+public record OpenedCapture(Path file, Origin origin, TimelineModel model, List<CaptureSummary> summaries) {
 
     /** What the timeline was read from. */
     public sealed interface Origin {
@@ -40,8 +44,13 @@ public record OpenedCapture(Path file, Origin origin, Timeline timeline, List<Ca
      * Which events' labels rest on what a capture cannot show: an import's, by its analyzer; none of a
      * saved run, whose labels the live lab gave.
      */
-    public IntPredicate assumedLabels() {
+    static IntPredicate assumedLabels(Origin origin) {
         return origin instanceof Imported(var result) ? result.assumed()::contains : index -> false;
+    }
+
+    /** The events read, off the heap. */
+    public Timeline timeline() {
+        return model.source();
     }
 
     /** What the window calls it: the run's folder, or the file. */
@@ -54,7 +63,7 @@ public record OpenedCapture(Path file, Origin origin, Timeline timeline, List<Ca
         return switch (origin) {
             case Imported(var result) -> {
                 var text = new StringBuilder(String.format("%s: %,d packets, %,d connections, %,d segments", name(),
-                        result.packetsRead(), result.connections().size(), timeline.size()));
+                        result.packetsRead(), result.connections().size(), timeline().size()));
                 if (result.packetsSkipped() > 0) {
                     text.append(String.format("; %,d skipped (not TCP)", result.packetsSkipped()));
                 }
@@ -90,8 +99,8 @@ public record OpenedCapture(Path file, Origin origin, Timeline timeline, List<Ca
      */
     public ConnectionFacts facts(int conn) {
         return switch (origin) {
-            case Imported _ -> CaptureFacts.of(timeline, conn);
-            case Saved(var folder, var log) -> CaptureFacts.ofSaved(timeline, conn, log);
+            case Imported _ -> CaptureFacts.of(timeline(), conn);
+            case Saved(var folder, var log) -> CaptureFacts.ofSaved(timeline(), conn, log);
         };
     }
 

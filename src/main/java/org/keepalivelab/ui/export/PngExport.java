@@ -101,9 +101,9 @@ public final class PngExport {
                              Path file) throws IOException {
         checkSize(width, height);
         var defaults = KernelDefaults.of(KernelSettings.read()); // reads /proc: here, not on the FX thread
-        var picture = onFxThread(() -> {
-            var model = new TimelineModel(timeline);
-            model.pull();
+        var model = new TimelineModel(timeline);
+        model.pull(); // here, not on the FX thread: a million events' rows are 0.3–0.5 s of first-touched pages
+        var picture = onFxThread(() -> { // the model is the FX thread's from here on
             long from = fromNanos == LAB_START ? TimelineImage.wholeLabStart(model) : fromNanos;
             long to = toNanos == LAB_END ? TimelineImage.wholeLabEnd(model, from) : toNanos;
             String name = fromNanos == LAB_START && toNanos == LAB_END ? "whole lab" : "chosen range";
@@ -120,7 +120,7 @@ public final class PngExport {
      */
     private static List<Explanation> explain(Timeline timeline, List<ConnectionStatus> connections, int lanes) {
         var shown = connections.subList(0, Math.min(lanes, connections.size()));
-        return LabFacts.ofFinished(timeline, shown, connections.size(), KernelSettings.read()).stream().map(Explanation::of).toList();
+        return LabFacts.explainFinished(timeline, shown, connections.size(), KernelSettings.read());
     }
 
     /**

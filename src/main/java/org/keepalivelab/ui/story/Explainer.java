@@ -1,6 +1,5 @@
 package org.keepalivelab.ui.story;
 
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -79,8 +78,9 @@ public final class Explainer<R> implements AutoCloseable {
                                                     Supplier<KernelSettings> kernel,
                                                     Function<ConnectionFacts, Explanation> rules, Executor deliver,
                                                     Consumer<Explanation> explained, Consumer<RuntimeException> failed) {
-        return new Explainer<>(status -> LabFacts.of(timeline, List.of(status), labConnections.getAsInt(), kernel.get(),
-                true, clock.getAsLong()).getFirst(), rules, deliver, explained, failed);
+        var labFacts = new LabFacts(timeline); // its index kept up to date, on the explainer's thread only
+        return new Explainer<>(status -> labFacts.live(status, labConnections.getAsInt(), kernel.get(), clock.getAsLong()),
+                rules, deliver, explained, failed);
     }
 
     /** Asks for {@code request}'s connection's explanation, at most {@link #MIN_GAP_NANOS} after the last one; any thread. */

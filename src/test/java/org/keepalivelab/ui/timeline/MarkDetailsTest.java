@@ -17,6 +17,7 @@ import org.keepalivelab.model.AppEvent;
 import org.keepalivelab.model.AppEventType;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.IdleMode;
+import org.keepalivelab.model.InTimeOrder;
 import org.keepalivelab.model.SegmentEvent;
 import org.keepalivelab.model.SegmentKind;
 import org.keepalivelab.model.Side;
@@ -109,7 +110,7 @@ class MarkDetailsTest {
         timeline.append(new SegmentEvent(12_010_000_000L, 1, Direction.C2S, TcpFlags.RST, 2000, 0, 0, 0, SegmentKind.RST, false));
         timeline.append(new SegmentEvent(12_011_000_000L, 1, Direction.S2C, TcpFlags.RST, 1000, 0, 0, 0, SegmentKind.RST, false));
         model.pull();
-        var explained = Explanation.of(new ConnectionFacts(1, timeline.inTimeOrder(), Optional.of(LabSettings.seed()),
+        var explained = Explanation.of(new ConnectionFacts(1, InTimeOrder.of(timeline), Optional.of(LabSettings.seed()),
                 KernelSettings.read(), Optional.empty(), 12_011_000_000L, 20_000_000L));
 
         var probe = new Hit.Segment(1, Side.SERVER, 0);
