@@ -49,9 +49,9 @@ public final class PacketSocket implements AutoCloseable {
     /** The wait's {@code struct pollfd} and errno, kept so that a receive allocates nothing. */
     private final MemorySegment pollfd;
     private final MemorySegment errno;
+    private final ArrivalRate arrivals = new ArrivalRate();
     /** True while the ring's current frame is the packet last handed out, not yet given back. */
     private boolean holding;
-    private final ArrivalRate arrivals = new ArrivalRate();
 
     private PacketSocket(SocketDescriptor descriptor, PacketRing ring) {
         this.descriptor = descriptor;
