@@ -35,10 +35,11 @@ import java.util.concurrent.Executors;
  * page find the disk full (which the JVM reports as an {@link InternalError} at some later access).
  *
  * <p>A store whose writer must not wait on the file system (the capture's thread, which writes the
- * timeline and the packets) has its next block prepared ahead ({@code preparedBlockBytes}): a thread of
- * the store's own maps it and writes each of its pages once, so that the page faults of a new page of a
- * shared file mapping (the file system's {@code page_mkwrite}, which on ext4 opens a journal handle and
- * updates the file's time) happen there and not in the middle of the writer's work.
+ * timeline and the packets) has its next block prepared ahead ({@code preparedBlockBytes}), once it has
+ * asked for a second: a thread of the store's own maps it and writes each of its pages once, so that the
+ * page faults of a new page of a shared file mapping (the file system's {@code page_mkwrite}, which on
+ * ext4 opens a journal handle and updates the file's time) happen there and not in the middle of the
+ * writer's work.
  *
  * <p>The files go when {@link #close()} is called or, failing that, when this object becomes
  * unreachable; the mapped memory itself is unmapped once the last block is unreachable, so a reader
@@ -71,6 +72,7 @@ public final class MappedBlocks implements AutoCloseable {
     /** The file the writer was last handed a block of: unloaded once the writer has moved past it. */
     private MemorySegment writing;
     private CompletableFuture<Carved> prepared;
+    private int preparedSizeHandedOut;
 
     /**
      * @param name          what the files hold, in their names
@@ -109,7 +111,11 @@ public final class MappedBlocks implements AutoCloseable {
             block = carve(size);
         } else {
             block = prepared == null ? carve(size) : join(prepared);
-            prepared = CompletableFuture.supplyAsync(() -> carve(size).touched(), PREPARER);
+            // From the second block on: a store that filled one is growing, while most stores (a test's
+            // timeline, a connection's copy for its story) never need a second.
+            if (++preparedSizeHandedOut >= 2) {
+                prepared = CompletableFuture.supplyAsync(() -> carve(size).touched(), PREPARER);
+            }
         }
         handOut(block);
         return block.bytes();

@@ -75,10 +75,19 @@ class MappedBlocksTest {
     }
 
     @Test
+    void aStoreThatNeedsOneBlockPreparesNoOther() throws Exception {
+        directory = StoreDirectory.open(parent);
+        var blocks = new MappedBlocks(directory, "test", 4096, 16_384, 4096);
+        blocks.allocate(4096);
+        assertEquals(4096, blocks.mappedBytes(), "no second file mapped for a block nobody asked for");
+    }
+
+    @Test
     void whatStopsAPreparationIsThrownAtTheNextAllocation() throws Exception {
         directory = StoreDirectory.open(parent);
-        var blocks = new MappedBlocks(directory, "test", 8192, 8192, 4096);
-        blocks.allocate(4096); // carved at once; the second block of the same file is prepared meanwhile
+        var blocks = new MappedBlocks(directory, "test", 3 * 4096, 3 * 4096, 4096);
+        blocks.allocate(4096);
+        blocks.allocate(4096); // both carved at once; the file's third block is prepared meanwhile
         try (var files = Files.list(directory.path())) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -86,7 +95,7 @@ class MappedBlocksTest {
         }
         Files.delete(directory.path());
         blocks.allocate(4096).set(JAVA_LONG, 0, 1); // the prepared one: its file is gone, its memory is not
-        var e = assertThrows(UncheckedIOException.class, () -> blocks.allocate(4096), "the third needed a new file");
+        var e = assertThrows(UncheckedIOException.class, () -> blocks.allocate(4096), "the fourth needed a new file");
         assertEquals(true, e.getMessage().startsWith("Keepalive Lab could not make its store file"), e.getMessage());
     }
 
