@@ -177,8 +177,14 @@ public final class PrivateNamespace {
         return quote + option + quote;
     }
 
+    /**
+     * Asks the child to end (SIGTERM, through its {@link ProcessHandle}: {@link Process#destroy()} would
+     * first close the pipe on the child's standard input, and the child, taking that for its parent's
+     * end, would halt in the middle of its own shutdown, its store left on disk), then ends it outright
+     * if it has not ended in 5 s.
+     */
     private static void stop(Process child) {
-        child.destroy();
+        child.toHandle().destroy();
         try {
             if (!child.waitFor(CHILD_SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
                 child.destroyForcibly();
@@ -207,7 +213,12 @@ public final class PrivateNamespace {
         Interfaces.bringUp("lo");
     }
 
+    /**
+     * Nobody is left to read a status or an export: ends with status 1, through the shutdown hooks, which
+     * remove this JVM's store ({@code model.store.StoreDirectory}); when a shutdown is already under way
+     * (the parent asked first), this waits for it.
+     */
     private static void parentGone() {
-        Runtime.getRuntime().halt(1); // nobody is left to read a status or an export
+        System.exit(1);
     }
 }

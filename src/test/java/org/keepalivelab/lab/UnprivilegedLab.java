@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.keepalivelab.model.store.StoreLocation;
 
 /**
  * Runs the packaged program headless as {@code nobody} (uid 65534), as an ordinary user would: from
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class UnprivilegedLab implements AutoCloseable {
     private static final Path TARGET = Path.of("target");
     private static final long RUN_TIMEOUT_SECONDS = 60;
+    private static final int ROOT = 0;
+    private static final int NOBODY = 65534;
 
     /** What one run left behind. */
     record Result(int status, List<String> stdout, String stderr, HeadlessLog.Log log) {
@@ -151,15 +154,18 @@ final class UnprivilegedLab implements AutoCloseable {
                 Files.exists(events) ? HeadlessLog.read(events) : null);
     }
 
-    /** A run under way: its process (the JVM, as setpriv replaces itself with it) and where it writes. */
-    record Running(Process process, Path out, Path stdout, Path stderr) {
+    /**
+     * A run under way: its process (the JVM, as setpriv replaces itself with it), where it writes, and the
+     * folder its store goes in ({@code KEEPALIVE_LAB_STORE}), where a JVM's store lives while it runs.
+     */
+    record Running(Process process, Path out, Path stdout, Path stderr, Path store) {
     }
 
     /** Starts {@code keepalive-lab --headless ARGS --out DIR} as nobody, as {@link #runWith} does, without waiting. */
     Running start(List<String> wrapper, List<String> jvmOptions, String... args) throws IOException {
         var nobody = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
         nobody.addAll(wrapper);
-        return startWithin(nobody, jvmOptions, args);
+        return startWithin(nobody, NOBODY, jvmOptions, args);
     }
 
     /**
@@ -167,11 +173,15 @@ final class UnprivilegedLab implements AutoCloseable {
      * installation, with the launcher's grant, without waiting.
      */
     Running startAsRoot(String... args) throws IOException {
-        return startWithin(List.of(), List.of(LAUNCHER_NATIVE_ACCESS), args);
+        return startWithin(List.of(), ROOT, List.of(LAUNCHER_NATIVE_ACCESS), args);
     }
 
-    private Running startWithin(List<String> wrapper, List<String> jvmOptions, String... args) throws IOException {
+    /** @param user who runs it: its store's folder must be the user's own ({@code model.store.StoreLocation}) */
+    private Running startWithin(List<String> wrapper, int user, List<String> jvmOptions, String... args) throws IOException {
         var out = writableDirectory("out");
+        var store = writableDirectory("store");
+        Files.setAttribute(store, "unix:uid", user);
+        Files.setAttribute(store, "unix:gid", user);
         var command = new ArrayList<>(wrapper);
         command.add(java.toString());
         command.addAll(jvmOptions);
@@ -180,9 +190,10 @@ final class UnprivilegedLab implements AutoCloseable {
         command.addAll(List.of(args));
         var stdout = out.resolveSibling(out.getFileName() + ".stdout");
         var stderr = out.resolveSibling(out.getFileName() + ".stderr");
-        var process = new ProcessBuilder(command).directory(home.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        return new Running(process, out, stdout, stderr);
+        var builder = new ProcessBuilder(command).directory(home.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        builder.environment().put(StoreLocation.ENVIRONMENT, store.toString());
+        return new Running(builder.start(), out, stdout, stderr, store);
     }
 
     /** What a {@link #runJava} run printed, and its exit status. */

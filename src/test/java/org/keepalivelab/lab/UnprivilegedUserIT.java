@@ -109,6 +109,9 @@ class UnprivilegedUserIT {
             awaitUntil(Duration.ofSeconds(outright ? 2 : 5), "the relaunched JVM to end", () -> exited(child));
             assertTrue(run.process().waitFor(5, TimeUnit.SECONDS), "the app ended");
             assertEquals(List.of(), processesIn(namespace), "no process left in " + namespace);
+            try (var left = Files.list(run.store())) {
+                assertEquals(List.of(), left.toList(), "the relaunched JVM removed its store on its way out");
+            }
         } finally {
             run.process().descendants().forEach(ProcessHandle::destroyForcibly);
             run.process().destroyForcibly();
