@@ -71,6 +71,7 @@ class CaptureDetectionsWindowTest {
         assertTrue(words.stream().distinct().count() >= 2, "the faults tell apart from the seed's none: " + words);
         assertEquals("", words.getFirst(), "the seed, open at the end, has no fault");
         assertEquals("Detection", onFx(() -> detectionColumn().getText()), "the header counts no more");
+        assertEquals(1, onFx(() -> table().getSelectionModel().getSelectedItem().conn()), "the first, selected at open");
         assertEquals("none", cellText(1), "a row whose story finds no fault says so");
         assertSortsByDetection();
 
@@ -111,6 +112,25 @@ class CaptureDetectionsWindowTest {
         assertEquals(left, onFx(() -> first.list().pending()), "nothing filled after the close");
         assertFalse(Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().equals(CaptureDetections.THREAD)), "no such thread left");
+    }
+
+    @Test
+    void theSelectedRowStaysSelectedAsRowsMoveWhileSortedByDetection() throws Exception {
+        var file = dir.resolve("sorted.pcap");
+        new KeepaliveCaptureWriter().write(file, 1_500, 1_500 * 25L);
+        onFx(() -> window.app().view().openCapture(file)).get(30, TimeUnit.SECONDS);
+        var screen = onFx(() -> window.app().view().captureScreen());
+        onFx(() -> {
+            var column = detectionColumn();
+            column.setSortType(TableColumn.SortType.ASCENDING); // rows not yet explained last: each moves up as filled
+            table().getSortOrder().setAll(column);
+            screen.selectedConnProperty().set(1_400);
+            return null;
+        });
+        assertTrue(screen.detections().awaitEnd(Duration.ofSeconds(30)), "every row explained");
+        KillScenario.await(Duration.ofSeconds(5), "the last batch shown", () -> onFx(() -> screen.list().pending() == 0));
+        assertEquals(1_400, onFx(() -> table().getSelectionModel().getSelectedItem().conn()), "still the one selected");
+        assertEquals(1_400, onFx(() -> screen.selectedConnProperty().get()));
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class CaptureList extends VBox {
     private final Tooltip pendingTip = new Tooltip();
     private final Tooltip noneTip = new Tooltip("The story finds no fault for either side to learn of.");
     private int pending;
+    /** True while a row is replaced: the selection the table moves meanwhile is not the user's. */
+    private boolean replacing;
     @FXML
     private Label summary;
     @FXML
@@ -109,34 +111,52 @@ public final class CaptureList extends VBox {
         }, filter.textProperty(), withKeepalives.selectedProperty(), withRst.selectedProperty(),
                 withRetransmissions.selectedProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
-            if (is != null) {
+            if (is != null && !replacing) {
                 selectedConn.set(is.conn());
             }
         });
-        selectedConn.addListener((obs, was, is) -> selectRow(is.intValue()));
-        selectRow(selectedConn.get());
+        selectedConn.addListener((obs, was, is) -> selectRow(is.intValue(), true));
+        selectRow(selectedConn.get(), true);
     }
 
     /** Shows the connection's detection, from its explanation ({@link CaptureDetections#words}), in its row. */
     public void showDetection(int conn, String words) {
-        if (conn < 1 || conn > rows.size()) {
-            return;
-        }
-        var row = rows.get(conn - 1); // rows are in connection order
-        if (!words.equals(row.detection())) {
-            if (row.detection() == null) {
-                pending--;
-            }
-            rows.set(conn - 1, row.withDetection(words));
-        }
+        replace(conn, words);
+        selectRow(selectedConn.get(), false);
+        showPending();
     }
 
     /** Shows a batch of the background's detections, then how many rows wait for theirs. */
     public void showDetections(List<CaptureDetections.Filled> batch) {
         for (var filled : batch) {
-            showDetection(filled.conn(), filled.words());
+            replace(filled.conn(), filled.words());
         }
+        selectRow(selectedConn.get(), false);
         showPending();
+    }
+
+    /**
+     * Puts {@code words} in connection {@code conn}'s row. The table drops or moves its selection when a
+     * row is replaced (sorted by Detection, the row moves too), so the selected connection's row is
+     * selected again after, where it went, the list's scroll left as the user has it.
+     */
+    private void replace(int conn, String words) {
+        if (conn < 1 || conn > rows.size()) {
+            return;
+        }
+        var row = rows.get(conn - 1); // rows are in connection order
+        if (words.equals(row.detection())) {
+            return;
+        }
+        if (row.detection() == null) {
+            pending--;
+        }
+        replacing = true;
+        try {
+            rows.set(conn - 1, row.withDetection(words));
+        } finally {
+            replacing = false;
+        }
     }
 
     /** How many rows are not explained yet. */
@@ -184,7 +204,8 @@ public final class CaptureList extends VBox {
                 rows.size()));
     }
 
-    private void selectRow(int conn) {
+    /** Selects connection {@code conn}'s row, if the filter shows it, and with {@code scroll} brings it into view. */
+    private void selectRow(int conn, boolean scroll) {
         var current = table.getSelectionModel().getSelectedItem();
         if (current != null && current.conn() == conn) {
             return;
@@ -193,7 +214,9 @@ public final class CaptureList extends VBox {
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).conn() == conn) {
                 table.getSelectionModel().clearAndSelect(i);
-                table.scrollTo(i);
+                if (scroll) {
+                    table.scrollTo(i);
+                }
                 return;
             }
         }
