@@ -191,7 +191,10 @@ class CaptureDetectionsWindowTest {
         return (TableColumn<CaptureSummary, String>) table().getColumns().getLast();
     }
 
-    /** What connection {@code conn}'s Detection cell shows on the screen, its row scrolled into view. */
+    /**
+     * What connection {@code conn}'s Detection cell shows on the screen, its row scrolled into view, once
+     * the cell shows the row as it is now (a row just filled is drawn at the next pulse).
+     */
     private String cellText(int conn) throws InterruptedException {
         onFx(() -> {
             var items = table().getItems();
@@ -201,9 +204,11 @@ class CaptureDetectionsWindowTest {
         var text = new ArrayList<String>();
         KillScenario.await(Duration.ofSeconds(5), "connection " + conn + "'s row on the screen", () -> onFx(() -> {
             text.clear();
+            var now = table().getItems().stream().filter(r -> r.conn() == conn).findFirst().orElseThrow();
             robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
                     .filter(c -> c.getTableColumn() == detectionColumn() && c.isVisible() && c.getTableRow() != null
-                            && c.getTableRow().getItem() instanceof CaptureSummary row && row.conn() == conn)
+                            && c.getTableRow().getItem() instanceof CaptureSummary row && row.conn() == conn
+                            && Objects.equals(c.getItem(), now.detection()))
                     .map(Labeled::getText).filter(Objects::nonNull).forEach(text::add);
             return !text.isEmpty();
         }));
