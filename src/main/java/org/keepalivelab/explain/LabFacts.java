@@ -7,7 +7,6 @@ import org.keepalivelab.lab.ConnectionStatus;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.lab.SamplingTick;
 import org.keepalivelab.linux.KernelSettings;
-import org.keepalivelab.model.Event;
 import org.keepalivelab.model.EventsByConnection;
 import org.keepalivelab.model.Timeline;
 
@@ -24,12 +23,10 @@ import org.keepalivelab.model.Timeline;
  * the static methods index a run that is over once and explain it one connection at a time.
  */
 public final class LabFacts {
-    private final Timeline timeline;
     private final EventsByConnection index;
 
     /** The facts of {@code timeline}'s connections, indexed at the first request and kept up to date. */
     public LabFacts(Timeline timeline) {
-        this.timeline = timeline;
         this.index = new EventsByConnection(timeline);
     }
 
@@ -91,14 +88,9 @@ public final class LabFacts {
     private ConnectionFacts facts(ConnectionStatus status, Optional<ConnectionStatus> live, int labConnections,
                                   KernelSettings kernel, long now) {
         index.update();
-        int conn = status.conn();
-        int n = index.count(conn);
-        var events = new ArrayList<Event>(n);
-        for (int k = 0; k < n; k++) {
-            events.add(timeline.get(index.event(conn, k)));
-        }
+        var events = index.events(status.conn());
         long at = now == Long.MIN_VALUE ? Math.max(0, index.latestT()) : now;
-        return new ConnectionFacts(conn, events, Optional.of(status.settings()), kernel, live, at,
+        return new ConnectionFacts(status.conn(), events, Optional.of(status.settings()), kernel, live, at,
                 SamplingTick.periodNanos(labConnections));
     }
 }

@@ -1,6 +1,8 @@
 package org.keepalivelab.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.keepalivelab.model.store.MappedBlocks;
 import org.keepalivelab.model.store.TimeRecords;
 
@@ -10,7 +12,14 @@ import org.keepalivelab.model.store.TimeRecords;
  * the heap in {@link TimeRecords} of its store directory (16 bytes an event): a reader that wants one
  * connection's events (the story panel's, four times a second) reads only those, however many the
  * timeline holds. {@link #update} reads only what the timeline appended since. Events of no
- * connection (a number below 1) are passed over. Confined to one thread; each reader keeps its own.
+ * connection (a number below 1) are passed over.
+ *
+ * <p>One thread updates it. A reader of a timeline that still grows (the story panel's) keeps its own
+ * and reads it on that thread. One of a timeline that no longer grows (an opened capture's) is updated
+ * once and from then on is read-only: {@link #count}, {@link #event}, {@link #events}, {@link #read} and
+ * {@link #latestT} only read its fields and its mapped rows ({@link TimeRecords}, which write nothing on
+ * a read), so any number of threads may read it at once, once it was handed to them after that update
+ * (a happens-before edge: a {@code CompletableFuture} completed, a thread started, a task submitted).
  */
 public final class EventsByConnection {
     /** The first file holds many connections' first blocks; the largest 16 MB, as a reader's rows. */
@@ -70,5 +79,15 @@ public final class EventsByConnection {
     /** The timeline's index of connection {@code conn}'s {@code k}-th event in time order, {@code k < count(conn)}. */
     public int event(int conn, int k) {
         return rows[conn - 1].event(k);
+    }
+
+    /** Connection {@code conn}'s events among those read, in time order, as records on the heap. */
+    public List<Event> events(int conn) {
+        int n = count(conn);
+        var events = new ArrayList<Event>(n);
+        for (int k = 0; k < n; k++) {
+            events.add(timeline.get(rows[conn - 1].event(k)));
+        }
+        return events;
     }
 }

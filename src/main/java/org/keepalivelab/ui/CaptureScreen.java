@@ -13,8 +13,10 @@ import javafx.scene.control.Label;
 import org.keepalivelab.explain.ConnectionFacts;
 import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.lab.ConnectionStatus;
+import org.keepalivelab.ui.capture.CaptureDetections;
 import org.keepalivelab.ui.capture.CaptureFacts;
 import org.keepalivelab.ui.capture.CaptureList;
+import org.keepalivelab.ui.capture.CaptureSummary;
 import org.keepalivelab.ui.capture.OpenedCapture;
 import org.keepalivelab.ui.export.ExportFlow;
 import org.keepalivelab.ui.settings.KernelDefaults;
@@ -30,7 +32,9 @@ import org.keepalivelab.ui.timeline.TimelineView;
  * timeline over the capture's own timeline (the same {@link TimelineModel} and {@link TimelineView}, given
  * the import's timeline in place of the lab's), the clicked mark's details, the selected connection's
  * story and brackets (explained on a thread of its own from the capture's events alone, or a saved
- * run's with its settings, {@link CaptureFacts}) and the PNG export. FX thread.
+ * run's with its settings, {@link CaptureFacts}) and the PNG export. Every connection's Detection in the
+ * list is filled meanwhile on another thread of its own ({@link CaptureDetections}), by the same rules,
+ * from the moment the screen is made (as it is shown) until it is closed. FX thread.
  */
 final class CaptureScreen implements AutoCloseable {
     private final OpenedCapture capture;
@@ -41,6 +45,7 @@ final class CaptureScreen implements AutoCloseable {
     private final CaptureList list;
     private final ScreenParts parts;
     private final Explainer<Integer> explainer;
+    private final CaptureDetections detections;
     private boolean shownWhole;
 
     /**
@@ -81,6 +86,8 @@ final class CaptureScreen implements AutoCloseable {
         if (!capture.summaries().isEmpty()) {
             selectedConn.set(capture.summaries().getFirst().conn());
         }
+        this.detections = CaptureDetections.start(capture.summaries().stream().map(CaptureSummary::conn).toList(),
+                capture::facts, rules, Platform::runLater, list::showDetections);
     }
 
     private ExportFlow.Source source() {
@@ -109,7 +116,7 @@ final class CaptureScreen implements AutoCloseable {
 
     private void explained(Explanation made) {
         int conn = made.story().conn();
-        list.showDetection(conn, CaptureList.detectionWords(made));
+        list.showDetection(conn, CaptureDetections.words(made));
         if (conn == selectedConn.get()) {
             explanation.set(made);
         }
@@ -158,9 +165,15 @@ final class CaptureScreen implements AutoCloseable {
         return explanation.getReadOnlyProperty();
     }
 
-    /** Stops explaining; the capture's timeline goes with the last reference to it. */
+    /** The background's filling of the list's Detection column. */
+    CaptureDetections detections() {
+        return detections;
+    }
+
+    /** Stops explaining, the story and the list's detections; the capture's timeline goes with the last reference to it. */
     @Override
     public void close() {
         explainer.close();
+        detections.close();
     }
 }

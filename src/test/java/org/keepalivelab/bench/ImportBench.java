@@ -11,7 +11,8 @@ import java.util.List;
  * ({@link KeepaliveCaptureWriter}, 10 million packets by default) against tshark's
  * {@code tshark -r FILE -Y tcp.analysis.keep_alive -T fields -e frame.number} on the same file; both must
  * find every keep-alive the file holds. The import runs in its own JVM with the heap capped at
- * {@value #HEAP_MB} MB (issue 13's bound); once without and once with events.jsonl written.
+ * {@value #HEAP_MB} MB (issue 13's bound); once without and once with events.jsonl written; then the
+ * window's opening of the same file and the filling of every row's Detection ({@link DetectionFillRun}).
  */
 final class ImportBench {
     static final int HEAP_MB = 512;
@@ -49,6 +50,7 @@ final class ImportBench {
             figures.add(new Figure("import.heap_peak_mb", plain.heapPeakBytes() / 1e6, "MB", "<=" + HEAP_MB));
             figures.add(new Figure("import.with_log_seconds", withLog.seconds() + withLog.logSeconds(), "s", "-"));
             figures.add(new Figure("import.log_mb", Files.size(log) / 1e6, "MB", "-"));
+            figures.addAll(ForkedJvm.run(DetectionFillRun.class, HEAP_MB, List.of(file.toString())));
             return figures;
         } finally {
             Files.deleteIfExists(file);

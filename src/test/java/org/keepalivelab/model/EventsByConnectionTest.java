@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class EventsByConnectionTest {
@@ -50,6 +52,35 @@ class EventsByConnectionTest {
         for (int k = 0; k < first.size(); k++) {
             assertEquals(1 + 3 * k, first.get(k));
         }
+    }
+
+    @Test
+    void onceUpdatedSeveralThreadsReadItAtOnceAndSeeTheSame() throws Exception {
+        var timeline = new Timeline();
+        for (int i = 0; i < 50_000; i++) {
+            timeline.append(state(i / 7 * 7, 1 + i % 50, TcpState.ESTABLISHED)); // equal times: kept as appended
+        }
+        var index = new EventsByConnection(timeline);
+        index.update(); // here, then handed to the readers by the executor's submit
+        var expected = new ArrayList<List<Event>>();
+        for (int conn = 1; conn <= 50; conn++) {
+            expected.add(index.events(conn));
+        }
+        Callable<List<List<Event>>> read = () -> {
+            var seen = new ArrayList<List<Event>>();
+            for (int conn = 1; conn <= 50; conn++) {
+                seen.add(index.events(conn));
+            }
+            return seen;
+        };
+        try (var readers = Executors.newFixedThreadPool(4)) {
+            var futures = List.of(readers.submit(read), readers.submit(read), readers.submit(read), readers.submit(read));
+            for (var future : futures) {
+                assertEquals(expected, future.get());
+            }
+        }
+        assertEquals(1_000, expected.getFirst().size());
+        assertEquals(timeline.get(0), expected.getFirst().getFirst());
     }
 
     private static StateEvent state(long t, int conn, TcpState state) {

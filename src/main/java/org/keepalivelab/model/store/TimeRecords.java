@@ -11,7 +11,9 @@ import java.util.Arrays;
  * the timeline, and one int its owner packs what it needs into (a segment's kind and flags, a kernel
  * state and its probe count), 16 bytes, in blocks of a reader's {@link MappedBlocks}: 64 records in
  * the first, twice as many in each next up to 4,096, so a row of two records takes a kilobyte and a
- * row of a million 250 blocks. Reads allocate nothing. Confined to one thread.
+ * row of a million 250 blocks. Reads allocate nothing and write nothing (not even a cached position),
+ * so a row no longer added to may be read by several threads at once, once handed to them after its
+ * last {@link #add}; while it is added to, it is confined to its writer's thread.
  */
 public final class TimeRecords {
     private static final int FIRST_BITS = 6;

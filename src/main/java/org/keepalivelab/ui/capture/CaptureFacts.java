@@ -1,7 +1,5 @@
 package org.keepalivelab.ui.capture;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.keepalivelab.explain.ConnectionFacts;
@@ -9,12 +7,13 @@ import org.keepalivelab.export.LoggedRun;
 import org.keepalivelab.lab.SamplingTick;
 import org.keepalivelab.linux.KernelSettings;
 import org.keepalivelab.model.Event;
-import org.keepalivelab.model.Timeline;
+import org.keepalivelab.model.EventsByConnection;
 
 /**
- * What an explanation reads about one connection of a capture: its events from the timeline, in time
- * order, and nothing the file cannot tell: no settings, no live status, the kernel's settings unknown
- * (-1, as {@link KernelSettings} writes a value it could not read: the capture may come from any
+ * What an explanation reads about one connection of a capture: its events, in time order, found through
+ * the capture's index of each connection's events (so one connection's facts cost its own events, not
+ * the file's), and nothing the file cannot tell: no settings, no live status, the kernel's settings
+ * unknown (-1, as {@link KernelSettings} writes a value it could not read: the capture may come from any
  * machine), made at its own last event. Of a saved run, its event log tells more: the settings each
  * connection was opened with and the kernel's, as {@code explain.LabFacts} gives them for a run that is
  * over.
@@ -29,16 +28,30 @@ public final class CaptureFacts {
      */
     static final int MOST_EVENTS = 1_000_000;
 
+    /** A connection with more than {@link #MOST_EVENTS} events: {@link #getMessage()} says so in one sentence. */
+    public static final class TooManyEvents extends IllegalStateException {
+        TooManyEvents(int conn, int events) {
+            super(String.format("connection %d has %,d events, more than the %,d the window explains at once", conn,
+                    events, MOST_EVENTS));
+        }
+
+        /** The reason in a few words, for a cell of the connection list. */
+        public static String brief() {
+            return String.format("more than %,d events", MOST_EVENTS);
+        }
+    }
+
     private CaptureFacts() {
     }
 
     /**
-     * Connection {@code conn}'s facts, from one pass over {@code timeline}'s connection column; any thread.
+     * Connection {@code conn}'s facts, its events found through {@code index} (updated once, read-only
+     * since); any thread.
      *
-     * @throws IllegalStateException when it has more than {@link #MOST_EVENTS} events, in one sentence
+     * @throws TooManyEvents when it has more than {@link #MOST_EVENTS} events
      */
-    public static ConnectionFacts of(Timeline timeline, int conn) {
-        var events = events(timeline, conn);
+    public static ConnectionFacts of(EventsByConnection index, int conn) {
+        var events = events(index, conn);
         long last = events.isEmpty() ? 0 : events.getLast().t();
         return new ConnectionFacts(conn, events, Optional.empty(), UNKNOWN_KERNEL, Optional.empty(), last, 0);
     }
@@ -47,29 +60,21 @@ public final class CaptureFacts {
      * Connection {@code conn}'s facts in a saved run read back from {@code log}: its events, its settings
      * and the kernel's, nothing live, made at the run's last event; any thread.
      *
-     * @throws IllegalStateException when it has more than {@link #MOST_EVENTS} events, in one sentence
+     * @throws TooManyEvents when it has more than {@link #MOST_EVENTS} events
      */
-    public static ConnectionFacts ofSaved(Timeline timeline, int conn, LoggedRun log) {
+    public static ConnectionFacts ofSaved(EventsByConnection index, int conn, LoggedRun log) {
         var settings = log.connections().stream().filter(c -> c.conn() == conn).findFirst()
                 .flatMap(LoggedRun.Connection::settings);
-        return new ConnectionFacts(conn, events(timeline, conn), settings, log.kernel(), Optional.empty(), log.lastT(),
+        return new ConnectionFacts(conn, events(index, conn), settings, log.kernel(), Optional.empty(), log.lastT(),
                 SamplingTick.periodNanos(log.connections().size()));
     }
 
-    /** The connection's events in time order, from one pass over the timeline's connection column. */
-    private static List<Event> events(Timeline timeline, int conn) {
-        var events = new ArrayList<Event>();
-        int size = timeline.size();
-        for (int i = 0; i < size; i++) {
-            if (timeline.conn(i) == conn) {
-                if (events.size() == MOST_EVENTS) {
-                    throw new IllegalStateException(String.format("connection %d has more than %,d events, more than "
-                            + "the window explains at once", conn, MOST_EVENTS));
-                }
-                events.add(timeline.get(i));
-            }
+    /** The connection's events in time order (equal times as the file had them), counted before any is copied. */
+    private static List<Event> events(EventsByConnection index, int conn) {
+        int n = index.count(conn);
+        if (n > MOST_EVENTS) {
+            throw new TooManyEvents(conn, n);
         }
-        events.sort(Comparator.comparingLong(Event::t)); // stable: a file slightly out of order keeps its order at equal times
-        return events;
+        return index.events(conn);
     }
 }

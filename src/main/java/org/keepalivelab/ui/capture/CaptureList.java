@@ -1,5 +1,7 @@
 package org.keepalivelab.ui.capture;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -18,23 +20,32 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import org.keepalivelab.explain.Explanation;
 import org.keepalivelab.ui.desktop.Fxml;
 import org.keepalivelab.ui.timeline.DetectionWords;
 
 /**
  * The connections of an open capture (CaptureList.fxml): their ends, duration, segments, keep-alive
- * probes, how they ended and, once explained, their detection; sortable by every column, filtered by an
+ * probes, how they ended and their detection, which fills in as the connections are explained in the
+ * background ({@link CaptureDetections}; a row not yet explained says so, "…", and the column's header
+ * counts them); sortable by every column (rows not yet explained after the rest), filtered by an
  * address or port and by what they hold. Selecting a row selects the connection, whose lane the timeline
  * brings into view and whose story the story panel tells; a connection selected on the timeline is
  * selected here too. The rows are one small record each over a {@link FilteredList} and a
  * {@link SortedList}: 10,000 connections sort and filter without a pause. FX thread.
  */
 public final class CaptureList extends VBox {
+    /** What a row not yet explained shows in its Detection. */
+    public static final String PENDING = "…";
+
     private final ObservableList<CaptureSummary> rows;
     private final FilteredList<CaptureSummary> filtered;
     private final IntegerProperty selectedConn;
     private final String summaryText;
+    private final Tooltip pendingTip = new Tooltip();
+    private final Tooltip noneTip = new Tooltip("The story finds no fault for either side to learn of.");
+    private int pending;
+    /** True while a row is replaced: the selection the table moves meanwhile is not the user's. */
+    private boolean replacing;
     @FXML
     private Label summary;
     @FXML
@@ -68,6 +79,7 @@ public final class CaptureList extends VBox {
      */
     public CaptureList(OpenedCapture capture, IntegerProperty selectedConn) {
         this.rows = FXCollections.observableArrayList(capture.summaries());
+        this.pending = (int) rows.stream().filter(r -> r.detection() == null).count();
         this.filtered = new FilteredList<>(rows);
         this.selectedConn = selectedConn;
         this.summaryText = capture.summaryText() + capture.truncation().map(t -> " " + t).orElse("");
@@ -87,7 +99,7 @@ public final class CaptureList extends VBox {
         column(segmentsColumn, CaptureSummary::segments, n -> String.format(Locale.ROOT, "%,d", n));
         column(probesColumn, CaptureSummary::keepalives, n -> String.format(Locale.ROOT, "%,d", n));
         column(outcomeColumn, CaptureSummary::outcome, CaptureSummary.Outcome::toString);
-        column(detectionColumn, CaptureSummary::detection, Function.identity());
+        detectionColumn();
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             String text = filter.getText();
             boolean keepalives = withKeepalives.isSelected();
@@ -99,27 +111,101 @@ public final class CaptureList extends VBox {
         }, filter.textProperty(), withKeepalives.selectedProperty(), withRst.selectedProperty(),
                 withRetransmissions.selectedProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
-            if (is != null) {
+            if (is != null && !replacing) {
                 selectedConn.set(is.conn());
             }
         });
-        selectedConn.addListener((obs, was, is) -> selectRow(is.intValue()));
-        selectRow(selectedConn.get());
+        selectedConn.addListener((obs, was, is) -> selectRow(is.intValue(), true));
+        selectRow(selectedConn.get(), true);
     }
 
-    /** Shows the connection's detection, from its explanation, in its row. */
+    /** Shows the connection's detection, from its explanation ({@link CaptureDetections#words}), in its row. */
     public void showDetection(int conn, String words) {
-        if (conn >= 1 && conn <= rows.size() && !rows.get(conn - 1).detection().equals(words)) {
-            rows.set(conn - 1, rows.get(conn - 1).withDetection(words)); // rows are in connection order
+        replace(conn, words);
+        selectRow(selectedConn.get(), false);
+        showPending();
+    }
+
+    /** Shows a batch of the background's detections, then how many rows wait for theirs. */
+    public void showDetections(List<CaptureDetections.Filled> batch) {
+        for (var filled : batch) {
+            replace(filled.conn(), filled.words());
+        }
+        selectRow(selectedConn.get(), false);
+        showPending();
+    }
+
+    /**
+     * Puts {@code words} in connection {@code conn}'s row. The table drops or moves its selection when a
+     * row is replaced (sorted by Detection, the row moves too), so the selected connection's row is
+     * selected again after, where it went, the list's scroll left as the user has it.
+     */
+    private void replace(int conn, String words) {
+        if (conn < 1 || conn > rows.size()) {
+            return;
+        }
+        var row = rows.get(conn - 1); // rows are in connection order
+        if (words.equals(row.detection())) {
+            return;
+        }
+        if (row.detection() == null) {
+            pending--;
+        }
+        replacing = true;
+        try {
+            rows.set(conn - 1, row.withDetection(words));
+        } finally {
+            replacing = false;
         }
     }
 
-    /** The detection column's words for an explanation's detections: each bracket's label. */
-    public static String detectionWords(Explanation explanation) {
-        return String.join("; ", explanation.detections().stream().map(DetectionWords::label).toList());
+    /** How many rows are not explained yet. */
+    public int pending() {
+        return pending;
     }
 
-    private void selectRow(int conn) {
+    /**
+     * The Detection column: the words, "none" where the story finds no fault, "…" while a row waits for
+     * its explanation, the header counting those ("Detection (explaining 120 of 10,000)").
+     */
+    private void detectionColumn() {
+        detectionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().detection()));
+        detectionColumn.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        detectionColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("detection-pending", "detection-none");
+                if (empty) {
+                    setText(null);
+                    setTooltip(null);
+                } else if (item == null) {
+                    setText(PENDING);
+                    setTooltip(pendingTip);
+                    getStyleClass().add("detection-pending");
+                } else if (item.isEmpty()) {
+                    setText("none");
+                    setTooltip(noneTip);
+                    getStyleClass().add("detection-none");
+                } else {
+                    setText(item);
+                    setTooltip(new Tooltip(item));
+                }
+            }
+        });
+        showPending();
+    }
+
+    private void showPending() {
+        detectionColumn.setText(pending == 0 ? "Detection"
+                : String.format(Locale.ROOT, "Detection (explaining %,d of %,d)", rows.size() - pending, rows.size()));
+        pendingTip.setText(String.format(Locale.ROOT, "Not explained yet: the connections are explained one after "
+                + "another in the background, %,d of %,d so far. Select one to explain it now.", rows.size() - pending,
+                rows.size()));
+    }
+
+    /** Selects connection {@code conn}'s row, if the filter shows it, and with {@code scroll} brings it into view. */
+    private void selectRow(int conn, boolean scroll) {
         var current = table.getSelectionModel().getSelectedItem();
         if (current != null && current.conn() == conn) {
             return;
@@ -128,7 +214,9 @@ public final class CaptureList extends VBox {
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).conn() == conn) {
                 table.getSelectionModel().clearAndSelect(i);
-                table.scrollTo(i);
+                if (scroll) {
+                    table.scrollTo(i);
+                }
                 return;
             }
         }

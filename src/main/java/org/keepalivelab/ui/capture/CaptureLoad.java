@@ -15,6 +15,7 @@ import org.keepalivelab.export.EventLogReader;
 import org.keepalivelab.imports.BadCaptureException;
 import org.keepalivelab.imports.CaptureImport;
 import org.keepalivelab.imports.CaptureStream;
+import org.keepalivelab.model.EventsByConnection;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.timeline.TimelineModel;
 
@@ -109,7 +110,9 @@ public final class CaptureLoad {
     /**
      * The capture read, its view model's first pull made here: sorting every event into its lane writes
      * the rows' new pages and reads every page of the timeline, 0.3–0.5 s a million events, which on
-     * the FX thread would freeze the window (the progress bar says so meanwhile).
+     * the FX thread would freeze the window (the progress bar says so meanwhile). Its index of each
+     * connection's events is made here too, once: the file does not grow, so it is read-only from then on
+     * and every explanation reads one connection's events through it.
      */
     private OpenedCapture opened(OpenedCapture.Origin origin, Timeline timeline, List<CaptureSummary> summaries)
             throws Cancelled {
@@ -119,7 +122,12 @@ public final class CaptureLoad {
         if (cancelled) {
             throw new Cancelled();
         }
-        return new OpenedCapture(file, origin, model, summaries);
+        var index = new EventsByConnection(timeline);
+        index.update();
+        if (cancelled) {
+            throw new Cancelled();
+        }
+        return new OpenedCapture(file, origin, model, index, summaries);
     }
 
     private void fail(String sentence, Throwable cause) {
@@ -143,11 +151,11 @@ public final class CaptureLoad {
 
     /**
      * "Reading big.pcap: 12.3 of 80.0 MB, 1,234,567 packets" (of a saved run, events); once read, "Sorting
-     * big.pcap's events into lanes". Any thread.
+     * big.pcap's events into lanes and by connection". Any thread.
      */
     public String progressText() {
         if (sorting) {
-            return String.format("Sorting %s's events into lanes", file.getFileName());
+            return String.format("Sorting %s's events into lanes and by connection", file.getFileName());
         }
         return String.format("Reading %s: %.1f of %.1f MB, %,d %s", file.getFileName(), bytes / 1e6, size / 1e6,
                 packets, run.isPresent() ? "events" : "packets");

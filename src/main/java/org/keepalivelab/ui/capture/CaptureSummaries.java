@@ -80,7 +80,7 @@ final class CaptureSummaries {
             long start = segments[conn] == 0 ? 0 : first[conn];
             summaries.add(new CaptureSummary(conn, c.label(), c.client(), c.server(), start,
                     segments[conn] == 0 ? 0 : last[conn], segments[conn], keepalives[conn], retransmissions[conn],
-                    outcome, ""));
+                    outcome, null)); // explained later, in the background
         }
         return List.copyOf(summaries);
     }

@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param startT          its first segment, ns from the file's first packet
  * @param endT            its last segment
  * @param keepalives      keep-alive probes, either side's
- * @param detection       when a side learned of a fault, from the connection's explanation; "" until
- *                        it has one, or when none did
+ * @param detection       when a side learned of a fault, from the connection's explanation
+ *                        ({@link CaptureDetections#words}): "" when the story finds none, or why it
+ *                        could not be explained; null until it is explained
  */
 public record CaptureSummary(int conn, String label, String client, String server, long startT, long endT, int segments,
                              int keepalives, int retransmissions, Outcome outcome, String detection) {

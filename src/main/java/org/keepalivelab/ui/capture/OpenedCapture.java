@@ -7,6 +7,7 @@ import java.util.function.IntPredicate;
 import org.keepalivelab.explain.ConnectionFacts;
 import org.keepalivelab.export.LoggedRun;
 import org.keepalivelab.imports.ImportResult;
+import org.keepalivelab.model.EventsByConnection;
 import org.keepalivelab.model.Timeline;
 import org.keepalivelab.ui.settings.KernelDefaults;
 import org.keepalivelab.ui.settings.SettingsText;
@@ -22,8 +23,13 @@ import org.keepalivelab.ui.timeline.TimelineModel;
  * @param model  the timeline's view model, its first pull made on the reading thread ({@link CaptureLoad}):
  *               the FX thread, whose from then on it is, draws rows already made, never the million
  *               pages' first touch; the file does not grow, so its later pulls find nothing new
+ * @param index  each connection's events in time order, off the heap, updated once on the reading
+ *               thread and read-only since: every thread that explains a connection ({@code ui-explain}
+ *               for the story, {@code capture-detections} for the list) reads it at once, each reading
+ *               that connection's events only
  */
-public record OpenedCapture(Path file, Origin origin, TimelineModel model, List<CaptureSummary> summaries) {
+public record OpenedCapture(Path file, Origin origin, TimelineModel model, EventsByConnection index,
+                            List<CaptureSummary> summaries) {
 
     /** What the timeline was read from. */
     public sealed interface Origin {
@@ -95,12 +101,12 @@ public record OpenedCapture(Path file, Origin origin, TimelineModel model, List<
     /**
      * What an explanation of connection {@code conn} reads: a capture's events alone
      * ({@link CaptureFacts#of}), or a saved run's with the settings it was opened with
-     * ({@link CaptureFacts#ofSaved}). Any thread.
+     * ({@link CaptureFacts#ofSaved}), through the index: that connection's events only. Any thread.
      */
     public ConnectionFacts facts(int conn) {
         return switch (origin) {
-            case Imported _ -> CaptureFacts.of(timeline(), conn);
-            case Saved(var folder, var log) -> CaptureFacts.ofSaved(timeline(), conn, log);
+            case Imported _ -> CaptureFacts.of(index, conn);
+            case Saved(var folder, var log) -> CaptureFacts.ofSaved(index, conn, log);
         };
     }
 
