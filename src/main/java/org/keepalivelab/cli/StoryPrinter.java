@@ -28,13 +28,9 @@ final class StoryPrinter {
 
     /** One connection's detections and story, for people. */
     static void print(PrintWriter out, Explanation explanation) {
-        print(out, explanation, false);
-    }
-
-    private static void print(PrintWriter out, Explanation explanation, boolean fromCapture) {
         out.println();
         out.println("Connection " + explanation.story().conn());
-        explanation.detections().forEach(d -> out.println("  " + (fromCapture ? d.summaryFromCapture() : d.summary())));
+        explanation.detections().forEach(d -> out.println("  " + d.summary()));
         explanation.story().sentences().forEach(s -> out.println("  " + s.text()));
     }
 
@@ -45,7 +41,7 @@ final class StoryPrinter {
     static void printCapture(PrintWriter out, List<Explanation> explanations) {
         var shown = explanations.size() <= CAPTURE_STORIES ? explanations
                 : explanations.stream().filter(e -> !e.detections().isEmpty()).limit(CAPTURE_STORIES).toList();
-        shown.forEach(e -> print(out, e, true));
+        shown.forEach(e -> print(out, e));
         if (shown.size() < explanations.size()) {
             out.println();
             out.println((explanations.size() - shown.size()) + " more connections: their stories are in events.jsonl.");

@@ -15,9 +15,23 @@ import org.keepalivelab.model.Side;
  *                 its kernel closed the socket); the application itself learns nothing from it
  * @param basis    measured from a run's events, or predicted by a model of the kernel's timers (whose
  *                 kernel finding then carries a range)
+ * @param appKnown false for a connection read from a capture, which holds no application event: its
+ *                 {@code app} is empty because nothing tells, not because the application learned nothing
  */
 public record Detection(int conn, Side side, Fault fault, Optional<KernelFinding> kernel, Optional<AppFinding> app,
-                        Optional<AppFinding> nextRead, Basis basis) {
+                        Optional<AppFinding> nextRead, Basis basis, boolean appKnown) {
+
+    public Detection {
+        if (!appKnown && (app.isPresent() || nextRead.isPresent())) {
+            throw new IllegalArgumentException("a detection whose application is unknown has no application finding");
+        }
+    }
+
+    /** A lab run's detection, whose application's events are known. */
+    public Detection(int conn, Side side, Fault fault, Optional<KernelFinding> kernel, Optional<AppFinding> app,
+                     Optional<AppFinding> nextRead, Basis basis) {
+        this(conn, side, fault, kernel, app, nextRead, basis, true);
+    }
 
     /** A detection without a read made for the application: every side but a read-once server's. */
     public Detection(int conn, Side side, Fault fault, Optional<KernelFinding> kernel, Optional<AppFinding> app,
@@ -29,9 +43,13 @@ public record Detection(int conn, Side side, Fault fault, Optional<KernelFinding
      * In a few words, as the timeline's bracket and the headless run say it: {@code "server learned
      * after 6.07 s: EOF"}, {@code "server's kernel knew after 66.1 s (RST received); its application never
      * learned"}, {@code "server's application has not learned (its next read: EOF); its kernel knew after
-     * 20.4 s: it received a RST"}, {@code "client learned nothing"}.
+     * 20.4 s: it received a RST"}, {@code "client learned nothing"}; from a capture, as
+     * {@link #summaryFromCapture()}.
      */
     public String summary() {
+        if (!appKnown) {
+            return summaryFromCapture();
+        }
         String who = side.label();
         var kernelWords = kernel.map(k -> "kernel knew after " + Words.duration(k.t() - fault.t()) + ": "
                 + k.evidence().words());
@@ -49,11 +67,10 @@ public record Detection(int conn, Side side, Fault fault, Optional<KernelFinding
     }
 
     /**
-     * As {@link #summary()} for a connection read from a capture, where nothing of the applications is
-     * known: {@code "server's kernel knew after 4.08 s: it received a RST; what its application learned is
+     * The summary of a connection read from a capture, where nothing of the applications is known: {@code "server's kernel knew after 4.08 s: it received a RST; what its application learned is
      * not in a capture"}.
      */
-    public String summaryFromCapture() {
+    private String summaryFromCapture() {
         String who = side.label();
         return kernel.map(k -> who + "'s kernel knew after " + Words.duration(k.t() - fault.t()) + ": "
                 + k.evidence().words()).orElse("nothing shows that " + who + "'s kernel knew")

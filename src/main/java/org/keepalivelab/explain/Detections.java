@@ -36,7 +36,7 @@ final class Detections {
                     continue;
                 }
                 detections.add(new Detection(events.conn(), side, fault, kernel, app,
-                        nextRead(events, side, fault.t()), Basis.MEASURED));
+                        nextRead(events, side, fault.t()), Basis.MEASURED, !events.fromCapture()));
             }
         });
         return detections;

@@ -2,6 +2,7 @@ package org.keepalivelab.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.KeyFrame;
@@ -10,6 +11,7 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ButtonBase;
 import javafx.util.Duration;
+import org.keepalivelab.export.PcapFile;
 import org.keepalivelab.lab.LabSettings;
 import org.keepalivelab.lab.Sever;
 import org.keepalivelab.model.SegmentKind;
@@ -24,8 +26,9 @@ import org.keepalivelab.ui.timeline.Hit;
 /**
  * The README's screenshots, as {@link Screenshots} runs them: a second connection, then Kill client on
  * connection 1 (clicked, like a user) and Sever on connection 2; once both servers have seen their
- * connection end, shows the whole lab, writes the window to one file and the PNG export to another, and
- * closes the window.
+ * connection end, shows the whole lab, writes the window to one file and the PNG export to another;
+ * then opens the run's own capture as a file (Open capture…), waits until every row of its list has its
+ * detection, writes the window again to a third file, and closes the window.
  */
 final class KillDemo {
     /** The demo's settings: server keep-alive from the fast preset, client orphan lifetime 5 s. */
@@ -38,13 +41,15 @@ final class KillDemo {
     private final LabApp app;
     private final Path screenshot;
     private final Path export;
+    private final Path captureShot;
     private final Timeline poll = new Timeline();
     private long endedAt;
 
-    KillDemo(LabApp app, Path screenshot, Path export) {
+    KillDemo(LabApp app, Path screenshot, Path export, Path captureShot) {
         this.app = app;
         this.screenshot = screenshot;
         this.export = export;
+        this.captureShot = captureShot;
     }
 
     /** Starts the clicks, on the FX thread, once the window shows. */
@@ -104,21 +109,67 @@ final class KillDemo {
     }
 
     private void capture() {
-        var image = SwingFXUtils.fromFXImage(app.stage().getScene().snapshot(null), null);
         var exported = app.view().exportPng(
                 new ExportRequest(true, PngExport.DEFAULT_WIDTH, PngExport.DEFAULT_HEIGHT, Theme.LIGHT), export);
-        var shot = CompletableFuture.runAsync(() -> {
+        CompletableFuture.allOf(exported, writeWindow(screenshot)).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                fail(failure);
+            } else {
+                Platform.runLater(this::openOwnCapture);
+            }
+        });
+    }
+
+    /** Writes the window as it shows now to {@code file}, off the FX thread. */
+    private CompletableFuture<Void> writeWindow(Path file) {
+        var image = SwingFXUtils.fromFXImage(app.stage().getScene().snapshot(null), null);
+        return CompletableFuture.runAsync(() -> {
             try {
-                PngExport.writeImage(image, screenshot);
+                PngExport.writeImage(image, file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        CompletableFuture.allOf(exported, shot).whenComplete((ok, failure) -> {
+    }
+
+    /** Opens the run's own packets as a capture file, as File > Open capture… does. */
+    private void openOwnCapture() {
+        var packets = app.session().lab().packets().orElseThrow();
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                var file = Files.createTempFile("kill-demo", ".pcap");
+                file.toFile().deleteOnExit();
+                PcapFile.write(packets, file);
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).thenAccept(file -> Platform.runLater(() -> app.view().openCapture(file).whenComplete((opened, failure) -> {
             if (failure != null) {
-                System.err.println("Demo capture failed: " + LabSession.words(failure));
+                fail(failure);
+            } else {
+                Platform.runLater(this::whenDetectionsFilled);
+            }
+        })));
+    }
+
+    private void whenDetectionsFilled() {
+        var screen = app.view().captureScreen();
+        if (screen == null || screen.list().pending() > 0) {
+            at(0.25, this::whenDetectionsFilled);
+            return;
+        }
+        screen.timeline().showAll();
+        at(0.6, () -> writeWindow(captureShot).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                fail(failure);
             }
             Platform.runLater(() -> app.stage().close());
-        });
+        }));
+    }
+
+    private void fail(Throwable failure) {
+        System.err.println("Demo capture failed: " + LabSession.words(failure));
+        Platform.runLater(() -> app.stage().close());
     }
 }

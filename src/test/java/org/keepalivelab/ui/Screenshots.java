@@ -7,8 +7,8 @@ import javafx.stage.Stage;
 import org.keepalivelab.lab.Startup;
 
 /**
- * Takes the README's screenshots: {@code scripts/screenshot} runs this under Xvfb with two arguments,
- * the window's PNG and the timeline export's PNG. The real window, {@link LabApp} with
+ * Takes the README's screenshots: {@code scripts/screenshot} runs this under Xvfb with three arguments,
+ * the window's PNG, the timeline export's PNG, and the window's PNG with the run's capture opened. The real window, {@link LabApp} with
  * {@link KillDemo#SETTINGS}, goes through its whole life as {@code ./keepalive-lab} gives it one;
  * {@link KillDemo} clicks through the demo once it shows.
  */
@@ -17,8 +17,8 @@ public final class Screenshots extends Application {
     private KillDemo demo;
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: Screenshots <window.png> <export.png>");
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: Screenshots <window.png> <export.png> <capture.png>");
         }
         Application.launch(Screenshots.class, args);
     }
@@ -33,7 +33,7 @@ public final class Screenshots extends Application {
         }
         var files = getParameters().getRaw();
         app = new LabApp(KillDemo.SETTINGS, isolation);
-        demo = new KillDemo(app, Path.of(files.get(0)), Path.of(files.get(1)));
+        demo = new KillDemo(app, Path.of(files.get(0)), Path.of(files.get(1)), Path.of(files.get(2)));
         app.init();
     }
 

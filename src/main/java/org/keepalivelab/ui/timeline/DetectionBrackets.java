@@ -1,8 +1,11 @@
 package org.keepalivelab.ui.timeline;
 
 import java.util.List;
+import java.util.Optional;
+import org.keepalivelab.explain.AppFinding;
 import org.keepalivelab.explain.Basis;
 import org.keepalivelab.explain.Detection;
+import org.keepalivelab.explain.KernelFinding;
 
 /**
  * One lane's detections as a frame draws them: per side that outlived the fault, a bracket on that
@@ -47,7 +50,7 @@ final class DetectionBrackets {
         var geo = frame.geometry();
         for (var d : laneDetections) {
             int s = d.side().ordinal();
-            long end = d.app().map(a -> a.t()).orElse(Math.max(frame.end(), d.kernel().map(k -> k.latest()).orElse(0L)));
+            long end = closedAt(d).orElse(Math.max(frame.end(), d.kernel().map(k -> k.latest()).orElse(0L)));
             double x0 = frame.x(d.fault().t());
             double x1 = frame.x(end);
             if (x1 < geo.plotLeft() || x0 > geo.plotRight()) {
@@ -102,14 +105,22 @@ final class DetectionBrackets {
         return from[s];
     }
 
-    /** Where it ends: the application's learning, or (open) the lane's latest moment. */
+    /** Where it ends: where it closed, or (open) the lane's latest moment. */
     double to(int s) {
         return to[s];
     }
 
-    /** Whether the application has not learned (an open bracket). */
+    /** Whether the bracket is open: nothing has closed it yet ({@link #closedAt}). */
     boolean open(int s) {
-        return detections[s].app().isEmpty();
+        return closedAt(detections[s]).isEmpty();
+    }
+
+    /**
+     * Where a detection's bracket ends: where the application learned; from a capture, which holds no
+     * application event, where the kernel knew, the last thing the file can show. Empty while neither.
+     */
+    private static Optional<Long> closedAt(Detection d) {
+        return d.appKnown() ? d.app().map(AppFinding::t) : d.kernel().map(KernelFinding::latest);
     }
 
     boolean predicted(int s) {

@@ -14,6 +14,10 @@ import org.keepalivelab.explain.KernelFinding;
  * the question is "how long until it knew".
  */
 public final class DetectionWords {
+    /** What a capture says of the applications: nothing, as it holds none of their events. */
+    private static final String NOT_IN_A_CAPTURE = "its application is not in a capture";
+    private static final String APPLICATION_UNKNOWN = "not in a capture";
+
     private DetectionWords() {
     }
 
@@ -21,6 +25,10 @@ public final class DetectionWords {
     public static String label(Detection d) {
         String side = d.side().label();
         long faultT = d.fault().t();
+        if (!d.appKnown()) {
+            return d.kernel().map(k -> side + "'s kernel knew after " + seconds(k.t() - faultT) + " (" + evidence(k)
+                    + "); " + NOT_IN_A_CAPTURE).orElse("nothing shows " + side + " knew; " + NOT_IN_A_CAPTURE);
+        }
         if (d.basis() == Basis.PREDICTED) {
             return d.kernel().map(k -> side + " will learn after " + range(k.earliest() - faultT, k.latest() - faultT)
                     + " (predicted)").orElse(side + ": nothing will tell it (predicted)");
@@ -45,6 +53,10 @@ public final class DetectionWords {
         if (d.basis() == Basis.PREDICTED) {
             return label(d);
         }
+        if (!d.appKnown()) {
+            return d.kernel().map(k -> side + "'s kernel knew after " + seconds(k.t() - d.fault().t()))
+                    .orElse("nothing shows " + side + " knew");
+        }
         return d.app().map(a -> side + " learned after " + seconds(a.t() - d.fault().t()))
                 .orElse(side + "'s app has not learned");
     }
@@ -55,9 +67,10 @@ public final class DetectionWords {
         return d.side().label() + " (after " + fault(d.fault()) + "): kernel "
                 + d.kernel().map(k -> evidence(k) + " after " + range(k.earliest() - faultT, k.latest() - faultT))
                         .orElse("has not ended it")
-                + "; application " + d.app().map(a -> outcome(a) + " after " + seconds(a.t() - faultT))
+                + "; application " + (!d.appKnown() ? APPLICATION_UNKNOWN : d.app()
+                        .map(a -> outcome(a) + " after " + seconds(a.t() - faultT))
                         .orElse("has not learned" + d.nextRead().map(read -> " (its next read: " + outcome(read) + ")")
-                                .orElse(""))
+                                .orElse("")))
                 + (d.basis() == Basis.PREDICTED ? " (predicted)" : "");
     }
 
@@ -70,7 +83,7 @@ public final class DetectionWords {
             text.append(" · predicted from the kernel's timers");
         }
         text.append("\n  kernel: ").append(d.kernel().map(k -> kernel(k, d.fault().t())).orElse("has not ended it"));
-        text.append("\n  application: ").append(d.app().map(a -> outcome(a) + " at "
+        text.append("\n  application: ").append(!d.appKnown() ? APPLICATION_UNKNOWN : d.app().map(a -> outcome(a) + " at "
                 + TimeAxis.format(a.t(), TimeAxis.MILLISECOND) + ", " + seconds(a.t() - d.fault().t()) + " after")
                 .orElse("has not learned"));
         d.nextRead().ifPresent(read -> text.append("\n  its next read: ").append(outcome(read)).append(" (the lab's read at ")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -136,6 +137,24 @@ class DetectionBracketsTest {
         assertTrue(layOut(readForIt).lane(0).brackets().open(s), "the lab's read is not the application's");
         assertEquals("server's application has not learned (its next read: EOF; its kernel knew after 57.0 s)",
                 layOut(readForIt).lane(0).brackets().label(s), "the read-once server, its next read made by the lab");
+    }
+
+    @Test
+    void aCapturesDetectionClosesWhereItsKernelKnewAndSaysItsApplicationIsNotInTheFile() {
+        var k = kernel(60 * S, 60 * S, KernelFinding.Evidence.RST_RECEIVED);
+        var captured = new Detection(1, Side.SERVER, KILL, k, Optional.empty(), Optional.empty(), Basis.MEASURED, false);
+        var brackets = layOut(captured).lane(0).brackets();
+        int s = Side.SERVER.ordinal();
+
+        assertFalse(brackets.open(s), "nothing says the application has not learned: the file holds none of it");
+        assertEquals(layout.x(60 * S), brackets.to(s), 1e-9, "to the kernel's moment, the last the capture shows");
+        assertEquals("server's kernel knew after 57.0 s (received RST); its application is not in a capture",
+                DetectionWords.label(captured));
+        assertEquals("server's kernel knew after 57.0 s", DetectionWords.shortLabel(captured));
+        assertTrue(DetectionWords.line(captured).endsWith("; application not in a capture"), DetectionWords.line(captured));
+        assertTrue(DetectionWords.details(captured).contains("application: not in a capture"), DetectionWords.details(captured));
+        assertThrows(IllegalArgumentException.class, () -> new Detection(1, Side.SERVER, KILL, k,
+                app(61 * S), Optional.empty(), Basis.MEASURED, false), "an unknown application has no finding");
     }
 
     @Test
