@@ -137,7 +137,9 @@ final class KillDemo {
         var packets = app.session().lab().packets().orElseThrow();
         CompletableFuture.supplyAsync(() -> {
             try {
-                var file = Files.createTempFile("kill-demo", ".pcap");
+                var folder = Files.createTempDirectory("kill-demo");
+                var file = folder.resolve("kill-demo.pcap"); // the name the window's tab shows
+                folder.toFile().deleteOnExit();
                 file.toFile().deleteOnExit();
                 PcapFile.write(packets, file);
                 return file;
