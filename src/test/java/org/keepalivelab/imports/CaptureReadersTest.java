@@ -9,17 +9,16 @@ import static org.keepalivelab.model.TcpFlags.ACK;
 import static org.keepalivelab.model.TcpFlags.PSH;
 import static org.keepalivelab.model.TcpFlags.SYN;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.keepalivelab.imports.CaptureContents.Stamped;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.SegmentKind;
 
@@ -100,43 +99,27 @@ class CaptureReadersTest {
         }
     }
 
-    /** A packet as the export needs it: its interface and its stamp in that interface's units. */
-    private record Stamped(int interfaceId, long stamp) {
-    }
-
-    private record Read(List<CaptureInterface> interfaces, List<Stamped> packets) {
-        static Read of(byte[] file) throws Exception {
-            var interfaces = new ArrayList<CaptureInterface>();
-            var packets = new ArrayList<Stamped>();
-            var reader = PacketReader.open(CaptureStream.of(new ByteArrayInputStream(file)), interfaces::add);
-            var packet = new Packet();
-            while (reader.next(packet)) {
-                assertEquals(interfaces.get(packet.interfaceId()).linkType(), packet.linkType());
-                packets.add(new Stamped(packet.interfaceId(), packet.stamp()));
-            }
-            return new Read(interfaces, packets);
-        }
-    }
-
     @Test
     void pcapngInterfacesAreToldInFileOrderAcrossSectionsAndEachPacketKeepsItsOwnAndItsStamp() throws Exception {
         for (var first : ORDERS) {
-            var read = Read.of(twoSections(first));
+            var read = CaptureContents.of(twoSections(first));
             assertEquals(List.of(
                     new CaptureInterface(0, LinkLayer.ETHERNET, 262144, 6, 0, Optional.of("lo"), Optional.empty()),
                     new CaptureInterface(1, LinkLayer.RAW, 0, 9, 100, Optional.of("tun0"), Optional.of("a tunnel")),
                     new CaptureInterface(2, LinkLayer.LINUX_SLL2, 262144, 0x80 | 10, 0, Optional.empty(), Optional.empty())),
                     read.interfaces(), first.toString());
-            assertEquals(List.of(new Stamped(0, EPOCH * 1_000_000), new Stamped(1, (EPOCH - 100) * 1_000_000_000L + 500),
+            assertEquals(List.of(new Stamped(0, EPOCH * 1_000_000),
+                    new Stamped(1, (EPOCH - 100) * 1_000_000_000L + 500),
                     new Stamped(0, EPOCH * 1_000_000), // the Simple Packet Block's borrowed time, in µs, rounded down
-                    new Stamped(2, (EPOCH + 1) * 1024 + 512), new Stamped(2, (EPOCH + 2) * 1024)), read.packets());
+                    new Stamped(2, (EPOCH + 1) * 1024 + 512),
+                    new Stamped(2, (EPOCH + 2) * 1024)), read.packets());
         }
     }
 
     @Test
     void aClassicFileHasOneInterfaceItsHeaderDescribes() throws Exception {
         for (boolean nanos : new boolean[] {false, true}) {
-            var read = Read.of(classic(ByteOrder.BIG_ENDIAN, nanos, LinkLayer.ETHERNET,
+            var read = CaptureContents.of(classic(ByteOrder.BIG_ENDIAN, nanos, LinkLayer.ETHERNET,
                     conversation().stream().map(TestPackets::ethernet).toList()));
             assertEquals(List.of(new CaptureInterface(0, LinkLayer.ETHERNET, 262144, nanos ? 9 : 6, 0, Optional.empty(),
                     Optional.empty())), read.interfaces());
