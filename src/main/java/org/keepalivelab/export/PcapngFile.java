@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.keepalivelab.imports.BadCaptureException;
 import org.keepalivelab.imports.CaptureStream;
@@ -22,8 +20,9 @@ import org.keepalivelab.model.Timeline;
 
 /**
  * A capture written as pcapng with the lab's labels: the app's name and version in the section header,
- * an interface per link type, and a comment per segment in plain words ({@link SegmentComments}) that
- * Wireshark shows as the packet's comment. For the lab's own capture (its packets and its timeline's
+ * the source's interfaces as it described them (each packet on its own, its stamp as the file had it),
+ * and a comment per segment in plain words ({@link SegmentComments}) that Wireshark shows as the
+ * packet's comment. For the lab's own capture (its packets and its timeline's
  * segments correspond one for one, in order: the capture thread appends both) and for an imported file
  * (read a second time, its packets matched to their events by {@link PacketEvents}). Written atomically.
  */
@@ -89,19 +88,15 @@ public final class PcapngFile {
         var comments = new SegmentComments(timeline);
         var buffered = new BufferedOutputStream(out, 1 << 16);
         var writer = new PcapngWriter(buffered, AppVersion.nameAndVersion());
-        Map<Integer, Integer> interfaces = new HashMap<>(); // link type -> interface id
         var packet = new Packet();
         try (var in = CaptureStream.open(capture)) {
-            var reader = PacketReader.open(in);
+            // Each interface is written as it is described, so the file's numbering is ours too (one section).
+            var reader = PacketReader.open(in, writer::addInterface);
             while (reader.next(packet)) {
-                Integer iface = interfaces.get(packet.linkType());
-                if (iface == null) {
-                    iface = writer.addInterface(packet.linkType(), Packet.MAX_CAPTURED);
-                    interfaces.put(packet.linkType(), iface);
-                }
                 int event = eventOf.event(packet.number());
                 String comment = event >= 0 ? comments.of(event, assumed.contains(event)) : null;
-                writer.packet(iface, packet.epochNanos(), packet.data(), packet.captured(), packet.original(), comment);
+                writer.packet(packet.interfaceId(), packet.stamp(), packet.data(), packet.captured(), packet.original(),
+                        comment);
             }
         } catch (BadCaptureException e) {
             throw new IOException(capture + " could not be read again: " + e.getMessage(), e);

@@ -1,8 +1,8 @@
 package org.keepalivelab.imports;
 
 /**
- * One packet as a reader hands it over, reused from packet to packet: its link type, its time, the bytes
- * the capture kept and the length it had on the wire. The bytes live in one buffer of
+ * One packet as a reader hands it over, reused from packet to packet: its interface and link type, its
+ * time, the bytes the capture kept and the length it had on the wire. The bytes live in one buffer of
  * {@link #MAX_CAPTURED} bytes allocated once: no length read from a file ever sizes an allocation.
  */
 public final class Packet {
@@ -24,7 +24,9 @@ public final class Packet {
     int captured;
     int original;
     int linkType;
+    int interfaceId;
     long epochNanos;
+    long stamp;
     boolean timestamped;
     long number;
     long offset;
@@ -46,6 +48,19 @@ public final class Packet {
     /** Its LINKTYPE_ value (tcpdump.org's link-layer header types). */
     public int linkType() {
         return linkType;
+    }
+
+    /** The interface it was captured on: its {@link CaptureInterface#id()}. */
+    public int interfaceId() {
+        return interfaceId;
+    }
+
+    /**
+     * Its time as the file has it: a count of its interface's units ({@link CaptureInterface#resolution()})
+     * before the interface's offset; for a packet that carries none, {@link #epochNanos()} in those units.
+     */
+    public long stamp() {
+        return stamp;
     }
 
     /** When it was captured, in ns since the epoch; the previous packet's time when it carries none. */

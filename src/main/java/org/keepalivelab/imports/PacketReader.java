@@ -28,6 +28,12 @@ public sealed interface PacketReader permits PcapReader, PcapngReader {
      * @throws BadCaptureException for any other magic number or an empty file
      */
     static PacketReader open(CaptureStream in) throws IOException, BadCaptureException {
+        return open(in, CaptureInterface.Listener.NONE);
+    }
+
+    /** {@link #open(CaptureStream)}, telling {@code interfaces} of each interface as it is described. */
+    static PacketReader open(CaptureStream in, CaptureInterface.Listener interfaces)
+            throws IOException, BadCaptureException {
         var magic = new byte[4];
         int n = in.read(magic, 0, 4);
         var start = new Position(1, 0);
@@ -39,9 +45,9 @@ public sealed interface PacketReader permits PcapReader, PcapngReader {
         }
         int big = Bytes.u32(magic, 0, true);
         if (big == PcapngReader.SECTION_HEADER) {
-            return new PcapngReader(in);
+            return new PcapngReader(in, interfaces);
         }
-        var pcap = PcapReader.ofMagic(in, magic);
+        var pcap = PcapReader.ofMagic(in, magic, interfaces);
         if (pcap != null) {
             return pcap;
         }

@@ -1,5 +1,7 @@
 package org.keepalivelab.imports;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.Optional;
  * body and the length again (section 3.1); a reader skips what it does not know by its length. Read:
  * the Section Header Block (4.1: its byte-order magic sets the byte order of its section; a new one
  * starts a new section and forgets the interfaces), the Interface Description Block (4.2: link type,
- * snap length, the {@code if_tsresol} and {@code if_tsoffset} options), the Enhanced Packet Block (4.3),
+ * snap length, the {@code if_name}, {@code if_description}, {@code if_tsresol} and {@code if_tsoffset}
+ * options; told to a {@link CaptureInterface.Listener}), the Enhanced Packet Block (4.3),
  * the Simple Packet Block (4.4: no interface, no timestamp) and the obsolete Packet Block (appendix A).
  * Lengths are checked against the block and the limits below before anything is read by them.
  */
@@ -26,6 +29,8 @@ public final class PcapngReader implements PacketReader {
     /** More interfaces in one section than any capture describes: a damaged file. */
     private static final int MAX_INTERFACES = 1 << 16;
     private static final int OPT_END = 0;
+    private static final int IF_NAME = 2;
+    private static final int IF_DESCRIPTION = 3;
     private static final int IF_TSRESOL = 9;
     private static final int IF_TSOFFSET = 14;
 
@@ -38,7 +43,9 @@ public final class PcapngReader implements PacketReader {
 
     private final CaptureStream in;
     private final byte[] fields = new byte[28];
-    private final List<Interface> interfaces = new ArrayList<>();
+    private final CaptureInterface.Listener listener;
+    private final List<CaptureInterface> interfaces = new ArrayList<>(); // this section's, without their text
+    private int described; // interfaces described in the file so far, every section's
     private boolean bigEndian;
     private long packets;
     private long lastEpochNanos;
@@ -47,8 +54,9 @@ public final class PcapngReader implements PacketReader {
     private long remaining; // bytes of its body not read yet
 
     /** Reads the first Section Header Block, whose type the caller has read. */
-    PcapngReader(CaptureStream in) throws IOException, BadCaptureException {
+    PcapngReader(CaptureStream in, CaptureInterface.Listener listener) throws IOException, BadCaptureException {
         this.in = in;
+        this.listener = listener;
         block = new Position(1, 0);
         try {
             readSectionHeader();
@@ -88,9 +96,10 @@ public final class PcapngReader implements PacketReader {
         long length = Bytes.u32Long(fields, 0, bigEndian);
         checkLength(length, 12);
         remaining = length - 12;
+        CaptureInterface face = null;
         boolean isPacket = switch (type) {
             case INTERFACE -> {
-                readInterface();
+                face = readInterface();
                 yield false;
             }
             case ENHANCED_PACKET, OBSOLETE_PACKET -> {
@@ -105,6 +114,11 @@ public final class PcapngReader implements PacketReader {
         };
         skip(remaining);
         readTrailer(length);
+        if (face != null) { // told once the whole block is read: a block cut short describes nothing
+            interfaces.add(face.withoutText());
+            described++;
+            listener.described(face);
+        }
         if (isPacket) {
             packets++;
             packet.number = packets;
@@ -139,16 +153,22 @@ public final class PcapngReader implements PacketReader {
         interfaces.clear();
     }
 
-    /** Section 4.2: link type, snap length, then options, of which {@code if_tsresol} and {@code if_tsoffset} count. */
-    private void readInterface() throws IOException, BadCaptureException, Cut {
-        if (interfaces.size() == MAX_INTERFACES) {
-            throw new BadCaptureException(block, "more than " + MAX_INTERFACES + " interfaces in one section");
+    /**
+     * Section 4.2: link type, snap length, then options, of which {@code if_name}, {@code if_description},
+     * {@code if_tsresol} and {@code if_tsoffset} count.
+     */
+    private CaptureInterface readInterface() throws IOException, BadCaptureException, Cut {
+        if (interfaces.size() == MAX_INTERFACES || described == Integer.MAX_VALUE) {
+            throw new BadCaptureException(block, "more than " + MAX_INTERFACES + " interfaces in one section (or "
+                    + Integer.MAX_VALUE + " in one file)");
         }
         readBody(8);
         int linkType = Bytes.u16(fields, 0, bigEndian);
         long snapLength = Bytes.u32Long(fields, 4, bigEndian);
         int resolution = Timestamps.DEFAULT_RESOLUTION;
         long offsetSeconds = 0;
+        String name = null;
+        String description = null;
         while (remaining >= 4) {
             readBody(4);
             int code = Bytes.u16(fields, 0, bigEndian);
@@ -160,6 +180,10 @@ public final class PcapngReader implements PacketReader {
             }
             if (code == OPT_END) {
                 break;
+            } else if (code == IF_NAME) {
+                name = readText(valueLength, padded);
+            } else if (code == IF_DESCRIPTION) {
+                description = readText(valueLength, padded);
             } else if (code == IF_TSRESOL && valueLength == 1) {
                 readBody(4);
                 resolution = Byte.toUnsignedInt(fields[0]);
@@ -175,7 +199,19 @@ public final class PcapngReader implements PacketReader {
                 skipBody(padded);
             }
         }
-        interfaces.add(new Interface(linkType, snapLength, resolution, offsetSeconds));
+        return new CaptureInterface(described, linkType, snapLength, resolution, offsetSeconds,
+                Optional.ofNullable(name), Optional.ofNullable(description));
+    }
+
+    /** A text option's UTF-8 value: at most 65,535 bytes (its length is 16 bits), already checked to fit the block. */
+    private String readText(int length, long padded) throws IOException, Cut {
+        var value = new byte[length];
+        if (in.read(value, 0, length) < length) {
+            throw new Cut();
+        }
+        remaining -= length;
+        skipBody(padded - length);
+        return new String(value, UTF_8);
     }
 
     /** Section 4.3 (and appendix A's Packet Block, whose interface is 16 bits followed by a drop count). */
@@ -193,6 +229,7 @@ public final class PcapngReader implements PacketReader {
         readData(packet, captured);
         lastEpochNanos = Timestamps.epochNanos(stamp, face.resolution(), face.offsetSeconds());
         fill(packet, face, captured, original, true);
+        packet.stamp = stamp;
     }
 
     /** Section 4.4: the first interface's, no timestamp; the data is the shorter of the snap and original lengths. */
@@ -209,9 +246,11 @@ public final class PcapngReader implements PacketReader {
         }
         readData(packet, captured);
         fill(packet, face, captured, original, false); // it keeps the previous packet's time
+        packet.stamp = Timestamps.stamp(lastEpochNanos, face.resolution(), face.offsetSeconds());
     }
 
-    private void fill(Packet packet, Interface face, long captured, long original, boolean timestamped) {
+    private void fill(Packet packet, CaptureInterface face, long captured, long original, boolean timestamped) {
+        packet.interfaceId = face.id();
         packet.linkType = face.linkType();
         packet.captured = (int) captured;
         packet.original = (int) Math.min(Integer.MAX_VALUE, original);
@@ -282,9 +321,5 @@ public final class PcapngReader implements PacketReader {
     @Override
     public long packets() {
         return packets;
-    }
-
-    /** What an Interface Description Block says about the packets captured on it. */
-    private record Interface(int linkType, long snapLength, int resolution, long offsetSeconds) {
     }
 }

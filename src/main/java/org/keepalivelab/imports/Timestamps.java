@@ -7,6 +7,9 @@ package org.keepalivelab.imports;
  */
 final class Timestamps {
     static final int DEFAULT_RESOLUTION = 6;
+    /** {@code if_tsresol} 9: a stamp counts ns, as a classic pcap file's of magic {@code 0xa1b23c4d} does. */
+    static final int NANOSECONDS = 9;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final int BINARY = 0x80;
     /** 10^18 is the largest power of ten a long holds; 2^62 the largest power of two that stays positive. */
     private static final int MAX_DECIMAL = 18;
@@ -37,17 +40,42 @@ final class Timestamps {
      * wrap around, as nonsense in, nonsense out, never an exception.
      */
     static long epochNanos(long stamp, int resolution, long offsetSeconds) {
-        long unitsPerSecond = (resolution & BINARY) == 0 ? POWERS_OF_TEN[resolution] : 1L << (resolution & ~BINARY);
+        long unitsPerSecond = unitsPerSecond(resolution);
         long seconds = Long.divideUnsigned(stamp, unitsPerSecond);
         long fraction = Long.remainderUnsigned(stamp, unitsPerSecond);
         long nanos;
-        if (unitsPerSecond <= 1_000_000_000L && 1_000_000_000L % unitsPerSecond == 0) {
-            nanos = fraction * (1_000_000_000L / unitsPerSecond);
+        if (unitsPerSecond <= NANOS_PER_SECOND && NANOS_PER_SECOND % unitsPerSecond == 0) {
+            nanos = fraction * (NANOS_PER_SECOND / unitsPerSecond);
         } else if ((resolution & BINARY) == 0) {
-            nanos = fraction / (unitsPerSecond / 1_000_000_000L);
+            nanos = fraction / (unitsPerSecond / NANOS_PER_SECOND);
         } else {
             nanos = (long) ((double) fraction / unitsPerSecond * 1e9); // 2^-n s: within a nanosecond
         }
-        return (seconds + offsetSeconds) * 1_000_000_000L + nanos;
+        return (seconds + offsetSeconds) * NANOS_PER_SECOND + nanos;
+    }
+
+    /**
+     * The other way: the stamp in {@code resolution}'s units that means {@code epochNanos}, rounded down to
+     * a unit (a Simple Packet Block's borrowed time, written again in its interface's units). Wraps like
+     * {@link #epochNanos} where the units cannot count that far.
+     */
+    static long stamp(long epochNanos, int resolution, long offsetSeconds) {
+        long nanos = epochNanos - offsetSeconds * NANOS_PER_SECOND;
+        long unitsPerSecond = unitsPerSecond(resolution);
+        long seconds = Math.floorDiv(nanos, NANOS_PER_SECOND);
+        long fraction = Math.floorMod(nanos, NANOS_PER_SECOND);
+        long units;
+        if (unitsPerSecond <= NANOS_PER_SECOND && NANOS_PER_SECOND % unitsPerSecond == 0) {
+            units = fraction / (NANOS_PER_SECOND / unitsPerSecond);
+        } else if ((resolution & BINARY) == 0) {
+            units = fraction * (unitsPerSecond / NANOS_PER_SECOND);
+        } else {
+            units = (long) (fraction / 1e9 * unitsPerSecond);
+        }
+        return seconds * unitsPerSecond + units;
+    }
+
+    private static long unitsPerSecond(int resolution) {
+        return (resolution & BINARY) == 0 ? POWERS_OF_TEN[resolution] : 1L << (resolution & ~BINARY);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.keepalivelab.imports.CaptureContents.Stamped;
 import org.keepalivelab.model.Direction;
 import org.keepalivelab.model.SegmentKind;
 
@@ -61,30 +62,87 @@ class CaptureReadersTest {
         }
     }
 
+    /**
+     * Two sections, the first in {@code first} byte order, the second in the other: the first with an
+     * Ethernet interface (µs by default) and a raw-IP one (ns, 100 s later, named and described), the
+     * second with a Linux cooked v2 interface (2^-10 s, no name); the conversation's packets on them, the
+     * third a Simple Packet Block.
+     */
+    static byte[] twoSections(ByteOrder first) {
+        var p = conversation();
+        var second = first == ByteOrder.BIG_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        byte[] one = CaptureWriter.pcapng(first)
+                .interfaceBlock(LinkLayer.ETHERNET, 262144, -1, 0)     // µs by default
+                .interfaceBlock(LinkLayer.RAW, 0, 9, 100, "tun0", "a tunnel") // ns, 100 s later
+                .unknown()
+                .enhanced(0, EPOCH * 1_000_000, TestPackets.ethernet(p.get(0)))
+                .enhanced(1, (EPOCH - 100) * 1_000_000_000L + 500, p.get(1))
+                .simple(TestPackets.ethernet(p.get(2)))                // no stamp: the one before
+                .bytes();
+        byte[] two = CaptureWriter.pcapng(second)
+                .interfaceBlock(LinkLayer.LINUX_SLL2, 262144, 0x80 | 10, 0, null, null) // 2^-10 s
+                .enhanced(0, (EPOCH + 1) * 1024 + 512, TestPackets.sll2(p.get(3)))
+                .enhanced(0, (EPOCH + 2) * 1024, TestPackets.sll2(p.get(4)))
+                .bytes();
+        return concat(one, two);
+    }
+
     @Test
     void pcapngSectionsInterfacesResolutionsAndOffsetsInEitherByteOrder() throws Exception {
-        var p = conversation();
         for (var first : ORDERS) {
             var second = first == ByteOrder.BIG_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-            byte[] one = CaptureWriter.pcapng(first)
-                    .interfaceBlock(LinkLayer.ETHERNET, 262144, -1, 0)     // µs by default
-                    .interfaceBlock(LinkLayer.RAW, 0, 9, 100)              // ns, 100 s later
-                    .unknown()
-                    .enhanced(0, EPOCH * 1_000_000, TestPackets.ethernet(p.get(0)))
-                    .enhanced(1, (EPOCH - 100) * 1_000_000_000L + 500, p.get(1))
-                    .simple(TestPackets.ethernet(p.get(2)))                // no stamp: the one before
-                    .bytes();
-            byte[] two = CaptureWriter.pcapng(second)
-                    .interfaceBlock(LinkLayer.LINUX_SLL2, 262144, 0x80 | 10, 0) // 2^-10 s
-                    .enhanced(0, (EPOCH + 1) * 1024 + 512, TestPackets.sll2(p.get(3)))
-                    .enhanced(0, (EPOCH + 2) * 1024, TestPackets.sll2(p.get(4)))
-                    .bytes();
-            var imported = Imported.of(concat(one, two));
+            var imported = Imported.of(twoSections(first));
             assertEquals(CONVERSATION, imported.kinds(), first + " then " + second);
             assertEquals(List.of(0L, 500L, 500L, 1_500_000_000L, 2_000_000_000L),
                     imported.segments().stream().map(e -> e.t()).toList());
             assertEquals(5, imported.result().packetsRead());
         }
+    }
+
+    @Test
+    void pcapngInterfacesAreToldInFileOrderAcrossSectionsAndEachPacketKeepsItsOwnAndItsStamp() throws Exception {
+        for (var first : ORDERS) {
+            var read = CaptureContents.of(twoSections(first));
+            assertEquals(List.of(
+                    new CaptureInterface(0, LinkLayer.ETHERNET, 262144, 6, 0, Optional.of("lo"), Optional.empty()),
+                    new CaptureInterface(1, LinkLayer.RAW, 0, 9, 100, Optional.of("tun0"), Optional.of("a tunnel")),
+                    new CaptureInterface(2, LinkLayer.LINUX_SLL2, 262144, 0x80 | 10, 0, Optional.empty(), Optional.empty())),
+                    read.interfaces(), first.toString());
+            assertEquals(List.of(new Stamped(0, EPOCH * 1_000_000),
+                    new Stamped(1, (EPOCH - 100) * 1_000_000_000L + 500),
+                    new Stamped(0, EPOCH * 1_000_000), // the Simple Packet Block's borrowed time, in µs, rounded down
+                    new Stamped(2, (EPOCH + 1) * 1024 + 512),
+                    new Stamped(2, (EPOCH + 2) * 1024)), read.packets());
+        }
+    }
+
+    @Test
+    void aClassicFileHasOneInterfaceItsHeaderDescribes() throws Exception {
+        for (boolean nanos : new boolean[] {false, true}) {
+            var read = CaptureContents.of(classic(ByteOrder.BIG_ENDIAN, nanos, LinkLayer.ETHERNET,
+                    conversation().stream().map(TestPackets::ethernet).toList()));
+            assertEquals(List.of(new CaptureInterface(0, LinkLayer.ETHERNET, 262144, nanos ? 9 : 6, 0, Optional.empty(),
+                    Optional.empty())), read.interfaces());
+            long perSecond = nanos ? 1_000_000_000L : 1_000_000L;
+            assertEquals(new Stamped(0, (EPOCH + 4) * perSecond + (nanos ? 1_000 : 1)), read.packets().getLast());
+        }
+    }
+
+    @Test
+    void aTimeGoesBackToTheStampThatMadeItInEveryResolution() {
+        long epochNanos = 1_000_000_123_456_789L; // early enough for picoseconds, which count 64 bits up to 1970-08
+        for (int resolution : new int[] {0, 3, 6, 9, 12, 0x80, 0x80 | 10, 0x80 | 30}) {
+            long stamp = Timestamps.stamp(epochNanos, resolution, -7);
+            long back = Timestamps.epochNanos(stamp, resolution, -7);
+            long unitNanos = resolution == 0 ? 1_000_000_000L : resolution == 3 ? 1_000_000 : resolution == 6 ? 1_000
+                    : resolution == 0x80 ? 1_000_000_000L : resolution == (0x80 | 10) ? 976_563
+                    : resolution == (0x80 | 30) ? 2 : 1; // 2^-30 s through a double each way
+            assertTrue(back <= epochNanos && epochNanos - back < unitNanos,
+                    "if_tsresol 0x" + Integer.toHexString(resolution) + ": " + stamp + " -> " + back);
+        }
+        long now = EPOCH * 1_000_000_000L + 123_456_789;
+        assertEquals(EPOCH * 1_000_000 + 123_456, Timestamps.stamp(now, 6, 0));
+        assertEquals((EPOCH - 100) * 1_000_000_000L + 123_456_789, Timestamps.stamp(now, 9, 100));
     }
 
     @Test

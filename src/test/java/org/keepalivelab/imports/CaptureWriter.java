@@ -3,6 +3,7 @@ package org.keepalivelab.imports;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /** Writes small pcap and pcapng files in memory, in either byte order, for the readers' tests. */
 public final class CaptureWriter {
@@ -49,10 +50,21 @@ public final class CaptureWriter {
         return this;
     }
 
-    /** An Interface Description Block with an if_tsresol ({@code resolution}, or none when negative) and an if_tsoffset. */
+    /** An Interface Description Block named lo with an if_tsresol ({@code resolution}, or none when negative) and an if_tsoffset. */
     public CaptureWriter interfaceBlock(int linkType, int snapLength, int resolution, long offsetSeconds) {
+        return interfaceBlock(linkType, snapLength, resolution, offsetSeconds, "lo", null);
+    }
+
+    /** {@link #interfaceBlock(int, int, int, long)} with an if_name and an if_description, each left out when null. */
+    public CaptureWriter interfaceBlock(int linkType, int snapLength, int resolution, long offsetSeconds, String name,
+                                        String description) {
         var options = new ByteArrayOutputStream();
-        options.writeBytes(option(2, "lo".getBytes()));
+        if (name != null) {
+            options.writeBytes(option(2, name.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (description != null) {
+            options.writeBytes(option(3, description.getBytes(StandardCharsets.UTF_8)));
+        }
         if (resolution >= 0) {
             options.writeBytes(option(9, new byte[] {(byte) resolution}));
         }

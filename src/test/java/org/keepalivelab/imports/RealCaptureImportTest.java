@@ -27,10 +27,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.keepalivelab.capture.Tshark;
 import org.keepalivelab.explain.CaptureExplanations;
 import org.keepalivelab.explain.Detection;
 import org.keepalivelab.explain.Explanation;
@@ -339,6 +341,14 @@ class RealCaptureImportTest {
         var again = dir.resolve("tcpdump-lo-again.pcapng");
         PcapngFile.writeImport(files.get("tcpdump-lo.pcap").toString(), result, timeline, events, again);
         assertEquals(imported.result().packetsRead(), result.packetsRead());
+        var classic = List.of("frame.time_epoch", "frame.cap_len", "frame.len"); // a pcap file names no interface
+        assertEquals(tsharkFields(files.get("tcpdump-lo.pcap"), classic), tsharkFields(again, classic),
+                "a classic file's packets, their µs stamps as they were");
+        assertEquals(Set.of(List.of("0")), Set.copyOf(tsharkFields(again, List.of("frame.interface_id")).values()),
+                "a classic file's one interface");
+        assertEquals(Set.of(List.of("0", "raw")), tsharkFields(dir.resolve("lab.pcapng"), List.of("frame.interface_id",
+                "frame.protocols")).values().stream().map(f -> List.of(f.get(0), f.get(1).split(":")[0]))
+                .collect(Collectors.toSet()), "the lab's capture: its one raw-IP interface");
         for (var file : List.of(dir.resolve("lab.pcapng"), again)) {
             var frames = comments(file);
             assertTrue(frames.size() > 20, file + ": " + frames.size());
@@ -359,21 +369,67 @@ class RealCaptureImportTest {
         }
     }
 
+    /**
+     * dumpcap's file (lo and any, two interfaces, each named, lo described) imported and written again as
+     * pcapng: tshark reads every frame on the same interface, by id, name and description, at the same
+     * time, as in the original, our comment on each frame the import kept and none on the copies and probes.
+     */
+    @Test
+    void theDumpcapFileWrittenAgainKeepsEachFrameOnItsInterfaceWithOurComments() throws Exception {
+        var original = files.get("dumpcap-lo-and-any.pcapng");
+        var events = new PacketEvents();
+        var timeline = new Timeline();
+        var result = CaptureImport.read(original.getFileName().toString(), CaptureStream.open(original.toString()),
+                timeline, labOnly(), events);
+        var again = dir.resolve("dumpcap-again.pcapng");
+        PcapngFile.writeImport(original.toString(), result, timeline, events, again);
+        var theirs = tsharkFields(original, INTERFACE_FIELDS);
+        var ours = tsharkFields(again, INTERFACE_FIELDS);
+        assertEquals(theirs, ours, "each frame's interface and time, as tshark reads the original");
+        assertEquals(Set.of("0 lo Loopback", "1 any "), theirs.values().stream()
+                .map(f -> f.get(0) + " " + f.get(1) + " " + f.get(2)).collect(Collectors.toSet()), "two interfaces");
+        var comments = tsharkFields(again, List.of("frame.comment"));
+        var commented = new TreeSet<Long>();
+        comments.forEach((frame, f) -> {
+            if (!f.getFirst().isEmpty()) {
+                commented.add(frame);
+            }
+        });
+        var kept = new TreeSet<Long>();
+        for (long frame = 1; frame <= result.packetsRead(); frame++) {
+            if (events.event(frame) >= 0) {
+                kept.add(frame);
+            }
+        }
+        assertEquals(kept, commented, "our comment on every frame the import kept, none on the others");
+        assertTrue(comments.values().stream().anyMatch(f -> f.getFirst().startsWith("keep-alive, unanswered")),
+                "the probes' labels among our comments");
+    }
+
+    /** What a frame's interface is, when it was captured and how much of it was kept. */
+    private static final List<String> INTERFACE_FIELDS = List.of("frame.interface_id", "frame.interface_name",
+            "frame.interface_description", "frame.time_epoch", "frame.cap_len", "frame.len");
+
+    /** tshark's {@code fields} of each frame of {@code file}, by frame number. */
+    private static Map<Long, List<String>> tsharkFields(Path file, List<String> fields) throws Exception {
+        var numbered = new ArrayList<>(List.of("frame.number"));
+        numbered.addAll(fields);
+        var frames = new TreeMap<Long, List<String>>();
+        for (String line : Tshark.fields(file, dir, List.of(), numbered)) {
+            String[] f = line.split("\t", -1);
+            frames.put(Long.parseLong(f[0]), List.of(Arrays.copyOfRange(f, 1, f.length)));
+        }
+        return frames;
+    }
+
     private record Frame(String comment, boolean keepalive, boolean keepaliveAck) {
     }
 
     /** tshark's frames of {@code file}: our comment (empty where none), its own keep-alive labels. */
     private static Map<Long, Frame> comments(Path file) throws Exception {
-        var output = dir.resolve(file.getFileName() + ".comments");
-        var process = new ProcessBuilder("tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.number",
-                "-e", "frame.comment", "-e", "tcp.analysis.keep_alive", "-e", "tcp.analysis.keep_alive_ack")
-                .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertEquals(0, process.waitFor(), "tshark's exit status on " + file);
         var frames = new TreeMap<Long, Frame>();
-        for (String line : Files.readAllLines(output)) {
-            String[] f = line.split("\t", -1);
-            frames.put(Long.parseLong(f[0]), new Frame(f[1], !f[2].isEmpty(), !f[3].isEmpty()));
-        }
+        tsharkFields(file, List.of("frame.comment", "tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack"))
+                .forEach((number, f) -> frames.put(number, new Frame(f.get(0), !f.get(1).isEmpty(), !f.get(2).isEmpty())));
         return frames;
     }
 
@@ -382,42 +438,37 @@ class RealCaptureImportTest {
      * fields (source, IP ID, ports, sequence, acknowledgement, flags, length, checksum) repeat an earlier
      * frame's within 1 ms, worked out from tshark's fields, independently of the import's hash.
      */
-    private record Tshark(long frames, Map<SegmentKind, Set<Long>> labelled, Set<Long> copies, Set<Long> labFrames) {
+    private record TsharkLabels(long frames, Map<SegmentKind, Set<Long>> labelled, Set<Long> copies, Set<Long> labFrames) {
     }
 
     private static final List<String> HEADER_FIELDS = List.of("ip.src", "ip.id", "tcp.srcport", "tcp.dstport",
             "tcp.seq_raw", "tcp.ack_raw", "tcp.flags", "tcp.len", "tcp.checksum");
 
-    private static Tshark tshark(Path file) throws Exception {
-        var output = dir.resolve(file.getFileName() + ".tshark");
-        var command = new ArrayList<>(List.of("tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.number",
-                "-e", "tcp.analysis.keep_alive", "-e", "tcp.analysis.keep_alive_ack", "-e", "frame.time_epoch"));
-        HEADER_FIELDS.forEach(field -> command.addAll(List.of("-e", field)));
-        var process = new ProcessBuilder(command).redirectOutput(output.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertEquals(0, process.waitFor(), "tshark's exit status on " + file);
+    private static TsharkLabels tshark(Path file) throws Exception {
+        var fieldNames = new ArrayList<>(List.of("tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack", "frame.time_epoch"));
+        fieldNames.addAll(HEADER_FIELDS);
         var labelled = Map.<SegmentKind, Set<Long>>of(SegmentKind.KEEPALIVE, new TreeSet<>(),
                 SegmentKind.KEEPALIVE_ACK, new TreeSet<>());
         var copies = new TreeSet<Long>();
         var labFrames = new TreeSet<Long>();
         var lastSeen = new HashMap<String, List<Long>>(); // header fields -> the times they were seen
         long frames = 0;
-        for (String line : Files.readAllLines(output)) {
-            String[] fields = line.split("\t", -1);
-            long frame = Long.parseLong(fields[0]);
+        for (var entry : tsharkFields(file, fieldNames).entrySet()) {
+            long frame = entry.getKey();
+            var fields = entry.getValue();
             frames = Math.max(frames, frame);
-            if (!fields[1].isEmpty()) {
+            if (!fields.get(0).isEmpty()) {
                 labelled.get(SegmentKind.KEEPALIVE).add(frame);
             }
-            if (!fields[2].isEmpty()) {
+            if (!fields.get(1).isEmpty()) {
                 labelled.get(SegmentKind.KEEPALIVE_ACK).add(frame);
             }
-            if (!fields[6].equals(String.valueOf(labPort)) && !fields[7].equals(String.valueOf(labPort))) {
+            if (!fields.get(5).equals(String.valueOf(labPort)) && !fields.get(6).equals(String.valueOf(labPort))) {
                 continue; // a probe
             }
             labFrames.add(frame);
-            long nanos = new BigDecimal(fields[3]).movePointRight(9).longValueExact();
-            String header = String.join(" ", Arrays.copyOfRange(fields, 4, fields.length));
+            long nanos = new BigDecimal(fields.get(2)).movePointRight(9).longValueExact();
+            String header = String.join(" ", fields.subList(3, fields.size()));
             var times = lastSeen.computeIfAbsent(header, h -> new ArrayList<>());
             if (times.stream().anyMatch(t -> Math.abs(t - nanos) <= 1_000_000)) {
                 copies.add(frame);
@@ -425,6 +476,6 @@ class RealCaptureImportTest {
                 times.add(nanos);
             }
         }
-        return new Tshark(frames, labelled, copies, labFrames);
+        return new TsharkLabels(frames, labelled, copies, labFrames);
     }
 }
