@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -17,6 +18,7 @@ import javafx.scene.input.TransferMode;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.keepalivelab.export.PcapngFile;
 import org.keepalivelab.lab.Lab;
 import org.keepalivelab.ui.capture.CaptureLoad;
 import org.keepalivelab.ui.capture.ImportProgress;
@@ -25,9 +27,10 @@ import org.keepalivelab.ui.capture.RunFolder;
 
 /**
  * The window's File commands: Open capture… (and a file dropped on the window), Open saved run…, Save
- * lab run…. A capture is read on its own thread with its progress shown ({@link CaptureLoad}); the view
- * stays as it is until it is read, and stays on a failure, whose sentence shows in the message banner.
- * A run is saved on the window's file writer ({@link RunFolder}). FX thread; no file is touched on it.
+ * lab run…, Export lab capture as pcapng…. A capture is read on its own thread with its progress shown
+ * ({@link CaptureLoad}); the view stays as it is until it is read, and stays on a failure, whose
+ * sentence shows in the message banner. A run is saved, and the lab's capture exported, on the window's
+ * file writer ({@link RunFolder}, {@link PcapngFile}). FX thread; no file is touched on it.
  */
 final class CaptureFiles {
     private final ImportProgress progress;
@@ -128,21 +131,55 @@ final class CaptureFiles {
 
     /** Saves the lab's run into {@code folder} on the file writer; completes once written. */
     CompletableFuture<Path> save(Path folder) {
-        note.accept("Saving the run…");
+        return write("Saving the run…", folder, () -> RunFolder.save(lab, folder),
+                written -> "Saved the run in " + written.getFileName(), "The run could not be saved in ");
+    }
+
+    void chooseAndExportPcapng() {
+        if (lab.packets().isEmpty()) {
+            message.accept("There is no capture to export. " + lab.captureProblem().orElse("The lab captures nothing."));
+            return;
+        }
+        var chooser = new FileChooser();
+        chooser.setTitle("Export the lab's capture, each segment with its label");
+        chooser.setInitialFileName("keepalive-lab.pcapng");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"));
+        Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath).ifPresent(this::exportPcapng);
+    }
+
+    /**
+     * Writes the lab's capture so far to {@code file} as pcapng, each packet with its label as a comment
+     * ({@link PcapngFile#writeLab}), whole or not at all; completes once written.
+     */
+    CompletableFuture<Path> exportPcapng(Path file) {
+        return write("Exporting the capture…", file, () -> {
+            PcapngFile.writeLab(lab, file);
+            return file;
+        }, written -> "Exported the capture to " + written.getFileName(), "The capture could not be exported to ");
+    }
+
+    /** A file the window writes: on the file writer, with a note while it does and one sentence on a failure. */
+    @FunctionalInterface
+    private interface Writing {
+        Path write() throws IOException;
+    }
+
+    private CompletableFuture<Path> write(String doing, Path target, Writing writing, Function<Path, String> done,
+                                          String failedTo) {
+        note.accept(doing);
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return RunFolder.save(lab, folder);
+                return writing.write();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }, io).whenComplete((written, failure) -> Platform.runLater(() -> {
             if (failure == null) {
-                note.accept("Saved the run in " + written.getFileName());
+                note.accept(done.apply(written));
             } else {
                 note.accept("");
                 var cause = failure.getCause() instanceof UncheckedIOException u ? u.getCause() : failure.getCause();
-                message.accept("The run could not be saved in " + folder + ": "
-                        + (cause == null ? failure.getMessage() : cause.getMessage()) + ".");
+                message.accept(failedTo + target + ": " + (cause == null ? failure.getMessage() : cause.getMessage()) + ".");
             }
         }));
     }

@@ -115,6 +115,8 @@ public final class MainView extends BorderPane {
     private StackPane storySlot;
     @FXML
     private MenuItem backToLab;
+    @FXML
+    private MenuItem exportPcapngItem;
 
     public MainView(LabSession session, LabSettings initial) {
         this.session = session;
@@ -176,6 +178,7 @@ public final class MainView extends BorderPane {
                 side, settingsTab, connectionsTab, this::screenOf, this::showMessage);
         actions.captureShownProperty().bind(screens.captureShownProperty());
         backToLab.disableProperty().bind(screens.captureShownProperty().not());
+        exportPcapngItem.disableProperty().bind(screens.captureShownProperty()); // the lab's capture, not the file's
         session.explanationProperty().addListener((obs, was, is) ->
                 timeline.setDetections(is == null ? LaneDetections.NONE : LaneDetections.of(List.of(is))));
     }
@@ -199,6 +202,11 @@ public final class MainView extends BorderPane {
     /** Saves the lab's run in {@code folder}; completes once written. */
     public CompletableFuture<Path> saveRun(Path folder) {
         return files.save(folder);
+    }
+
+    /** Writes the lab's capture so far to {@code file} as pcapng, each segment with its label; completes once written. */
+    public CompletableFuture<Path> exportPcapng(Path file) {
+        return files.exportPcapng(file);
     }
 
     /** What choosing a scenario in the Scenarios menu does: the window starts it in a fresh lab. */
@@ -235,6 +243,11 @@ public final class MainView extends BorderPane {
     @FXML
     private void saveRun() {
         files.chooseAndSave();
+    }
+
+    @FXML
+    private void exportPcapng() {
+        files.chooseAndExportPcapng();
     }
 
     @FXML

@@ -2,6 +2,7 @@ package org.keepalivelab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TabPane;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keepalivelab.bench.KeepaliveCaptureWriter;
+import org.keepalivelab.capture.Tshark;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
 import org.keepalivelab.model.AppEvent;
@@ -63,6 +67,28 @@ class CaptureWindowTest {
     final LabWindow window = LabWindow.killScenario();
     @TempDir
     Path dir;
+
+    @Test
+    void theLabsCaptureExportsAsPcapngEachSegmentWithItsLabelAndWaitsWhileAFileIsShown() throws Exception {
+        window.awaitSeedGreeting();
+        var file = dir.resolve("lab.pcapng");
+        var written = onFx(() -> window.app().view().exportPcapng(file)).get(20, TimeUnit.SECONDS);
+        assertEquals(file, written);
+        assertEquals(List.of("lab.pcapng"), Arrays.stream(dir.toFile().list()).toList(), "nothing half-written beside it");
+        var comments = Tshark.fields(file, dir, List.of(), List.of("frame.comment"));
+        assertTrue(comments.size() >= 5, "the handshake and the greeting: " + comments);
+        assertEquals(List.of("SYN", "SYN-ACK"), comments.subList(0, 2), "tshark reads our label as each packet's comment");
+
+        var export = onFx(() -> fileMenuItem("export-pcapng"));
+        assertFalse(onFx(export::isDisable));
+        onFx(() -> window.app().view().openCapture(file)).get(20, TimeUnit.SECONDS);
+        assertTrue(onFx(export::isDisable), "a file shown has no lab capture to export");
+    }
+
+    private MenuItem fileMenuItem(String id) {
+        var menu = (MenuButton) window.app().stage().getScene().lookup("#file-menu");
+        return menu.getItems().stream().filter(item -> id.equals(item.getId())).findFirst().orElseThrow();
+    }
 
     @Test
     void aSavedRunOpensAgainAsItWasAndTheLiveCommandsSayWhyTheyWait() throws Exception {
