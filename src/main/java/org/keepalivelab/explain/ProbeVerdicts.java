@@ -1,9 +1,9 @@
 package org.keepalivelab.explain;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.keepalivelab.model.Action;
 import org.keepalivelab.model.ActionEvent;
@@ -58,21 +58,25 @@ public final class ProbeVerdicts {
     }
 
     /**
-     * {@link ForgedResets#answered} of {@code timeline}'s first {@code size} events, by timeline index. Only a lab's run has a middlebox's
-     * forget: a capture's events (segments and inferred states, no action) are read as records only where
-     * they are not segments, and none is copied unless a forget is found.
+     * {@link ForgedResets#answered} of {@code timeline}'s first {@code size} events, by timeline index. Only a
+     * lab's run has a middlebox's forget, and only the connections it forgot are read as records, one at a
+     * time and in time order: a run of millions of events puts no record of the others on the heap.
      */
     private static Set<Integer> answeredByMiddlebox(Timeline timeline, int size) {
-        boolean forgot = false;
-        for (int i = 0; i < size && !forgot; i++) {
-            forgot = !timeline.isSegment(i) && timeline.get(i) instanceof ActionEvent a && a.action() instanceof Action.Forget;
+        var forgotten = new HashSet<Integer>();
+        for (int i = 0; i < size; i++) {
+            if (!timeline.isSegment(i) && timeline.get(i) instanceof ActionEvent a && a.action() instanceof Action.Forget) {
+                forgotten.add(a.conn());
+            }
         }
-        if (!forgot) {
-            return Set.of();
+        var answered = new HashSet<Integer>();
+        for (int conn : forgotten) {
+            // Stable: equal times keep the order appended, as a connection's events do everywhere else.
+            var order = IntStream.range(0, size).filter(i -> timeline.conn(i) == conn).boxed()
+                    .sorted(Comparator.comparingLong(timeline::t)).toList();
+            ForgedResets.answered(order.stream().map(timeline::get).toList()).forEach(k -> answered.add(order.get(k)));
         }
-        var order = IntStream.range(0, size).boxed().sorted(Comparator.comparingLong(timeline::t)).toList();
-        var inOrder = order.stream().map(timeline::get).toList();
-        return ForgedResets.answered(inOrder).stream().map(order::get).collect(Collectors.toSet());
+        return answered;
     }
 
     private static Timeline copy(List<Event> events) {
