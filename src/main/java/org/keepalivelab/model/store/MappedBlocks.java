@@ -72,7 +72,8 @@ public final class MappedBlocks implements AutoCloseable {
     /** The file the writer was last handed a block of: unloaded once the writer has moved past it. */
     private MemorySegment writing;
     private CompletableFuture<Carved> prepared;
-    private int preparedSizeHandedOut;
+    /** True once the writer has had a block of the prepared size: its next request is its second. */
+    private boolean grown;
 
     /**
      * @param name          what the files hold, in their names
@@ -113,9 +114,10 @@ public final class MappedBlocks implements AutoCloseable {
             block = prepared == null ? carve(size) : join(prepared);
             // From the second block on: a store that filled one is growing, while most stores (a test's
             // timeline, a connection's copy for its story) never need a second.
-            if (++preparedSizeHandedOut >= 2) {
+            if (grown) {
                 prepared = CompletableFuture.supplyAsync(() -> carve(size).touched(), PREPARER);
             }
+            grown = true;
         }
         handOut(block);
         return block.bytes();
